@@ -1,0 +1,57 @@
+package org.postroom.storage;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The storage module's access to PostgreSQL: a {@link JdbcClient}, a transaction boundary, and the
+ * one place where database failures become {@link StorageUnavailableException}.
+ *
+ * <p>Integrity violations (duplicates, foreign keys) pass through unchanged, because the calling
+ * repository knows what they mean.
+ */
+public final class Database {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public Database(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    public <T> T inTransaction(String context, Function<JdbcClient, T> work) {
+        return translate(context, () -> transactions.execute(status -> work.apply(jdbc)));
+    }
+
+    /** Runs a single statement (or a read) in auto-commit mode. */
+    public <T> T run(String context, Function<JdbcClient, T> work) {
+        return translate(context, () -> work.apply(jdbc));
+    }
+
+    private static <T> T translate(String context, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DataIntegrityViolationException e) {
+            throw e;
+        } catch (DataAccessException | TransactionException e) {
+            throw new StorageUnavailableException(context, e);
+        }
+    }
+}

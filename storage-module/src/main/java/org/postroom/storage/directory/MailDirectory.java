@@ -1,0 +1,193 @@
+package org.postroom.storage.directory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.postroom.storage.Database;
+import org.postroom.storage.directory.RecipientResolution.AliasLimitExceeded;
+import org.postroom.storage.directory.RecipientResolution.Deliverable;
+import org.postroom.storage.directory.RecipientResolution.Disabled;
+import org.postroom.storage.directory.RecipientResolution.LocalMailbox;
+import org.postroom.storage.directory.RecipientResolution.NotLocal;
+import org.postroom.storage.directory.RecipientResolution.UnknownLocal;
+import org.postroom.storage.directory.RecipientResolution.Via;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves a recipient address to the mailboxes and external addresses it delivers to.
+ *
+ * <p>Precedence for an address {@code local+tag@domain}: the user {@code local+tag}, the alias
+ * {@code local+tag}, the user {@code local}, the alias {@code local} (plus-addressing), and only
+ * then the domain's catch-all. Domains and local parts match case-insensitively and a trailing dot
+ * on the domain is ignored. Alias targets are resolved again, recursively, up to
+ * {@link #MAX_DEPTH} levels and {@link #MAX_TARGETS} addresses; a target seen before (a loop) is
+ * skipped, as are targets that are unknown or disabled, so one stale alias member does not stop
+ * the mail for the others.
+ */
+public final class MailDirectory {
+
+    static final int MAX_DEPTH = 10;
+    static final int MAX_TARGETS = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(MailDirectory.class);
+
+    private final Database db;
+
+    public MailDirectory(Database db) {
+        this.db = db;
+    }
+
+    /** Where mail for {@code address} goes. Reads only; throws only when the database fails. */
+    public RecipientResolution resolve(String address) {
+        Address rcpt = Address.of(address);
+        Optional<Match> match = lookup(rcpt);
+        if (match.isEmpty()) {
+            return new NotLocal();
+        }
+        if (match.get() instanceof UserMatch user) {
+            return user.enabled() ? new Deliverable(Via.USER, Set.of(user.mailbox()), Set.of()) : new Disabled();
+        }
+        if (match.get() instanceof AliasMatch alias) {
+            return expandAlias(rcpt, alias);
+        }
+        return new UnknownLocal();
+    }
+
+    /** True when {@code domain} (in any case, with or without trailing dot) is one of ours. */
+    public boolean isLocalDomain(String domain) {
+        return db.run("look up domain", jdbc -> jdbc
+                .sql("select exists (select 1 from domain where name = ?)")
+                .param(DomainName.canonical(domain))
+                .query(Boolean.class).single());
+    }
+
+    private RecipientResolution expandAlias(Address rcpt, AliasMatch alias) {
+        Expansion expansion = new Expansion();
+        expansion.visited.add(rcpt.toString());
+        try {
+            expansion.expand(alias.targets(), 1);
+        } catch (LimitExceeded e) {
+            log.warn("alias {} not resolved: {}", rcpt, e.getMessage());
+            return new AliasLimitExceeded(e.getMessage());
+        }
+        if (expansion.mailboxes.isEmpty() && expansion.remote.isEmpty()) {
+            return new UnknownLocal();
+        }
+        return new Deliverable(alias.catchAll() ? Via.CATCH_ALL : Via.ALIAS, expansion.mailboxes, expansion.remote);
+    }
+
+    private final class Expansion {
+        final Set<String> visited = new HashSet<>();
+        final Set<LocalMailbox> mailboxes = new LinkedHashSet<>();
+        final Set<String> remote = new LinkedHashSet<>();
+
+        void expand(List<String> targets, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new LimitExceeded("aliases nested deeper than " + MAX_DEPTH + " levels");
+            }
+            for (String target : targets) {
+                if (visited.size() >= MAX_TARGETS) {
+                    throw new LimitExceeded("aliases expand to more than " + MAX_TARGETS + " addresses");
+                }
+                Address address = Address.of(target);
+                if (!visited.add(address.toString())) {
+                    continue;
+                }
+                Optional<Match> match = lookup(address);
+                if (match.isEmpty()) {
+                    remote.add(target);
+                } else if (match.get() instanceof UserMatch user && user.enabled()) {
+                    mailboxes.add(user.mailbox());
+                } else if (match.get() instanceof AliasMatch alias) {
+                    expand(alias.targets(), depth + 1);
+                }
+            }
+        }
+    }
+
+    private static final class LimitExceeded extends RuntimeException {
+        LimitExceeded(String message) {
+            super(message);
+        }
+    }
+
+    private sealed interface Match permits NoMatch, UserMatch, AliasMatch {
+    }
+
+    private record NoMatch() implements Match {
+    }
+
+    private record UserMatch(boolean enabled, LocalMailbox mailbox) implements Match {
+    }
+
+    private record AliasMatch(boolean catchAll, List<String> targets) implements Match {
+    }
+
+    /** Candidate rows for one address, in one round trip; empty when the domain is not ours. */
+    private Optional<Match> lookup(Address address) {
+        String exact = address.localPart();
+        int plus = exact.indexOf('+');
+        String base = plus > 0 ? exact.substring(0, plus) : exact;
+        List<Row> rows = db.run("resolve " + address, jdbc -> jdbc.sql("""
+                select 'domain' as kind, null as local_part, true as enabled, 0 as mailbox_id, 0 as user_id,
+                       false as full, null as target
+                  from domain d where d.name = :domain
+                union all
+                select 'user', u.local_part, u.enabled, mb.id, u.id,
+                       u.quota_bytes is not null and mb.total_bytes >= u.quota_bytes, null
+                  from mail_user u
+                  join domain d on d.id = u.domain_id
+                  join mailbox mb on mb.user_id = u.id and mb.name = 'INBOX'
+                 where d.name = :domain and u.local_part in (:exact, :base)
+                union all
+                select 'alias', a.local_part, true, 0, 0, false, t.target
+                  from alias a
+                  join domain d on d.id = a.domain_id
+                  join alias_target t on t.alias_id = a.id
+                 where d.name = :domain and a.local_part in (:exact, :base, '')
+                """)
+                .param("domain", address.domain())
+                .param("exact", exact)
+                .param("base", base)
+                .query((rs, n) -> new Row(rs.getString("kind"), rs.getString("local_part"), rs.getBoolean("enabled"),
+                        rs.getLong("mailbox_id"), rs.getLong("user_id"), rs.getBoolean("full"), rs.getString("target")))
+                .list());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String candidate : exact.equals(base) ? List.of(exact) : List.of(exact, base)) {
+            Optional<Match> match = userMatch(rows, candidate, address.domain()).or(() -> aliasMatch(rows, candidate, false));
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.of(aliasMatch(rows, "", true).orElseGet(NoMatch::new));
+    }
+
+    private static Optional<Match> userMatch(List<Row> rows, String localPart, String domain) {
+        return rows.stream()
+                .filter(r -> r.kind().equals("user") && r.localPart().equals(localPart))
+                .findFirst()
+                .map(r -> new UserMatch(r.enabled(),
+                        new LocalMailbox(r.mailboxId(), r.userId(), localPart + "@" + domain, r.full())));
+    }
+
+    private static Optional<Match> aliasMatch(List<Row> rows, String localPart, boolean catchAll) {
+        List<String> targets = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.kind().equals("alias") && r.localPart().equals(localPart)) {
+                targets.add(r.target());
+            }
+        }
+        return targets.isEmpty() ? Optional.empty() : Optional.of(new AliasMatch(catchAll, targets));
+    }
+
+    private record Row(String kind, String localPart, boolean enabled, long mailboxId, long userId, boolean full,
+            String target) {
+    }
+}

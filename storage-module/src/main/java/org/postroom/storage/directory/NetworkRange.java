@@ -1,0 +1,53 @@
+package org.postroom.storage.directory;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** A CIDR block such as {@code 192.0.2.0/24} or {@code 2001:db8::/32}; a bare address is a /32 or /128. */
+public record NetworkRange(byte[] network, int prefixLength) {
+
+    /** @throws IllegalArgumentException with the offending text when it is not CIDR notation */
+    public static NetworkRange parse(String cidr) {
+        String text = cidr.strip();
+        int slash = text.indexOf('/');
+        String host = slash < 0 ? text : text.substring(0, slash);
+        if (!host.matches("[0-9a-fA-F:.]+")) {
+            throw new IllegalArgumentException("not a CIDR network: " + cidr);
+        }
+        byte[] address;
+        try {
+            address = InetAddress.getByName(host).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not a CIDR network: " + cidr);
+        }
+        int prefix;
+        try {
+            prefix = slash < 0 ? address.length * 8 : Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a CIDR prefix length: " + cidr);
+        }
+        if (prefix < 0 || prefix > address.length * 8) {
+            throw new IllegalArgumentException("prefix length out of range: " + cidr);
+        }
+        return new NetworkRange(address, prefix);
+    }
+
+    public boolean contains(InetAddress address) {
+        byte[] candidate = address.getAddress();
+        if (candidate.length != network.length) {
+            return false;
+        }
+        int fullBytes = prefixLength / 8;
+        for (int i = 0; i < fullBytes; i++) {
+            if (candidate[i] != network[i]) {
+                return false;
+            }
+        }
+        int remainingBits = prefixLength % 8;
+        if (remainingBits == 0) {
+            return true;
+        }
+        int mask = 0xFF << (8 - remainingBits);
+        return (candidate[fullBytes] & mask) == (network[fullBytes] & mask);
+    }
+}

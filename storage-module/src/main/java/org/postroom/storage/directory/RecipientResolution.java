@@ -1,0 +1,51 @@
+package org.postroom.storage.directory;
+
+import java.util.Set;
+
+/**
+ * Where mail for one address goes, as {@link MailDirectory#resolve} decides it.
+ */
+public sealed interface RecipientResolution {
+
+    /** The address is ours and delivers to these mailboxes and external addresses (never both empty). */
+    record Deliverable(Via via, Set<LocalMailbox> mailboxes, Set<String> remoteAddresses) implements RecipientResolution {
+
+        public Deliverable {
+            mailboxes = Set.copyOf(mailboxes);
+            remoteAddresses = Set.copyOf(remoteAddresses);
+        }
+
+        /** True when every local mailbox is already at its quota and nothing goes elsewhere. */
+        public boolean allMailboxesFull() {
+            return remoteAddresses.isEmpty() && mailboxes.stream().allMatch(LocalMailbox::full);
+        }
+    }
+
+    /** The domain is ours but no user, alias or catch-all takes the address (RFC 5321 550 5.1.1). */
+    record UnknownLocal() implements RecipientResolution {
+    }
+
+    /** The user exists but an administrator disabled it. */
+    record Disabled() implements RecipientResolution {
+    }
+
+    /** The domain is not one of ours: mail for it is relayed out, if the sender may relay. */
+    record NotLocal() implements RecipientResolution {
+    }
+
+    /** Alias expansion went over its limits (too deep or too many targets): a configuration error. */
+    record AliasLimitExceeded(String reason) implements RecipientResolution {
+    }
+
+    /** Which rule matched the address itself. */
+    enum Via {
+        USER, ALIAS, CATCH_ALL
+    }
+
+    /**
+     * A user's INBOX. {@code full} says the user's quota is already used up, so a client can be
+     * told at RCPT time rather than after sending the data.
+     */
+    record LocalMailbox(long mailboxId, long userId, String owner, boolean full) {
+    }
+}

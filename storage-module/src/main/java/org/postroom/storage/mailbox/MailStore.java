@@ -1,0 +1,173 @@
+package org.postroom.storage.mailbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.postroom.storage.Database;
+import org.postroom.storage.directory.Address;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Takes in one message for all its recipients, in ONE transaction: the bytes stored once, an entry
+ * in each local recipient's mailbox, a queue entry for each external address. When the call
+ * returns, everything it reports is committed; when it throws, nothing is.
+ *
+ * <p>The bytes are streamed from the caller's input into chunks of {@link #CHUNK_SIZE}, so a large
+ * message never sits whole in memory.
+ */
+public final class MailStore {
+
+    /** Large enough that typical mail is one chunk, small enough to keep memory per session low. */
+    public static final int CHUNK_SIZE = 256 * 1024;
+
+    /** The channel outbound delivery listens on to hear of new queue entries at once. */
+    public static final String QUEUE_CHANNEL = "postroom_queue";
+
+    private final Database db;
+
+    public MailStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores {@code content} for {@code recipients}. A local mailbox whose quota the message would
+     * exceed is skipped; a recipient all of whose mailboxes were skipped (and who has no external
+     * target) is reported over quota. When no recipient is left, nothing is stored.
+     *
+     * @param sender the envelope sender, "" for the null sender
+     * @throws IOException when reading {@code content} fails (nothing is stored)
+     * @throws org.postroom.storage.StorageUnavailableException when the database fails (nothing is stored)
+     */
+    public DeliveryReceipt deliver(String sender, List<Recipient> recipients, InputStream content) throws IOException {
+        try {
+            return db.inTransaction("store message for " + recipients.size() + " recipients",
+                    jdbc -> store(jdbc, sender, recipients, content));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (NothingDelivered e) {
+            return e.receipt;
+        }
+    }
+
+    private DeliveryReceipt store(JdbcClient jdbc, String sender, List<Recipient> recipients, InputStream content) {
+        StoredMessage message = writeContent(jdbc, sender, content);
+        Set<Long> refused = new HashSet<>();
+        for (long mailboxId : new TreeSet<>(allMailboxes(recipients))) {
+            if (!addToMailbox(jdbc, mailboxId, message)) {
+                refused.add(mailboxId);
+            }
+        }
+        enqueue(jdbc, sender, message.id(), allRemoteAddresses(recipients));
+        List<String> delivered = new ArrayList<>();
+        List<String> overQuota = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            boolean refusedEverywhere = recipient.remoteAddresses().isEmpty()
+                    && refused.containsAll(recipient.mailboxIds());
+            (refusedEverywhere ? overQuota : delivered).add(recipient.address());
+        }
+        if (delivered.isEmpty()) {
+            throw new NothingDelivered(new DeliveryReceipt(0, delivered, overQuota));
+        }
+        return new DeliveryReceipt(message.id(), delivered, overQuota);
+    }
+
+    /** Stores the bytes; the common one-chunk message takes a single statement. */
+    private static StoredMessage writeContent(JdbcClient jdbc, String sender, InputStream content) {
+        byte[] first = read(content);
+        long messageId = jdbc.sql("""
+                with m as (insert into message (size, sender) values (?, ?) returning id)
+                insert into message_chunk (message_id, seq, data) select id, 0, ? from m returning message_id
+                """).params(first.length, sender, first).query(Long.class).single();
+        long size = first.length;
+        if (first.length == CHUNK_SIZE) {
+            size += writeRemainingChunks(jdbc, messageId, content);
+            jdbc.sql("update message set size = ? where id = ?").params(size, messageId).update();
+        }
+        return new StoredMessage(messageId, size);
+    }
+
+    private static long writeRemainingChunks(JdbcClient jdbc, long messageId, InputStream content) {
+        long written = 0;
+        for (int seq = 1; ; seq++) {
+            byte[] chunk = read(content);
+            if (chunk.length == 0) {
+                return written;
+            }
+            jdbc.sql("insert into message_chunk (message_id, seq, data) values (?, ?, ?)")
+                    .params(messageId, seq, chunk).update();
+            written += chunk.length;
+            if (chunk.length < CHUNK_SIZE) {
+                return written;
+            }
+        }
+    }
+
+    /** Adds the message to one mailbox unless that would exceed its owner's quota. */
+    private static boolean addToMailbox(JdbcClient jdbc, long mailboxId, StoredMessage message) {
+        return jdbc.sql("""
+                with u as (
+                    update mailbox mb
+                       set next_uid = mb.next_uid + 1,
+                           message_count = mb.message_count + 1,
+                           total_bytes = mb.total_bytes + :size
+                      from mail_user mu
+                     where mb.id = :mailbox and mu.id = mb.user_id
+                       and (mu.quota_bytes is null or mb.total_bytes + :size <= mu.quota_bytes)
+                    returning mb.id, mb.next_uid - 1 as uid)
+                insert into mailbox_entry (mailbox_id, uid, message_id, size, received_at)
+                select id, uid, :message, :size, now() from u
+                """)
+                .param("mailbox", mailboxId).param("size", message.size()).param("message", message.id())
+                .update() == 1;
+    }
+
+    private static void enqueue(JdbcClient jdbc, String sender, long messageId, Set<String> remoteAddresses) {
+        for (String address : remoteAddresses) {
+            jdbc.sql("insert into queue_entry (message_id, sender, recipient, domain) values (?, ?, ?, ?)")
+                    .params(messageId, sender, address, Address.of(address).domain()).update();
+        }
+        if (!remoteAddresses.isEmpty()) {
+            jdbc.sql("select pg_notify(?, '')").param(QUEUE_CHANNEL).query(Object.class).single();
+        }
+    }
+
+    private static Set<Long> allMailboxes(List<Recipient> recipients) {
+        Set<Long> mailboxes = new HashSet<>();
+        recipients.forEach(r -> mailboxes.addAll(r.mailboxIds()));
+        return mailboxes;
+    }
+
+    private static Set<String> allRemoteAddresses(List<Recipient> recipients) {
+        Set<String> remote = new LinkedHashSet<>();
+        recipients.forEach(r -> remote.addAll(r.remoteAddresses()));
+        return remote;
+    }
+
+    private static byte[] read(InputStream content) {
+        try {
+            return content.readNBytes(CHUNK_SIZE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record StoredMessage(long id, long size) {
+    }
+
+    /** Rolls the transaction back when no recipient took the message. */
+    private static final class NothingDelivered extends RuntimeException {
+        final transient DeliveryReceipt receipt;
+
+        NothingDelivered(DeliveryReceipt receipt) {
+            super(null, null, false, false);
+            this.receipt = receipt;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.postroom.storage.queue;
+
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.postroom.storage.Database;
+import org.postroom.storage.NotFoundException;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageReaper;
+import org.postroom.storage.queue.DeliveryAttempt.Outcome;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The outbound queue: delivery workers claim, complete, defer and fail entries; the console lists,
+ * retries and deletes them.
+ */
+public final class DeliveryQueue {
+
+    private static final String COLUMNS = """
+            q.id, q.message_id, m.size, q.sender, q.recipient, q.domain, q.state, q.attempts,
+            q.next_attempt_at, q.last_error, q.created_at
+            """;
+    private static final RowMapper<QueueEntry> ENTRY = (rs, n) -> new QueueEntry(rs.getLong("id"),
+            rs.getLong("message_id"), rs.getLong("size"), rs.getString("sender"), rs.getString("recipient"),
+            rs.getString("domain"), rs.getString("state"), rs.getInt("attempts"),
+            rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+            rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<DeliveryAttempt> ATTEMPT = (rs, n) -> new DeliveryAttempt(rs.getLong("id"),
+            rs.getLong("queue_entry_id"), rs.getLong("message_id"), rs.getString("recipient"),
+            rs.getTimestamp("attempted_at").toInstant(), rs.getString("next_hop"),
+            Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)), rs.getString("reply"));
+
+    private final Database db;
+    private final Mailboxes mailboxes;
+
+    public DeliveryQueue(Database db) {
+        this.db = db;
+        this.mailboxes = new Mailboxes(db);
+    }
+
+    /**
+     * Claims up to {@code limit} entries that are due (or whose previous worker's lease ran out)
+     * for {@code worker}, until {@code lease} from now. Entries locked by a concurrent claim are
+     * skipped, so two workers, in one process or many, never claim the same entry. Entries of one
+     * message and domain come together, so they can share one SMTP transaction.
+     */
+    public List<QueueEntry> claimDue(String worker, int limit, Duration lease) {
+        return db.run("claim queue entries", jdbc -> jdbc.sql("""
+                with claimed as (
+                    update queue_entry q
+                       set state = 'delivering', lease_until = now() + make_interval(secs => :lease), claimed_by = :worker
+                     where q.id in (
+                        select id from queue_entry
+                         where next_attempt_at <= now() and (state = 'queued' or lease_until < now())
+                         order by message_id, domain, id
+                         limit :limit
+                           for update skip locked)
+                    returning q.*)
+                select %s from claimed q join message m on m.id = q.message_id order by q.message_id, q.domain, q.id
+                """.formatted(COLUMNS))
+                .param("lease", (double) lease.toSeconds()).param("worker", worker).param("limit", limit)
+                .query(ENTRY).list());
+    }
+
+    /** The message bytes of an entry, streamed. */
+    public InputStream content(QueueEntry entry) {
+        return mailboxes.content(entry.messageId(), entry.messageSize());
+    }
+
+    /** The next hop took the message: logs the attempt and removes the entry, in one transaction. */
+    public void complete(QueueEntry entry, String nextHop, String reply) {
+        finish(entry, Outcome.DELIVERED, nextHop, reply);
+    }
+
+    /** The delivery failed for good (5xx, no such domain, expired): logs it and removes the entry. */
+    public void fail(QueueEntry entry, String nextHop, String reply) {
+        finish(entry, Outcome.FAILED, nextHop, reply);
+    }
+
+    /** A temporary failure: logs it and releases the entry until {@code nextAttemptAt}. */
+    public void defer(QueueEntry entry, Instant nextAttemptAt, String nextHop, String error) {
+        db.inTransaction("defer queue entry " + entry.id(), jdbc -> {
+            logAttempt(jdbc, entry, Outcome.DEFERRED, nextHop, error);
+            jdbc.sql("""
+                    update queue_entry
+                       set state = 'queued', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+                           lease_until = null, claimed_by = null
+                     where id = ?
+                    """).params(Timestamp.from(nextAttemptAt), error, entry.id()).update();
+            return null;
+        });
+    }
+
+    /** Entries by next attempt time; {@code offset} and {@code limit} page through them. */
+    public List<QueueEntry> list(int offset, int limit) {
+        return db.run("list queue", jdbc -> jdbc.sql("select " + COLUMNS
+                + " from queue_entry q join message m on m.id = q.message_id order by q.next_attempt_at, q.id limit ? offset ?")
+                .params(limit, offset).query(ENTRY).list());
+    }
+
+    /** One entry; empty when it is not (or no longer) queued. */
+    public Optional<QueueEntry> find(long id) {
+        return db.run("find queue entry", jdbc -> jdbc.sql("select " + COLUMNS
+                + " from queue_entry q join message m on m.id = q.message_id where q.id = ?")
+                .param(id).query(ENTRY).optional());
+    }
+
+    /** Every attempt logged for an entry, oldest first (also after the entry left the queue). */
+    public List<DeliveryAttempt> attempts(long queueEntryId) {
+        return db.run("list delivery attempts", jdbc -> jdbc
+                .sql("select * from delivery_attempt where queue_entry_id = ? order by attempted_at, id")
+                .param(queueEntryId).query(ATTEMPT).list());
+    }
+
+    /** The most recent failed attempts, newest first. */
+    public List<DeliveryAttempt> recentFailures(int limit) {
+        return db.run("list failed deliveries", jdbc -> jdbc
+                .sql("select * from delivery_attempt where outcome = 'failed' order by attempted_at desc, id desc limit ?")
+                .param(limit).query(ATTEMPT).list());
+    }
+
+    /**
+     * Makes an entry due now (an administrator's "retry now").
+     *
+     * @throws NotFoundException when the entry is not queued
+     */
+    public void retryNow(long id) {
+        int updated = db.run("retry queue entry " + id, jdbc -> jdbc.sql("""
+                update queue_entry set next_attempt_at = now() where id = ?
+                """).param(id).update());
+        if (updated == 0) {
+            throw new NotFoundException("no queue entry " + id);
+        }
+        db.run("wake delivery", jdbc -> jdbc.sql("select pg_notify(?, '')")
+                .param(MailStore.QUEUE_CHANNEL).query(Object.class).single());
+    }
+
+    /**
+     * Removes an entry without delivering it and without a bounce (an administrator's decision).
+     *
+     * @throws NotFoundException when the entry is not queued
+     */
+    public void delete(long id) {
+        db.inTransaction("delete queue entry " + id, jdbc -> {
+            Long messageId = jdbc.sql("delete from queue_entry where id = ? returning message_id").param(id)
+                    .query(Long.class).optional().orElseThrow(() -> new NotFoundException("no queue entry " + id));
+            MessageReaper.removeUnreferenced(jdbc, List.of(messageId));
+            return null;
+        });
+    }
+
+    public QueueSummary summary() {
+        return db.run("summarise queue", jdbc -> jdbc.sql("select count(*), min(created_at) from queue_entry")
+                .query((rs, n) -> new QueueSummary(rs.getLong(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .single());
+    }
+
+    private void finish(QueueEntry entry, Outcome outcome, String nextHop, String reply) {
+        db.inTransaction(outcome.column() + " queue entry " + entry.id(), jdbc -> {
+            logAttempt(jdbc, entry, outcome, nextHop, reply);
+            jdbc.sql("delete from queue_entry where id = ?").param(entry.id()).update();
+            MessageReaper.removeUnreferenced(jdbc, List.of(entry.messageId()));
+            return null;
+        });
+    }
+
+    private static void logAttempt(JdbcClient jdbc, QueueEntry entry, Outcome outcome, String nextHop, String reply) {
+        jdbc.sql("""
+                insert into delivery_attempt (queue_entry_id, message_id, recipient, next_hop, outcome, reply)
+                values (?, ?, ?, ?, ?, ?)
+                """).params(entry.id(), entry.messageId(), entry.recipient(), nextHop, outcome.column(), reply).update();
+    }
+}

@@ -1,0 +1,13 @@
+package org.postroom.storage.queue;
+
+import java.time.Instant;
+
+/**
+ * One external recipient of a stored message waiting for delivery.
+ *
+ * @param sender the envelope sender, "" for the null sender of bounces
+ * @param state {@code queued} (waiting for its next attempt) or {@code delivering} (claimed by a worker)
+ */
+public record QueueEntry(long id, long messageId, long messageSize, String sender, String recipient, String domain,
+        String state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt) {
+}

@@ -1,0 +1,75 @@
+package org.postroom.storage.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postroom.storage.TestDatabase;
+
+class AuthenticatorTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    private static TestDatabase testDatabase;
+    private static Authenticator authenticator;
+
+    @BeforeAll
+    static void createUsers() {
+        testDatabase = TestDatabase.create();
+        new DomainRepository(testDatabase.database(), "postroom").create("example.com");
+        UserRepository users = new UserRepository(testDatabase.database());
+        users.create("alice@example.com", PASSWORD, null);
+        users.create("eve@example.com", PASSWORD, null);
+        users.setEnabled("eve@example.com", false);
+        authenticator = new Authenticator(testDatabase.database());
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        testDatabase.close();
+    }
+
+    @Test
+    void theRightPasswordLogsInWithTheCanonicalAddress() {
+        AuthenticatedUser alice = authenticator.verify("Alice@EXAMPLE.com", PASSWORD).orElseThrow();
+        assertThat(alice.address()).isEqualTo("alice@example.com");
+        assertThat(alice.inboxId()).isPositive();
+    }
+
+    @Test
+    void aWrongPasswordAnUnknownUserAndADisabledUserAreRefused() {
+        assertThat(authenticator.verify("alice@example.com", "wrong password!")).isEmpty();
+        assertThat(authenticator.verify("alice@example.com", null)).isEmpty();
+        assertThat(authenticator.verify("nobody@example.com", PASSWORD)).isEmpty();
+        assertThat(authenticator.verify("alice", PASSWORD)).isEmpty();
+        assertThat(authenticator.verify("eve@example.com", PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void aPlusAddressIsNotALogin() {
+        assertThat(authenticator.verify("alice+tag@example.com", PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void anUnknownUserCostsAsMuchTimeAsAWrongPassword() {
+        authenticator.verify("alice@example.com", "warm up the encoder");
+        long wrongPassword = medianNanos(() -> authenticator.verify("alice@example.com", "wrong password!"));
+        long unknownUser = medianNanos(() -> authenticator.verify("nobody@example.com", "wrong password!"));
+        // a bcrypt check takes tens of milliseconds; skipping it for unknown users would show as ~1 ms
+        assertThat(unknownUser).isGreaterThan(wrongPassword / 2);
+    }
+
+    private static long medianNanos(Supplier<?> call) {
+        long[] times = new long[5];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            call.get();
+            times[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2];
+    }
+}

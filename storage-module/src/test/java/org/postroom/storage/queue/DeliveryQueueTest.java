@@ -1,0 +1,175 @@
+package org.postroom.storage.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postroom.storage.NotFoundException;
+import org.postroom.storage.TestDatabase;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.queue.DeliveryAttempt.Outcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class DeliveryQueueTest {
+
+    private TestDatabase testDatabase;
+    private MailStore store;
+    private DeliveryQueue queue;
+    private JdbcClient sql;
+
+    @BeforeEach
+    void createQueue() {
+        testDatabase = TestDatabase.create();
+        store = new MailStore(testDatabase.database());
+        queue = new DeliveryQueue(testDatabase.database());
+        sql = JdbcClient.create(testDatabase.dataSource());
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        testDatabase.close();
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameEntry() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            enqueue("r" + i + "@far" + (i % 7) + ".example");
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(6);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            String worker = "worker-" + w;
+            Callable<List<Long>> claimAll = () -> {
+                List<Long> mine = new ArrayList<>();
+                List<QueueEntry> batch;
+                while (!(batch = queue.claimDue(worker, 5, Duration.ofMinutes(5))).isEmpty()) {
+                    batch.forEach(e -> mine.add(e.id()));
+                }
+                return mine;
+            };
+            results.add(workers.submit(claimAll));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> result : results) {
+            all.addAll(result.get());
+        }
+        workers.shutdown();
+        assertThat(all).hasSize(200);
+        assertThat(new HashSet<>(all)).hasSize(200);
+    }
+
+    @Test
+    void aClaimedEntryIsClaimedAgainOnlyAfterItsLeaseRunsOut() throws InterruptedException {
+        enqueue("x@far.example");
+        assertThat(queue.claimDue("a", 10, Duration.ofSeconds(1))).hasSize(1);
+        assertThat(queue.claimDue("b", 10, Duration.ofSeconds(1))).isEmpty();
+        Thread.sleep(1500);
+        List<QueueEntry> reclaimed = queue.claimDue("b", 10, Duration.ofMinutes(1));
+        assertThat(reclaimed).hasSize(1);
+        assertThat(reclaimed.get(0).state()).isEqualTo("delivering");
+    }
+
+    @Test
+    void entriesOfOneMessageAndDomainComeTogether() throws IOException {
+        store.deliver("a@example.com", List.of(Recipient.remote("x@one.example"), Recipient.remote("y@two.example"),
+                Recipient.remote("z@one.example")), content("m"));
+        List<QueueEntry> claimed = queue.claimDue("w", 10, Duration.ofMinutes(1));
+        assertThat(claimed).extracting(QueueEntry::domain).containsExactly("one.example", "one.example", "two.example");
+    }
+
+    @Test
+    void aDeferredEntryWaitsForItsNextAttempt() {
+        enqueue("x@far.example");
+        QueueEntry entry = queue.claimDue("w", 1, Duration.ofMinutes(1)).get(0);
+        queue.defer(entry, Instant.now().plusSeconds(3600), "mx.far.example:25", "451 4.3.0 try later");
+
+        assertThat(queue.claimDue("w", 1, Duration.ofMinutes(1))).isEmpty();
+        QueueEntry waiting = queue.find(entry.id()).orElseThrow();
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.state()).isEqualTo("queued");
+        assertThat(waiting.lastError()).isEqualTo("451 4.3.0 try later");
+
+        queue.retryNow(entry.id());
+        assertThat(queue.claimDue("w", 1, Duration.ofMinutes(1))).hasSize(1);
+    }
+
+    @Test
+    void completionRemovesTheEntryKeepsTheAttemptAndFreesTheMessage() throws IOException {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        try (InputStream in = queue.content(entry)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("body x@far.example");
+        }
+        queue.complete(entry, "mx.far.example:25", "250 2.0.0 queued as 42");
+
+        assertThat(queue.find(entry.id())).isEmpty();
+        assertThat(queue.attempts(entry.id())).singleElement().satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(a.nextHop()).isEqualTo("mx.far.example:25");
+            assertThat(a.reply()).startsWith("250");
+        });
+        assertThat(sql.sql("select count(*) from message").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPermanentFailureIsLoggedAndListedAmongRecentFailures() {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        queue.fail(entry, "mx.far.example:25", "550 5.1.1 no such user");
+        assertThat(queue.find(entry.id())).isEmpty();
+        assertThat(queue.recentFailures(10)).singleElement()
+                .satisfies(a -> assertThat(a.reply()).isEqualTo("550 5.1.1 no such user"));
+    }
+
+    @Test
+    void theConsoleCanListSummariseAndDeleteEntries() {
+        enqueue("x@far.example");
+        enqueue("y@far.example");
+        assertThat(queue.list(0, 10)).hasSize(2);
+        assertThat(queue.summary().depth()).isEqualTo(2);
+        assertThat(queue.summary().oldestCreatedAt()).isBeforeOrEqualTo(Instant.now());
+
+        long id = queue.list(0, 10).get(0).id();
+        queue.delete(id);
+        assertThat(queue.summary().depth()).isEqualTo(1);
+        assertThatThrownBy(() -> queue.delete(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queue.retryNow(id)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anEmptyQueueSummarisesAsEmpty() {
+        assertThat(queue.summary()).isEqualTo(new QueueSummary(0, null));
+    }
+
+    private void enqueue(String recipient) {
+        try {
+            store.deliver("sender@example.com", List.of(Recipient.remote(recipient)), content(recipient));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private QueueEntry enqueueAndClaim(String recipient) {
+        enqueue(recipient);
+        return queue.claimDue("w", 1, Duration.ofMinutes(1)).get(0);
+    }
+
+    private static InputStream content(String body) {
+        return new ByteArrayInputStream(("body " + body).getBytes(StandardCharsets.US_ASCII));
+    }
+}
