@@ -1,0 +1,18 @@
+package org.postroom.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Starts Postroom: the mail listeners, outbound delivery and the web console, on the configured
+ * PostgreSQL or on an embedded one under {@code postroom.data-dir}.
+ */
+@SpringBootApplication(scanBasePackages = "org.postroom")
+@ConfigurationPropertiesScan("org.postroom")
+public class PostroomApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PostroomApplication.class, args);
+    }
+}

@@ -1,0 +1,136 @@
+package org.postroom.server.database;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A PostgreSQL server of Postroom's own, under {@code <data-dir>/postgres}, that keeps its data
+ * across restarts.
+ *
+ * <p>zonky's defaults are made for throwaway test databases (fsync off, asynchronous commit);
+ * here both are turned back on, because Postroom answers 250 only for a committed message and a
+ * power cut must not take it back.
+ *
+ * <p>When the previous Postroom process was killed (SIGKILL, OOM killer), its PostgreSQL keeps
+ * running and holds the data directory. Start-up finds it through {@code postmaster.pid}, makes
+ * sure no live Postroom owns it (the data directory's lock file is free), shuts it down, and then
+ * starts afresh; PostgreSQL's crash recovery keeps every committed transaction.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    /** zonky's lock file in the data directory, held by the process that runs the server. */
+    private static final String LOCK_FILE = "epg-lock";
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts (and on first use creates) the database under {@code dataDir}. */
+    public static EmbeddedDatabase start(Path dataDir) {
+        Path directory = dataDir.resolve("postgres").toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+            stopOrphanedServer(directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toAbsolutePath().toFile())
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    // the Spring context stops the database after the listeners finished their work
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .start();
+            log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), directory);
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("stopping the embedded PostgreSQL failed: {}", e.getMessage());
+        }
+    }
+
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Optional<ProcessHandle> running = runningPostmaster(directory);
+        if (running.isEmpty()) {
+            return;
+        }
+        if (!lockIsFree(directory.resolve(LOCK_FILE))) {
+            throw new IllegalStateException("the embedded database in " + directory
+                    + " is in use by another running Postroom; stop it first or use another postroom.data-dir");
+        }
+        ProcessHandle postmaster = running.get();
+        log.warn("a PostgreSQL (pid {}) left behind by an earlier Postroom holds {}; shutting it down",
+                postmaster.pid(), directory);
+        // SIGTERM is PostgreSQL's "smart" shutdown; its clients died with the old process
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the PostgreSQL left behind (pid " + postmaster.pid()
+                    + ") did not stop within " + ORPHAN_STOP_WAIT.toSeconds() + " s", e);
+        }
+    }
+
+    /** The live postmaster named in {@code postmaster.pid}, if that process is a PostgreSQL. */
+    private static Optional<ProcessHandle> runningPostmaster(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(c -> c.contains("postgres")).orElse(false));
+    }
+
+    private static boolean lockIsFree(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return true;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
+                FileLock lock = file.getChannel().tryLock()) {
+            return lock != null;
+        }
+    }
+}

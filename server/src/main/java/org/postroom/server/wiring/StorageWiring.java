@@ -1,0 +1,85 @@
+package org.postroom.server.wiring;
+
+import javax.sql.DataSource;
+
+import org.postroom.server.config.AuthProperties;
+import org.postroom.server.config.DkimProperties;
+import org.postroom.storage.Database;
+import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.AliasRepository;
+import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.directory.MailDirectory;
+import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MaildropLocks;
+import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.queue.DeliveryQueue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The storage module's services over the application's DataSource. */
+@Configuration(proxyBeanMethods = false)
+class StorageWiring {
+
+    @Bean
+    Database database(DataSource dataSource) {
+        return new Database(dataSource);
+    }
+
+    @Bean
+    MailDirectory mailDirectory(Database db) {
+        return new MailDirectory(db);
+    }
+
+    @Bean
+    Authenticator authenticator(Database db) {
+        return new Authenticator(db);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(Database db, AuthProperties auth) {
+        return new LoginThrottle(db, auth.maxFailures(), auth.window(), auth.failureDelay(), auth.exemptRanges());
+    }
+
+    @Bean
+    DomainRepository domainRepository(Database db, DkimProperties dkim) {
+        return new DomainRepository(db, dkim.selector());
+    }
+
+    @Bean
+    UserRepository userRepository(Database db) {
+        return new UserRepository(db);
+    }
+
+    @Bean
+    AliasRepository aliasRepository(Database db) {
+        return new AliasRepository(db);
+    }
+
+    @Bean
+    AdminAccountRepository adminAccountRepository(Database db) {
+        return new AdminAccountRepository(db);
+    }
+
+    @Bean
+    MailStore mailStore(Database db) {
+        return new MailStore(db);
+    }
+
+    @Bean
+    Mailboxes mailboxes(Database db) {
+        return new Mailboxes(db);
+    }
+
+    @Bean(destroyMethod = "close")
+    MaildropLocks maildropLocks(DataSource dataSource) {
+        return new MaildropLocks(dataSource);
+    }
+
+    @Bean
+    DeliveryQueue deliveryQueue(Database db) {
+        return new DeliveryQueue(db);
+    }
+}

@@ -1,0 +1,136 @@
+package org.postroom.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged {@code postroom.jar} run as a real process in a working directory of its own, the
+ * way an operator runs it: for tests of start-up, restarts and hard kills.
+ */
+final class PostroomProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final int httpPort;
+    private Process process;
+    private int run;
+
+    /** A process in {@code workDir} with free ports for every listener and the given extra environment. */
+    PostroomProcess(Path workDir, Map<String, String> extraEnvironment) {
+        this.workDir = workDir;
+        this.httpPort = freePort();
+        this.environment = new HashMap<>(extraEnvironment);
+        environment.put("SERVER_PORT", Integer.toString(httpPort));
+        for (String listener : List.of("SMTP", "SUBMISSION", "SMTPS", "POP3", "POP3S")) {
+            environment.putIfAbsent("POSTROOM_" + listener + "_PORT", Integer.toString(freePort()));
+        }
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Starts the jar and waits until {@code /actuator/health} answers UP. */
+    void start(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("postroom-" + (++run) + ".log").toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitHealthy();
+    }
+
+    String health() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    /** SIGTERM, as `docker stop` and systemd send, and wait for a clean exit. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("postroom did not stop within 60 s after SIGTERM; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the process gets no chance to clean up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    String log() {
+        try {
+            return Files.readString(workDir.resolve("postroom-" + run + ".log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    int port(String listener) {
+        return Integer.parseInt(environment.get("POSTROOM_" + listener + "_PORT"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("postroom exited with " + process.exitValue() + "; log:\n" + log());
+            }
+            try {
+                if (health().contains("\"status\":\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("postroom did not become healthy within " + STARTUP + "; log:\n" + log());
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("postroom.jar", "target/postroom.jar")).toAbsolutePath();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
