@@ -12,12 +12,11 @@ import java.io.InputStream;
  * must not let a lenient client see the end of the message early (James's stuffing only looks
  * after CRLF and let such a message desynchronise the client).
  */
-final class DotStuffedStream extends InputStream {
+final class DotStuffedStream extends MessageFilterStream {
 
     private static final byte[] CRLF = { '\r', '\n' };
     private static final byte[] NOTHING = {};
 
-    private final InputStream source;
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
@@ -29,13 +28,7 @@ final class DotStuffedStream extends InputStream {
     private int endingPosition;
 
     DotStuffedStream(InputStream source) {
-        this.source = source;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        super(source);
     }
 
     @Override
@@ -70,11 +63,6 @@ final class DotStuffedStream extends InputStream {
     @Override
     public int available() {
         return limit - position + (dotOwed ? 1 : 0);
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
     }
 
     private boolean fill() throws IOException {

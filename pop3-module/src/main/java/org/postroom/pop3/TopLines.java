@@ -8,23 +8,16 @@ import java.io.InputStream;
  * the first {@code bodyLines} lines of the body. A message without a blank line is all header
  * and is sent whole.
  */
-final class TopLines extends InputStream {
+final class TopLines extends MessageFilterStream {
 
-    private final InputStream source;
     private long linesLeft;
     private boolean inBody;
     private int lineLength;
     private boolean done;
 
     TopLines(InputStream source, long bodyLines) {
-        this.source = source;
+        super(source);
         this.linesLeft = bodyLines;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
@@ -51,10 +44,5 @@ final class TopLines extends InputStream {
             }
         }
         return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-        source.close();
     }
 }
