@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 abstract class ContentCommand extends MessageCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ContentCommand.class);
+    private static final Response STORAGE_UNAVAILABLE = Replies.error("[SYS/TEMP] Mail storage is unavailable; try again later");
 
     private final boolean retrieval;
 
@@ -34,11 +35,18 @@ abstract class ContentCommand extends MessageCommand {
     @Override
     final Response onMessage(POP3Session session, Message message, List<Integer> arguments) {
         InputStream content = select(Maildrop.of(session).content(message), arguments);
+        DotStuffedStream body;
+        try {
+            body = new DotStuffedStream(content).prefetch();
+        } catch (IOException e) {
+            log.warn("pop3 reading message {} for {} failed: {}", message.number(), SessionLog.user(session), e.getMessage());
+            return STORAGE_UNAVAILABLE;
+        }
         if (retrieval) {
             SessionLog.of(session).retrieved();
         }
         return new POP3StreamResponse(POP3Response.OK_RESPONSE, status(message),
-                new DisconnectOnFailure(new DotStuffedStream(content), session, message));
+                new DisconnectOnFailure(body, session, message));
     }
 
     /** The part of the message to send. */

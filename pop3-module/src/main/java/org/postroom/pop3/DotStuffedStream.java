@@ -31,6 +31,17 @@ final class DotStuffedStream extends MessageFilterStream {
         super(source);
     }
 
+    /**
+     * Reads the first block now, on the caller's thread. RETR and TOP call this on the command
+     * thread: the transport then writes the reply from the Netty I/O thread, and for the common
+     * message of one storage chunk that thread never waits for the database; a storage failure
+     * shows up here, while the command can still answer -ERR.
+     */
+    DotStuffedStream prefetch() throws IOException {
+        fill();
+        return this;
+    }
+
     @Override
     public int read(byte[] out, int offset, int length) throws IOException {
         if (length == 0) {

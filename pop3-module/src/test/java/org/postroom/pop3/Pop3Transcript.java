@@ -73,6 +73,7 @@ final class Pop3Transcript implements AutoCloseable {
         MessageDigest sha = sha256();
         long length = 0;
         for (byte[] line = readRawLine(); !Arrays.equals(line, new byte[] { '.' }); line = readRawLine()) {
+            assertThat(line).as("connection closed inside a multi-line reply").isNotNull();
             int start = line.length > 0 && line[0] == '.' ? 1 : 0;
             sha.update(line, start, line.length - start);
             sha.update(new byte[] { '\r', '\n' });
