@@ -64,6 +64,7 @@ abstract class ContentCommand extends MessageCommand {
 
         private final POP3Session session;
         private final Message message;
+        private IOException failure;
 
         DisconnectOnFailure(InputStream in, POP3Session session, Message message) {
             super(in);
@@ -73,6 +74,9 @@ abstract class ContentCommand extends MessageCommand {
 
         @Override
         public int read() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
             try {
                 return super.read();
             } catch (IOException e) {
@@ -82,6 +86,9 @@ abstract class ContentCommand extends MessageCommand {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
             try {
                 return super.read(b, off, len);
             } catch (IOException e) {
@@ -89,7 +96,9 @@ abstract class ContentCommand extends MessageCommand {
             }
         }
 
+        /** Netty keeps asking a failed stream for more: report and close once, then repeat the failure. */
         private IOException disconnect(IOException e) {
+            failure = e;
             log.warn("pop3 sending message {} to {} failed, closing the connection: {}", message.number(),
                     SessionLog.user(session), e.getMessage());
             SessionLog.of(session).outcome("retrieval failed");
