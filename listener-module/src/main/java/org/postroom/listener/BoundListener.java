@@ -108,7 +108,9 @@ final class BoundListener {
         if (!connections.newCloseFuture().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis())) {
             connections.close().awaitUninterruptibly();
         }
-        activity.awaitNoSessions(Instant.now().plus(CLOSE_TIMEOUT));
+        if (!activity.awaitNoSessions(Instant.now().plus(CLOSE_TIMEOUT))) {
+            LOGGER.warn("{}: disconnect handlers still running {} after the connections closed", settings.name(), CLOSE_TIMEOUT);
+        }
         awaitIoThreads();
         stopThreads();
     }

@@ -93,8 +93,4 @@ public final class ProtocolListener {
         BoundListener current = bound;
         return current == null ? 0 : current.openConnections();
     }
-
-    public ListenerSettings settings() {
-        return settings;
-    }
 }

@@ -60,6 +60,19 @@ class TlsHandshakeTest {
     }
 
     @Test
+    void aReturningClientResumesItsTlsSessionInsteadOfAFullHandshake() throws Exception {
+        byte[] firstSession;
+        try (LineClient first = LineClient.connectTls(port, client, "TLSv1.2")) {
+            first.reply();
+            firstSession = first.tlsSession().getId();
+        }
+        try (LineClient second = LineClient.connectTls(port, client, "TLSv1.2")) {
+            second.reply();
+            assertThat(second.tlsSession().getId()).isEqualTo(firstSession);
+        }
+    }
+
+    @Test
     void aClientThatSpeaksOnlyTls11IsRefused() {
         assertThatThrownBy(() -> LineClient.connectTls(port, client, "TLSv1.1").close())
                 .isInstanceOf(IOException.class);

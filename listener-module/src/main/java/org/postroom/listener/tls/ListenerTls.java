@@ -19,6 +19,9 @@ import org.apache.james.protocols.netty.Encryption;
  * {@link TlsPolicy}, with a server session cache so that clients that reconnect often (POP3
  * polling, submission bursts) resume instead of paying for a full handshake each time.
  *
+ * <p>A client that resumes a session established before a certificate reload keeps that session's
+ * certificate until the session expires; every full handshake gets the current one.
+ *
  * <p>Create it with {@link #fromPemFiles} when the operator configured a certificate, else with
  * {@link #selfSigned}; hand {@link #startTlsEncryption()} to the STARTTLS/STLS listeners and
  * {@link #implicitTlsEncryption()} to the implicit-TLS ones.
