@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.apache.james.protocols.api.Response;
@@ -102,7 +103,10 @@ abstract class ContentCommand extends MessageCommand {
             log.warn("pop3 sending message {} to {} failed, closing the connection: {}", message.number(),
                     SessionLog.user(session), e.getMessage());
             SessionLog.of(session).outcome("retrieval failed");
-            ((ProtocolSessionImpl) session).getProtocolTransport().writeResponse(Response.DISCONNECT, session);
+            // not from here: this read runs inside Netty's chunked writer, which breaks when a
+            // write re-enters it; from another thread the close is queued behind the writer's work
+            CompletableFuture.runAsync(() -> ((ProtocolSessionImpl) session).getProtocolTransport()
+                    .writeResponse(Response.DISCONNECT, session));
             return e;
         }
     }

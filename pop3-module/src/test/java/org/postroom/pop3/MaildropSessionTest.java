@@ -9,21 +9,19 @@ import static org.postroom.pop3.Pop3Fixture.PASSWORD;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.pop3.Pop3Fixture.Settings;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Deletion, UIDL stability and the maildrop lock, over real sockets on a real PostgreSQL. */
+@ExtendWith(NoErrorsLogged.class)
 class MaildropSessionTest {
 
+    @AutoClose
     private final Pop3Fixture fixture = new Pop3Fixture();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void deleThenQuitRemovesExactlyTheMarkedMessages() throws Exception {
@@ -122,10 +120,11 @@ class MaildropSessionTest {
     }
 
     @Test
-    void theLockIsReleasedWhenTheIdleTimeoutClosesTheSession() throws Exception {
+    void theIdleTimeoutSaysWhyAndReleasesTheLock() throws Exception {
         int port = fixture.start(Settings.defaults().idleTimeout(Duration.ofSeconds(1))).port();
         try (Pop3Transcript idle = Pop3Transcript.connect(port)) {
             login(idle);
+            idle.expect("-ERR Idle too long");
             assertThat(idle.closedByServer()).isTrue();
         }
         try (Pop3Transcript s = Pop3Transcript.connect(port)) {

@@ -10,11 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Properties;
 
-import org.apache.commons.net.pop3.POP3Client;
+import javax.net.ssl.SSLContext;
+
 import org.apache.commons.net.pop3.POP3MessageInfo;
+import org.apache.commons.net.pop3.POP3SClient;
 import org.eclipse.angus.mail.pop3.POP3Folder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.pop3.Pop3Fixture.Settings;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -22,28 +26,66 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
-/** Real POP3 clients against the real listener: Angus Mail (Jakarta Mail) and Apache Commons Net. */
+/**
+ * Real POP3 clients against the real listeners, with plaintext logins refused as by default:
+ * Angus Mail (Jakarta Mail) and Apache Commons Net, each over STLS and over POP3S.
+ */
+@ExtendWith(NoErrorsLogged.class)
 class Pop3ClientsTest {
 
     private static final String FIRST = "Subject: first\r\nMessage-ID: <1@example.org>\r\n\r\n.dotted\r\nbody one\r\n";
     private static final String SECOND = "Subject: second\r\nMessage-ID: <2@example.org>\r\n\r\nbody two\r\n";
 
+    @AutoClose
     private final Pop3Fixture fixture = new Pop3Fixture();
+    private final Pop3Process server = fixture.start(Settings.defaults().plaintextRefused());
+    private final SSLContext tls = fixture.clientTls();
 
-    @AfterEach
-    void stop() {
-        fixture.close();
+    @Test
+    void angusMailOverStlsReadsMessagesAndUidsAndDeletesOnClose() throws Exception {
+        Properties properties = angus("pop3", server.port());
+        properties.put("mail.pop3.starttls.enable", "true");
+        properties.put("mail.pop3.starttls.required", "true");
+        readAndDeleteFirst(properties, "pop3");
     }
 
     @Test
-    void angusMailReadsMessagesAndUidsAndDeletesOnClose() throws Exception {
+    void angusMailOverPop3sReadsMessagesAndUidsAndDeletesOnClose() throws Exception {
+        readAndDeleteFirst(angus("pop3s", server.tlsPort()), "pop3s");
+    }
+
+    @Test
+    void commonsNetOverStlsListsRetrievesAndDeletes() throws Exception {
+        POP3SClient client = new POP3SClient(false, tls);
+        client.setDefaultTimeout(20_000);
+        client.connect("127.0.0.1", server.port());
+        assertThat(client.execTLS()).isTrue();
+        listRetrieveAndDeleteSecond(client);
+    }
+
+    @Test
+    void commonsNetOverPop3sListsRetrievesAndDeletes() throws Exception {
+        POP3SClient client = new POP3SClient(true, tls);
+        client.setDefaultTimeout(20_000);
+        client.connect("127.0.0.1", server.tlsPort());
+        listRetrieveAndDeleteSecond(client);
+    }
+
+    private Properties angus(String protocol, int port) {
+        Properties properties = new Properties();
+        properties.put("mail." + protocol + ".host", "127.0.0.1");
+        properties.put("mail." + protocol + ".port", Integer.toString(port));
+        properties.put("mail." + protocol + ".timeout", "20000");
+        properties.put("mail." + protocol + ".ssl.socketFactory", tls.getSocketFactory());
+        // the test certificate names pop.example.com, the client connects to 127.0.0.1
+        properties.put("mail." + protocol + ".ssl.checkserveridentity", "false");
+        return properties;
+    }
+
+    private void readAndDeleteFirst(Properties properties, String protocol) throws Exception {
         fixture.deliver(ALICE, FIRST);
         fixture.deliver(ALICE, SECOND);
-        Properties properties = new Properties();
-        properties.put("mail.pop3.host", "127.0.0.1");
-        properties.put("mail.pop3.port", Integer.toString(fixture.start().port()));
-        properties.put("mail.pop3.timeout", "20000");
-        Store store = Session.getInstance(properties).getStore("pop3");
+        Store store = Session.getInstance(properties).getStore(protocol);
         store.connect(ALICE, PASSWORD);
         try {
             POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
@@ -62,13 +104,9 @@ class Pop3ClientsTest {
         assertThat(fixture.entries(ALICE)).hasSize(1);
     }
 
-    @Test
-    void commonsNetListsRetrievesAndDeletes() throws Exception {
+    private void listRetrieveAndDeleteSecond(POP3SClient client) throws Exception {
         fixture.deliver(ALICE, FIRST);
         fixture.deliver(ALICE, SECOND);
-        POP3Client client = new POP3Client();
-        client.setDefaultTimeout(20_000);
-        client.connect("127.0.0.1", fixture.start().port());
         try {
             assertThat(client.login(ALICE, PASSWORD)).isTrue();
             assertThat(client.status().number).isEqualTo(2);
@@ -91,7 +129,6 @@ class Pop3ClientsTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Commons Net hands the message with CRLF line ends turned into its reader's lines. */
     private static String read(Reader reader) throws Exception {
         StringBuilder text = new StringBuilder();
         try (reader) {

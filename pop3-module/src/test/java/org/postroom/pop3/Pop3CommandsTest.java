@@ -8,20 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.pop3.Pop3Fixture.Settings;
 import org.postroom.storage.directory.UserRepository;
 
 /** Protocol transcripts over a raw socket: every command in every state, good and bad arguments. */
+@ExtendWith(NoErrorsLogged.class)
 class Pop3CommandsTest {
 
+    @AutoClose
     private final Pop3Fixture fixture = new Pop3Fixture();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void transactionCommandsAreRefusedBeforeLogin() throws Exception {
@@ -170,7 +168,7 @@ class Pop3CommandsTest {
     @Test
     void aTooLongLineIsRefusedAndTheSessionGoesOn() throws Exception {
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
-            s.send("USER " + "a".repeat(Pop3Process.MAX_LINE_LENGTH * 2) + "@example.com", "-ERR");
+            s.send("USER " + "a".repeat(Pop3Listeners.MAX_LINE_LENGTH * 2) + "@example.com", "-ERR");
             login(s);
             s.send("STAT", "+OK");
         }
@@ -179,10 +177,10 @@ class Pop3CommandsTest {
     @Test
     void capaListsWhatTheSessionCanDo() throws Exception {
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
-            // no TLS on this listener: no STLS
             assertThat(s.sendMultiLine("CAPA")).containsExactly("USER", "SASL PLAIN", "TOP", "UIDL", "RESP-CODES",
-                    "AUTH-RESP-CODE", "PIPELINING", "IMPLEMENTATION Postroom");
+                    "AUTH-RESP-CODE", "PIPELINING", "STLS", "IMPLEMENTATION Postroom");
             login(s);
+            // STLS only before login (RFC 2595 §4)
             assertThat(s.sendMultiLine("CAPA")).contains("TOP", "UIDL", "PIPELINING").doesNotContain("STLS");
         }
     }

@@ -1,9 +1,11 @@
 package org.postroom.pop3;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 
-import org.apache.james.protocols.netty.LineDelimiterBasedChannelHandlerFactory;
-import org.apache.james.protocols.netty.NettyServer;
+import org.postroom.listener.ProtocolListener;
+import org.postroom.listener.tls.ListenerTls;
 import org.postroom.pop3.Pop3Fixture.Settings;
 import org.postroom.pop3.maildrop.MaildropLogin;
 import org.postroom.storage.Database;
@@ -15,16 +17,18 @@ import org.postroom.storage.mailbox.Mailboxes;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** One POP3 server process: its own connection pool, maildrop locks and listener, on a shared database. */
+/**
+ * One POP3 server process as the application runs it: its own connection pool, maildrop locks, and
+ * the two real listeners (STLS and implicit TLS) on loopback port 0, over a shared database.
+ */
 final class Pop3Process implements AutoCloseable {
-
-    static final int MAX_LINE_LENGTH = 1024;
 
     private final HikariDataSource pool;
     private final MaildropLocks locks;
-    private final NettyServer server;
+    private final ProtocolListener stls;
+    private final ProtocolListener implicitTls;
 
-    Pop3Process(String databaseUrl, Settings settings) {
+    Pop3Process(String databaseUrl, ListenerTls tls, Settings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(databaseUrl);
         config.setUsername("postgres");
@@ -33,28 +37,33 @@ final class Pop3Process implements AutoCloseable {
         Database db = new Database(pool);
         locks = new MaildropLocks(pool);
         MaildropLogin login = new MaildropLogin(new Authenticator(db),
-                new LoginThrottle(db, settings.maxFailures(), java.time.Duration.ofMinutes(5), settings.failureDelay(),
-                        java.util.List.of()),
+                new LoginThrottle(db, settings.maxFailures(), Duration.ofMinutes(5), settings.failureDelay(), List.of()),
                 locks, new Mailboxes(db), settings.allowPlaintextAuth());
-        server = new NettyServer.Factory().protocol(new Pop3Protocol("pop.example.com", login))
-                .frameHandlerFactory(new LineDelimiterBasedChannelHandlerFactory(MAX_LINE_LENGTH)).build();
-        server.setListenAddresses(new InetSocketAddress("127.0.0.1", 0));
-        server.setTimeout((int) settings.idleTimeout().toSeconds());
-        server.setGracefulShutdown(false);
-        try {
-            server.bind();
-        } catch (Exception e) {
-            throw new IllegalStateException("bind the POP3 test server", e);
-        }
+        Pop3Protocol protocol = new Pop3Protocol("pop.example.com", login);
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        stls = new ProtocolListener(protocol, Pop3Listeners.stls(loopback, tls)
+                .idleTimeout(settings.idleTimeout()).maxConnectionsPerAddress(settings.maxConnectionsPerIp())
+                .hookThreads(4).ioThreads(2).build());
+        implicitTls = new ProtocolListener(protocol, Pop3Listeners.implicitTls(loopback, tls)
+                .idleTimeout(settings.idleTimeout()).hookThreads(4).ioThreads(2).build());
+        stls.bind();
+        implicitTls.bind();
     }
 
+    /** The POP3 port, with STLS. */
     int port() {
-        return server.getListenAddresses().get(0).getPort();
+        return stls.port();
+    }
+
+    /** The POP3S port, TLS from the first byte. */
+    int tlsPort() {
+        return implicitTls.port();
     }
 
     @Override
     public void close() {
-        server.unbind();
+        stls.unbind();
+        implicitTls.unbind();
         locks.close();
         pool.close();
     }

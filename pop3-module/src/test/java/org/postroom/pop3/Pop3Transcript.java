@@ -16,21 +16,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * A POP3 client on a raw socket that reads like a session log: send a line, assert the reply's
  * prefix. Multi-line replies are read to the terminating "." and un-stuffed, byte for byte.
  */
 final class Pop3Transcript implements AutoCloseable {
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     private Pop3Transcript(Socket socket) throws IOException {
-        this.socket = socket;
-        this.socket.setSoTimeout(20_000);
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = socket.getOutputStream();
+        use(socket);
     }
 
     /** Connects and expects the greeting. */
@@ -38,6 +38,28 @@ final class Pop3Transcript implements AutoCloseable {
         Pop3Transcript transcript = new Pop3Transcript(new Socket("127.0.0.1", port));
         transcript.expect("+OK");
         return transcript;
+    }
+
+    /** Connects with TLS from the first byte (POP3S) and expects the greeting. */
+    static Pop3Transcript connectTls(int port, SSLContext tls) throws IOException {
+        Pop3Transcript transcript = new Pop3Transcript(tls.getSocketFactory().createSocket("127.0.0.1", port));
+        transcript.expect("+OK");
+        return transcript;
+    }
+
+    /** C: STLS / S: +OK, then the TLS handshake on the same connection. */
+    void startTls(SSLContext tls) throws IOException {
+        send("STLS", "+OK");
+        SSLSocket secured = (SSLSocket) tls.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+        secured.startHandshake();
+        use(secured);
+    }
+
+    private void use(Socket connection) throws IOException {
+        socket = connection;
+        socket.setSoTimeout(20_000);
+        in = new BufferedInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
     }
 
     /** C: line / S: a reply starting with {@code prefix}; returns the reply line. */

@@ -14,8 +14,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.storage.mailbox.MailStore;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +26,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /** RETR and TOP byte for byte, large messages streamed, and the session's log line. */
+@ExtendWith(NoErrorsLogged.class)
 class RetrievalTest {
 
+    @AutoClose
     private final Pop3Fixture fixture = new Pop3Fixture();
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
 
     @Test
     void retrSendsTheMessageByteForByteWithDotStuffing() throws Exception {
