@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.mailbox.MailStore;
@@ -67,6 +68,43 @@ public final class DeliveryQueue {
                 """.formatted(COLUMNS))
                 .param("lease", (double) lease.toSeconds()).param("worker", worker).param("limit", limit)
                 .query(ENTRY).list());
+    }
+
+    /**
+     * Claims, for the same worker and lease, up to {@code limit} more due entries of
+     * {@code first}'s message and domain, so that all of them share one SMTP transaction even when
+     * {@link #claimDue} stopped in the middle of them. Entries another worker holds are skipped;
+     * empty when there are none.
+     */
+    public List<QueueEntry> claimSiblings(String worker, QueueEntry first, int limit, Duration lease) {
+        return db.run("claim queue entries of message " + first.messageId(), jdbc -> jdbc.sql("""
+                with claimed as (
+                    update queue_entry q
+                       set state = 'delivering', lease_until = now() + make_interval(secs => :lease), claimed_by = :worker
+                     where q.id in (
+                        select id from queue_entry
+                         where message_id = :message and domain = :domain and id <> :first
+                           and next_attempt_at <= now() and (state = 'queued' or lease_until < now())
+                         order by id
+                         limit :limit
+                           for update skip locked)
+                    returning q.*)
+                select %s from claimed q join message m on m.id = q.message_id order by q.id
+                """.formatted(COLUMNS))
+                .param("lease", (double) lease.toSeconds()).param("worker", worker)
+                .param("message", first.messageId()).param("domain", first.domain()).param("first", first.id())
+                .param("limit", limit)
+                .query(ENTRY).list());
+    }
+
+    /**
+     * Marks that the sender was warned of the entry's delay; true only for the first caller, so
+     * the warning goes out at most once however many workers defer the entry.
+     */
+    public boolean markDelayWarned(QueueEntry entry) {
+        return db.run("mark delay warning of queue entry " + entry.id(), jdbc -> jdbc.sql("""
+                update queue_entry set delay_warned = true where id = ? and not delay_warned
+                """).param(entry.id()).update()) == 1;
     }
 
     /** The message bytes of an entry, streamed. */
@@ -144,13 +182,20 @@ public final class DeliveryQueue {
 
     /**
      * Removes an entry without delivering it and without a bounce (an administrator's decision).
+     * An entry a worker is delivering right now (claimed, lease not run out) is left alone, since
+     * the remote server may already have it; it can be deleted once that attempt is over.
      *
      * @throws NotFoundException when the entry is not queued
+     * @throws ConflictException when a worker is delivering the entry right now
      */
     public void delete(long id) {
         db.inTransaction("delete queue entry " + id, jdbc -> {
-            Long messageId = jdbc.sql("delete from queue_entry where id = ? returning message_id").param(id)
-                    .query(Long.class).optional().orElseThrow(() -> new NotFoundException("no queue entry " + id));
+            Long messageId = jdbc.sql("""
+                    delete from queue_entry where id = ? and not (state = 'delivering' and lease_until >= now())
+                    returning message_id
+                    """).param(id).query(Long.class).optional().orElseThrow(() -> find(id).isPresent()
+                            ? new ConflictException("queue entry " + id + " is being delivered right now; try again in a moment")
+                            : new NotFoundException("no queue entry " + id));
             MessageReaper.removeUnreferenced(jdbc, List.of(messageId));
             return null;
         });

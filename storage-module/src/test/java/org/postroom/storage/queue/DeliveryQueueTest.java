@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postroom.storage.ConflictException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.mailbox.MailStore;
@@ -92,6 +93,39 @@ class DeliveryQueueTest {
                 Recipient.remote("z@one.example")), content("m"));
         List<QueueEntry> claimed = queue.claimDue("w", 10, Duration.ofMinutes(1));
         assertThat(claimed).extracting(QueueEntry::domain).containsExactly("one.example", "one.example", "two.example");
+    }
+
+    @Test
+    void siblingsOfAClaimedEntryAreClaimedTooButNotThoseOfOtherDomainsOrWorkers() throws IOException {
+        store.deliver("a@example.com", List.of(Recipient.remote("x@one.example"), Recipient.remote("y@one.example"),
+                Recipient.remote("z@one.example"), Recipient.remote("w@two.example")), content("m"));
+        QueueEntry first = queue.claimDue("w1", 1, Duration.ofMinutes(1)).get(0);
+        QueueEntry heldElsewhere = queue.claimSiblings("w2", first, 1, Duration.ofMinutes(1)).get(0);
+
+        List<QueueEntry> siblings = queue.claimSiblings("w1", first, 10, Duration.ofMinutes(1));
+
+        List<String> oneExample = new ArrayList<>(List.of("x@one.example", "y@one.example", "z@one.example"));
+        oneExample.removeAll(List.of(first.recipient(), heldElsewhere.recipient()));
+        assertThat(siblings).extracting(QueueEntry::recipient).containsExactlyElementsOf(oneExample);
+        assertThat(siblings).allSatisfy(e -> assertThat(e.state()).isEqualTo("delivering"));
+        assertThat(queue.claimSiblings("w3", first, 10, Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void theDelayWarningIsMarkedOnlyOnce() {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        assertThat(queue.markDelayWarned(entry)).isTrue();
+        assertThat(queue.markDelayWarned(entry)).isFalse();
+    }
+
+    @Test
+    void anEntryBeingDeliveredCannotBeDeletedUntilItsAttemptIsOver() {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        assertThatThrownBy(() -> queue.delete(entry.id())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("being delivered");
+        queue.defer(entry, Instant.now().plusSeconds(600), "mx.far.example:25", "451 4.3.0 try later");
+        queue.delete(entry.id());
+        assertThat(queue.find(entry.id())).isEmpty();
     }
 
     @Test
