@@ -71,29 +71,44 @@ public final class DeliveryQueue {
     }
 
     /**
-     * Claims, for the same worker and lease, up to {@code limit} more due entries of
-     * {@code first}'s message and domain, so that all of them share one SMTP transaction even when
-     * {@link #claimDue} stopped in the middle of them. Entries another worker holds are skipped;
-     * empty when there are none.
+     * Claims the next group that is due for {@code worker}, until {@code lease} from now: the due
+     * entries (queued, or whose previous worker's lease ran out) of one message for one domain, at
+     * most {@code limit} of them, so that they share one SMTP transaction. Empty when nothing is due.
+     *
+     * <p>The message's row is locked while claiming ({@code SKIP LOCKED}): concurrent claims, in
+     * this process or another, each take a different message, so no entry is claimed twice and no
+     * group is split between two workers.
      */
-    public List<QueueEntry> claimSiblings(String worker, QueueEntry first, int limit, Duration lease) {
-        return db.run("claim queue entries of message " + first.messageId(), jdbc -> jdbc.sql("""
-                with claimed as (
+    public List<QueueEntry> claimNext(String worker, int limit, Duration lease) {
+        return db.run("claim queue entries", jdbc -> jdbc.sql("""
+                with locked as (
+                    select m.id from message m
+                     where m.id in (select message_id from queue_entry
+                                     where next_attempt_at <= now() and (state = 'queued' or lease_until < now()))
+                     order by m.id
+                     limit 1
+                       for no key update skip locked),
+                destination as (
+                    select e.message_id, e.domain from queue_entry e join locked on locked.id = e.message_id
+                     where e.next_attempt_at <= now() and (e.state = 'queued' or e.lease_until < now())
+                     order by e.domain, e.id
+                     limit 1),
+                claimed as (
                     update queue_entry q
                        set state = 'delivering', lease_until = now() + make_interval(secs => :lease), claimed_by = :worker
                      where q.id in (
-                        select id from queue_entry
-                         where message_id = :message and domain = :domain and id <> :first
-                           and next_attempt_at <= now() and (state = 'queued' or lease_until < now())
-                         order by id
-                         limit :limit
-                           for update skip locked)
+                        select e.id from queue_entry e
+                          join destination d on d.message_id = e.message_id and d.domain = e.domain
+                         where e.next_attempt_at <= now() and (e.state = 'queued' or e.lease_until < now())
+                         order by e.id
+                         limit :limit)
+                       -- checked again on the row's latest version: a claim that committed after this
+                       -- statement's snapshot was taken must not be claimed over
+                       and q.next_attempt_at <= now() and (q.state = 'queued' or q.lease_until < now())
                     returning q.*)
                 select %s from claimed q join message m on m.id = q.message_id order by q.id
                 """.formatted(COLUMNS))
-                .param("lease", (double) lease.toSeconds()).param("worker", worker)
-                .param("message", first.messageId()).param("domain", first.domain()).param("first", first.id())
-                .param("limit", limit)
+                .param("lease", (double) lease.toSeconds()).param("worker", worker).param("limit", limit)
                 .query(ENTRY).list());
     }
 
