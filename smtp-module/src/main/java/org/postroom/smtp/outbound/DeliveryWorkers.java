@@ -96,7 +96,7 @@ public final class DeliveryWorkers implements AutoCloseable {
         while (running) {
             long seen = wakeupsSeen();
             try {
-                List<QueueEntry> group = claim(worker);
+                List<QueueEntry> group = queue.claimNext(worker, settings.maxRecipients(), settings.lease());
                 if (group.isEmpty()) {
                     awaitWork(seen, settings.pollInterval());
                 } else {
@@ -110,16 +110,6 @@ public final class DeliveryWorkers implements AutoCloseable {
                 log.error("delivery failed unexpectedly; the entries are retried after their lease", e);
             }
         }
-    }
-
-    private List<QueueEntry> claim(String worker) {
-        List<QueueEntry> first = queue.claimDue(worker, 1, settings.lease());
-        if (first.isEmpty()) {
-            return first;
-        }
-        List<QueueEntry> group = new ArrayList<>(first);
-        group.addAll(queue.claimSiblings(worker, first.get(0), settings.maxRecipients() - 1, settings.lease()));
-        return group;
     }
 
     private void listen() {

@@ -52,6 +52,7 @@ final class DeliveryFixture implements AutoCloseable {
     RetrySchedule retries = new RetrySchedule(List.of(Duration.ofMinutes(1)), Duration.ofDays(5));
     Duration delayWarning = Duration.ofHours(4);
     Duration readTimeout = Duration.ofSeconds(10);
+    private OutboundDelivery delivery;
 
     DeliveryFixture() {
         try {
@@ -93,13 +94,16 @@ final class DeliveryFixture implements AutoCloseable {
         }
     }
 
-    /** One attempt at every due entry, grouped as the workers group them, in this thread. */
+    /**
+     * One attempt at every due entry, grouped as the workers group them, in this thread. The
+     * delivery is built on the first call (from the settings then) and kept, as a process keeps it.
+     */
     void deliverDue() {
-        OutboundDelivery delivery = delivery();
-        List<QueueEntry> first;
-        while (!(first = queue.claimDue("test", 1, Duration.ofMinutes(5))).isEmpty()) {
-            List<QueueEntry> group = new ArrayList<>(first);
-            group.addAll(queue.claimSiblings("test", first.get(0), 99, Duration.ofMinutes(5)));
+        if (delivery == null) {
+            delivery = delivery();
+        }
+        List<QueueEntry> group;
+        while (!(group = queue.claimNext("test", 100, Duration.ofMinutes(5))).isEmpty()) {
             delivery.deliver(group);
         }
     }

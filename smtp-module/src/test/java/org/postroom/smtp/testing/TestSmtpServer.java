@@ -51,6 +51,7 @@ public final class TestSmtpServer implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile Function<String, String> rcptReply = rcpt -> "250 2.1.5 ok";
     private volatile String defaultDataReply = "250 2.0.0 queued";
+    private volatile String greeting = "220 test-mx.example ESMTP test server";
     private volatile Tls tls = Tls.NONE;
     private volatile boolean auth;
     private volatile Duration dataReplyDelay = Duration.ZERO;
@@ -75,6 +76,12 @@ public final class TestSmtpServer implements AutoCloseable {
     /** {@code 127.0.0.1:port}, as a route is written. */
     public String hostAndPort() {
         return "127.0.0.1:" + port();
+    }
+
+    /** The greeting; anything but a 220 is followed by closing the connection (RFC 5321 §3.1). */
+    public TestSmtpServer greeting(String greeting) {
+        this.greeting = greeting;
+        return this;
     }
 
     public TestSmtpServer rcptReply(Function<String, String> reply) {
@@ -176,7 +183,10 @@ public final class TestSmtpServer implements AutoCloseable {
         }
 
         void run() throws IOException {
-            reply("220 test-mx.example ESMTP test server");
+            reply(greeting);
+            if (!greeting.startsWith("220")) {
+                return;
+            }
             String line;
             while ((line = readLine()) != null) {
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
