@@ -48,6 +48,7 @@ public final class TestSmtpServer implements AutoCloseable {
     private final ConcurrentLinkedDeque<String> dataReplies = new ConcurrentLinkedDeque<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger mailCommands = new AtomicInteger();
+    private final AtomicInteger dataReceived = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile Function<String, String> rcptReply = rcpt -> "250 2.1.5 ok";
     private volatile String defaultDataReply = "250 2.0.0 queued";
@@ -128,6 +129,11 @@ public final class TestSmtpServer implements AutoCloseable {
     /** MAIL FROM commands seen, accepted or not. */
     public int mailCommands() {
         return mailCommands.get();
+    }
+
+    /** Messages received up to the final dot, whatever the reply was (or will be). */
+    public int dataReceived() {
+        return dataReceived.get();
     }
 
     @Override
@@ -290,8 +296,10 @@ public final class TestSmtpServer implements AutoCloseable {
                 int skip = line.length > 0 && line[0] == '.' ? 1 : 0;
                 data.write(line, skip, line.length - skip);
             }
-            sleep(dataReplyDelay);
+            dataReceived.incrementAndGet();
+            // the reply is chosen on arrival, so a held transaction keeps its turn in nextDataReplies
             String reply = dataReplies.isEmpty() ? defaultDataReply : dataReplies.poll();
+            sleep(dataReplyDelay);
             if (reply.startsWith("2")) {
                 transactions.add(new Transaction(mailFrom, List.copyOf(recipients), data.toByteArray(), secure, login));
             }
