@@ -1,6 +1,7 @@
 package org.postroom.smtp.outbound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,11 +97,13 @@ public final class DeliveryWorkers implements AutoCloseable {
         while (running) {
             long seen = wakeupsSeen();
             try {
+                Instant claimed = Instant.now();
                 List<QueueEntry> group = queue.claimNext(worker, settings.maxRecipients(), settings.lease());
                 if (group.isEmpty()) {
                     awaitWork(seen, settings.pollInterval());
                 } else {
-                    delivery.deliver(group);
+                    // half the lease for connecting leaves the other half for the transaction under way
+                    delivery.deliver(group, claimed.plus(settings.lease().dividedBy(2)));
                 }
             } catch (StorageUnavailableException e) {
                 log.warn("delivery paused, the database failed: {}", e.getMessage());

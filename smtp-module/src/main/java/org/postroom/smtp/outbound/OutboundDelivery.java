@@ -3,6 +3,7 @@ package org.postroom.smtp.outbound;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,16 @@ public final class OutboundDelivery {
                 new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock), clock);
     }
 
-    /** Delivers (or defers, or fails) every entry of {@code group} and records it. */
-    public void deliver(List<QueueEntry> group) {
-        recorder.record(group, attempt(group));
+    /**
+     * Delivers (or defers, or fails) every entry of {@code group} and records it. No new
+     * connection is opened after {@code connectBefore}, so that the attempt ends well within the
+     * claim's lease even when host after host stalls; what is left is deferred.
+     */
+    public void deliver(List<QueueEntry> group, Instant connectBefore) {
+        recorder.record(group, attempt(group, connectBefore));
     }
 
-    private Map<String, DeliveryOutcome> attempt(List<QueueEntry> group) {
+    private Map<String, DeliveryOutcome> attempt(List<QueueEntry> group, Instant connectBefore) {
         QueueEntry first = group.get(0);
         List<String> recipients = group.stream().map(QueueEntry::recipient).toList();
         NextHops hops = resolver.resolve(first.domain());
@@ -86,9 +91,10 @@ public final class OutboundDelivery {
                 last = new Deferred(hop.toString(), Diagnosis.local("4.4.4", "no address for " + hop.host()));
             }
             for (String target : targets) {
-                if (connections++ == MAX_CONNECTIONS) {
+                if (connections == MAX_CONNECTIONS || connections > 0 && clock.instant().isAfter(connectBefore)) {
                     return all(recipients, last);
                 }
+                connections++;
                 String server = target + ":" + hop.port();
                 TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server, clock.instant())
                         ? TlsMode.NONE : hop.tls();

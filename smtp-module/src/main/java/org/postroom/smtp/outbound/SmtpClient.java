@@ -18,6 +18,7 @@ import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -117,6 +118,10 @@ public final class SmtpClient {
         if (causedBy(e, SSLException.class)) {
             return new HostFailed(Diagnosis.local("4.7.0", "TLS handshake with " + nextHop + " failed: "
                     + rootMessage(e)), true);
+        }
+        if (e instanceof AuthenticationFailedException) {
+            // the relay refused our login: the operator's to fix, and mail must wait for it, not bounce
+            return new HostFailed(Diagnosis.local("4.7.8", "login at " + nextHop + " failed: " + rootMessage(e)), false);
         }
         if (e instanceof MailConnectException) {
             return new HostFailed(Diagnosis.local("4.4.1", "no connection to " + nextHop + ": " + rootMessage(e)), false);

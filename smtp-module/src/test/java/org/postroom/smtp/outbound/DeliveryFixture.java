@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -104,7 +105,7 @@ final class DeliveryFixture implements AutoCloseable {
         }
         List<QueueEntry> group;
         while (!(group = queue.claimNext("test", 100, Duration.ofMinutes(5))).isEmpty()) {
-            delivery.deliver(group);
+            delivery.deliver(group, Instant.MAX);
         }
     }
 

@@ -99,7 +99,7 @@ class DeliveryWorkersTest {
         startPool(fixture.database.dataSource(), "a", Duration.ofMinutes(5), Duration.ofMillis(200));
 
         await(() -> fixture.smtp.transactions().size() == 1);
-        assertThat(fixture.queue.summary().depth()).isZero();
+        await(() -> fixture.queue.summary().depth() == 0);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,17 @@ class NextHopDeliveryTest {
             assertThat(busy.connections()).isEqualTo(1);
             assertThat(fixture.smtp.transactions()).hasSize(1);
         }
+    }
+
+    @Test
+    void noFurtherHostIsTriedOnceTheTimeForConnectingIsOver() throws IOException {
+        fixture.dns.mx("far.example", 10, "mx1.far.example").mx("far.example", 20, "mx2.far.example")
+                .a("mx1.far.example", "127.0.0.2").a("mx2.far.example", "127.0.0.1");
+        long entry = queueOne("late");
+        fixture.delivery().deliver(fixture.queue.claimNext("w", 100, Duration.ofMinutes(5)), Instant.now().minusSeconds(1));
+
+        assertThat(fixture.smtp.connections()).isZero();
+        assertThat(fixture.queue.find(entry).orElseThrow().lastError()).startsWith("no connection to mx1.far.example");
     }
 
     @Test
@@ -128,6 +141,19 @@ class NextHopDeliveryTest {
         assertThat(fixture.smtp.mailCommands()).isZero();
         assertThat(fixture.smtp.transactions()).isEmpty();
         assertThat(fixture.queue.find(entry).orElseThrow().lastError()).startsWith("TLS handshake");
+    }
+
+    @Test
+    void aRefusedRelayLoginDefersTheMailInsteadOfBouncingIt() {
+        fixture.smtp.refuseLogins();
+        fixture.relay = new RelayHost(HostAndPort.parse(fixture.smtp.hostAndPort(), 25), TlsMode.OPPORTUNISTIC, "user",
+                "wrong-password");
+        long entry = queueOne("login");
+        fixture.deliverDue();
+
+        assertThat(fixture.queue.find(entry).orElseThrow().lastError()).startsWith("login at "
+                + fixture.smtp.hostAndPort() + " failed");
+        assertThat(fixture.inbox(DeliveryFixture.ALICE)).isEmpty();
     }
 
     private long queueOne(String subject) {

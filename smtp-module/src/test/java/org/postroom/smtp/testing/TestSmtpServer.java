@@ -55,6 +55,7 @@ public final class TestSmtpServer implements AutoCloseable {
     private volatile String greeting = "220 test-mx.example ESMTP test server";
     private volatile Tls tls = Tls.NONE;
     private volatile boolean auth;
+    private volatile boolean loginRefused;
     private volatile Duration dataReplyDelay = Duration.ZERO;
 
     public TestSmtpServer() throws IOException {
@@ -109,6 +110,13 @@ public final class TestSmtpServer implements AutoCloseable {
 
     public TestSmtpServer offerAuth() {
         this.auth = true;
+        return this;
+    }
+
+    /** Offers AUTH PLAIN but refuses every login with 535 5.7.8. */
+    public TestSmtpServer refuseLogins() {
+        this.auth = true;
+        this.loginRefused = true;
         return this;
     }
 
@@ -266,6 +274,10 @@ public final class TestSmtpServer implements AutoCloseable {
             }
             String[] fields = new String(Base64.getDecoder().decode(response.strip()), StandardCharsets.UTF_8)
                     .split("\0");
+            if (loginRefused) {
+                reply("535 5.7.8 authentication credentials invalid");
+                return;
+            }
             login = fields[1] + ":" + fields[2];
             reply("235 2.7.0 authenticated");
         }
