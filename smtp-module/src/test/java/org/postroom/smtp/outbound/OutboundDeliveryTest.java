@@ -46,6 +46,7 @@ class OutboundDeliveryTest {
 
         Transaction received = fixture.smtp.transactions().get(0);
         assertThat(received.mailFrom()).isEqualTo(DeliveryFixture.ALICE);
+        assertThat(received.mailParameters()).isEqualTo("BODY=8BITMIME");
         assertThat(received.recipients()).containsExactly("bob@far.example");
         String signature = received.text().substring(0, received.text().indexOf("\r\n") + 2);
         assertThat(signature).startsWith("DKIM-Signature:").contains("d=example.com").contains("s=postroom")
@@ -76,6 +77,8 @@ class OutboundDeliveryTest {
                 "bob@far.example");
         fixture.deliverDue();
         assertThat(fixture.smtp.transactions().get(0).text()).startsWith("From: carol@elsewhere.example\r\n");
+        // plain ASCII: no BODY=8BITMIME
+        assertThat(fixture.smtp.transactions().get(0).mailParameters()).isEmpty();
     }
 
     @Test

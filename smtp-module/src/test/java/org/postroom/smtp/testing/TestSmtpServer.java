@@ -32,8 +32,12 @@ import javax.net.ssl.SSLSocket;
  */
 public final class TestSmtpServer implements AutoCloseable {
 
-    /** One accepted transaction. {@code data} is exactly what came between DATA and the final dot. */
-    public record Transaction(String mailFrom, List<String> recipients, byte[] data, boolean tls, String login) {
+    /**
+     * One accepted transaction. {@code data} is exactly what came between DATA and the final dot;
+     * {@code mailParameters} what followed the reverse path (e.g. "BODY=8BITMIME").
+     */
+    public record Transaction(String mailFrom, String mailParameters, List<String> recipients, byte[] data, boolean tls,
+            String login) {
         public String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
@@ -184,6 +188,7 @@ public final class TestSmtpServer implements AutoCloseable {
         private boolean secure;
         private String login;
         private String mailFrom;
+        private String mailParameters;
         private final List<String> recipients = new ArrayList<>();
 
         Session(Socket socket) throws IOException {
@@ -216,6 +221,7 @@ public final class TestSmtpServer implements AutoCloseable {
                     case "MAIL" -> {
                         mailCommands.incrementAndGet();
                         mailFrom = between(line, '<', '>');
+                        mailParameters = line.substring(line.indexOf('>') + 1).strip();
                         recipients.clear();
                         reply("250 2.1.0 ok");
                     }
@@ -313,7 +319,7 @@ public final class TestSmtpServer implements AutoCloseable {
             String reply = dataReplies.isEmpty() ? defaultDataReply : dataReplies.poll();
             sleep(dataReplyDelay);
             if (reply.startsWith("2")) {
-                transactions.add(new Transaction(mailFrom, List.copyOf(recipients), data.toByteArray(), secure, login));
+                transactions.add(new Transaction(mailFrom, mailParameters, List.copyOf(recipients), data.toByteArray(), secure, login));
             }
             reply(reply);
         }
