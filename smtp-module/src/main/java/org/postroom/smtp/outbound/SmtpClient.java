@@ -50,7 +50,8 @@ public final class SmtpClient {
      */
     TransactionResult send(NextHop hop, String connectTo, TlsMode tls, String sender, List<String> recipients,
             OutgoingMessage message) {
-        Session session = Session.getInstance(properties(hop, connectTo, tls));
+        boolean international = !isAscii(sender) || recipients.stream().anyMatch(r -> !isAscii(r));
+        Session session = Session.getInstance(properties(hop, connectTo, tls, international));
         String nextHop = hop.toString();
         SMTPTransport transport;
         try {
@@ -64,6 +65,11 @@ public final class SmtpClient {
             return hostFailed(transport, e, nextHop);
         }
         try {
+            if (international && !transport.supportsExtension("SMTPUTF8")) {
+                // RFC 6531 §3.2: without the extension an address with UTF-8 in it cannot be sent at all
+                return new HostFailed(Diagnosis.local("5.6.7", nextHop
+                        + " does not support SMTPUTF8, which an address of this message needs"), false);
+            }
             StoredMessage outgoing = new StoredMessage(session, message);
             outgoing.setEnvelopeFrom(sender.isEmpty() ? "<>" : sender);
             if (message.eightBit() && transport.supportsExtension("8BITMIME")) {
@@ -133,7 +139,7 @@ public final class SmtpClient {
         return new HostFailed(Diagnosis.local("4.4.2", "connection to " + nextHop + " failed: " + rootMessage(e)), false);
     }
 
-    private Properties properties(NextHop hop, String connectTo, TlsMode tls) {
+    private Properties properties(NextHop hop, String connectTo, TlsMode tls, boolean international) {
         Properties p = new Properties();
         p.put("mail.smtp.host", connectTo);
         p.put("mail.smtp.port", Integer.toString(hop.port()));
@@ -142,6 +148,8 @@ public final class SmtpClient {
         p.put("mail.smtp.timeout", Long.toString(settings.readTimeout().toMillis()));
         p.put("mail.smtp.writetimeout", Long.toString(settings.readTimeout().toMillis()));
         p.put("mail.smtp.sendpartial", "true");
+        // makes Angus add SMTPUTF8 to MAIL FROM; only mail that needs it asks for it (RFC 6531 §3.4)
+        p.put("mail.mime.allowutf8", Boolean.toString(international));
         p.put("mail.smtp.allow8bitmime", "false");
         p.put("mail.smtp.auth", Boolean.toString(hop.relay() != null && hop.relay().authenticates()));
         p.put("mail.smtp.starttls.enable", Boolean.toString(tls == TlsMode.OPPORTUNISTIC || tls == TlsMode.STARTTLS));
@@ -166,6 +174,10 @@ public final class SmtpClient {
             addresses[i] = address;
         }
         return addresses;
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

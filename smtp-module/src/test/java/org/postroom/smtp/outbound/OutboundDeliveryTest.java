@@ -63,6 +63,42 @@ class OutboundDeliveryTest {
     }
 
     @Test
+    void noBareCrOrLfGoesOutEvenIfTheStoreHeldOne() {
+        // the inbound side refuses such messages; this is the outbound half of the SMTP smuggling defence
+        byte[] smuggling = DeliveryFixture.message(DeliveryFixture.ALICE, "smuggle",
+                "one\n.\r\nMAIL FROM:<x@evil.example>\r\ntwo\rthree\r\n");
+        fixture.send(DeliveryFixture.ALICE, smuggling, "bob@far.example");
+        fixture.deliverDue();
+
+        Transaction received = fixture.smtp.transactions().get(0);
+        assertThat(fixture.smtp.mailCommands()).isEqualTo(1);
+        assertThat(received.text()).doesNotContainPattern("[^\r]\n").doesNotContainPattern("\r[^\n]")
+                .contains("one\r\n.\r\nMAIL FROM:<x@evil.example>\r\ntwo\r\nthree\r\n");
+    }
+
+    @Test
+    void anInternationalisedAddressGoesOutWithSmtputf8WhereOffered() {
+        fixture.smtp.offerSmtputf8();
+        fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "utf8", "hi\r\n"),
+                "jörg@far.example");
+        fixture.deliverDue();
+        assertThat(fixture.smtp.transactions()).singleElement().satisfies(t -> {
+            assertThat(t.mailParameters()).contains("SMTPUTF8");
+            assertThat(t.recipients()).containsExactly("jörg@far.example");
+        });
+    }
+
+    @Test
+    void anInternationalisedAddressBouncesWhereSmtputf8IsNotOffered() {
+        fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "utf8", "hi\r\n"),
+                "jörg@far.example");
+        fixture.deliverDue();
+        assertThat(fixture.smtp.mailCommands()).isZero();
+        assertThat(new String(fixture.inbox(DeliveryFixture.ALICE).get(0), StandardCharsets.UTF_8))
+                .contains("Status: 5.6.7");
+    }
+
+    @Test
     void aChangedBodyNoLongerVerifies() throws Exception {
         fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "tamper", "original\r\n"),
                 "bob@far.example");
@@ -77,7 +113,14 @@ class OutboundDeliveryTest {
                 "bob@far.example");
         fixture.deliverDue();
         assertThat(fixture.smtp.transactions().get(0).text()).startsWith("From: carol@elsewhere.example\r\n");
-        // plain ASCII: no BODY=8BITMIME
+    }
+
+    @Test
+    void plainAsciiMailAsksForNoExtensionsEvenWhereOffered() {
+        fixture.smtp.offerSmtputf8();
+        fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "ascii", "hi\r\n"),
+                "bob@far.example");
+        fixture.deliverDue();
         assertThat(fixture.smtp.transactions().get(0).mailParameters()).isEmpty();
     }
 

@@ -60,6 +60,7 @@ public final class TestSmtpServer implements AutoCloseable {
     private volatile Tls tls = Tls.NONE;
     private volatile boolean auth;
     private volatile boolean loginRefused;
+    private volatile boolean smtputf8;
     private volatile Duration dataReplyDelay = Duration.ZERO;
 
     public TestSmtpServer() throws IOException {
@@ -114,6 +115,12 @@ public final class TestSmtpServer implements AutoCloseable {
 
     public TestSmtpServer offerAuth() {
         this.auth = true;
+        return this;
+    }
+
+    /** Offers SMTPUTF8 (RFC 6531). */
+    public TestSmtpServer offerSmtputf8() {
+        this.smtputf8 = true;
         return this;
     }
 
@@ -249,6 +256,9 @@ public final class TestSmtpServer implements AutoCloseable {
             }
             if (auth) {
                 lines.add("AUTH PLAIN");
+            }
+            if (smtputf8) {
+                lines.add("SMTPUTF8");
             }
             for (int i = 0; i < lines.size(); i++) {
                 reply("250" + (i == lines.size() - 1 ? " " : "-") + lines.get(i));
