@@ -5,20 +5,15 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-
-import javax.net.ssl.SSLException;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.eclipse.angus.mail.util.MailConnectException;
 import org.postroom.smtp.outbound.DeliveryOutcome.Delivered;
 import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
 
 import jakarta.mail.Address;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -51,7 +46,7 @@ public final class SmtpClient {
     TransactionResult send(NextHop hop, String connectTo, TlsMode tls, String sender, List<String> recipients,
             OutgoingMessage message) {
         boolean international = !isAscii(sender) || recipients.stream().anyMatch(r -> !isAscii(r));
-        Session session = Session.getInstance(properties(hop, connectTo, tls, international));
+        Session session = Session.getInstance(ClientProperties.of(settings, hop, connectTo, tls, international));
         String nextHop = hop.toString();
         SMTPTransport transport;
         try {
@@ -62,7 +57,7 @@ public final class SmtpClient {
         try {
             connect(transport, hop);
         } catch (MessagingException e) {
-            return hostFailed(transport, e, nextHop);
+            return ConnectionFailures.classify(transport, e, nextHop);
         }
         try {
             if (international && !transport.supportsExtension("SMTPUTF8")) {
@@ -86,7 +81,7 @@ public final class SmtpClient {
             // every RCPT refused: Angus sent no DATA
             return new Answered(RecipientReplies.of(e, recipients, nextHop, null, null));
         } catch (MessagingException e) {
-            return hostFailed(transport, e, nextHop);
+            return ConnectionFailures.classify(transport, e, nextHop);
         } finally {
             try {
                 transport.close();
@@ -120,51 +115,6 @@ public final class SmtpClient {
                 code == 250 ? null : reply));
     }
 
-    private static HostFailed hostFailed(SMTPTransport transport, MessagingException e, String nextHop) {
-        if (causedBy(e, SSLException.class)) {
-            return new HostFailed(Diagnosis.local("4.7.0", "TLS handshake with " + nextHop + " failed: "
-                    + rootMessage(e)), true);
-        }
-        if (e instanceof AuthenticationFailedException) {
-            // the relay refused our login: the operator's to fix, and mail must wait for it, not bounce
-            return new HostFailed(Diagnosis.local("4.7.8", "login at " + nextHop + " failed: " + rootMessage(e)), false);
-        }
-        if (e instanceof MailConnectException) {
-            return new HostFailed(Diagnosis.local("4.4.1", "no connection to " + nextHop + ": " + rootMessage(e)), false);
-        }
-        int code = transport.getLastReturnCode();
-        if (code >= 400 && !causedBy(e, IOException.class)) {
-            return new HostFailed(Diagnosis.remote(code, transport.getLastServerResponse()), false);
-        }
-        return new HostFailed(Diagnosis.local("4.4.2", "connection to " + nextHop + " failed: " + rootMessage(e)), false);
-    }
-
-    private Properties properties(NextHop hop, String connectTo, TlsMode tls, boolean international) {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", connectTo);
-        p.put("mail.smtp.port", Integer.toString(hop.port()));
-        p.put("mail.smtp.localhost", settings.hostname());
-        p.put("mail.smtp.connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
-        p.put("mail.smtp.timeout", Long.toString(settings.readTimeout().toMillis()));
-        p.put("mail.smtp.writetimeout", Long.toString(settings.readTimeout().toMillis()));
-        p.put("mail.smtp.sendpartial", "true");
-        // makes Angus add SMTPUTF8 to MAIL FROM; only mail that needs it asks for it (RFC 6531 §3.4)
-        p.put("mail.mime.allowutf8", Boolean.toString(international));
-        p.put("mail.smtp.allow8bitmime", "false");
-        p.put("mail.smtp.auth", Boolean.toString(hop.relay() != null && hop.relay().authenticates()));
-        p.put("mail.smtp.starttls.enable", Boolean.toString(tls == TlsMode.OPPORTUNISTIC || tls == TlsMode.STARTTLS));
-        p.put("mail.smtp.starttls.required", Boolean.toString(tls == TlsMode.STARTTLS));
-        p.put("mail.smtp.ssl.enable", Boolean.toString(tls == TlsMode.IMPLICIT));
-        if (tls == TlsMode.OPPORTUNISTIC) {
-            // RFC 7435: any certificate beats plain text; MX hosts' certificates rarely match their names
-            p.put("mail.smtp.ssl.trust", "*");
-            p.put("mail.smtp.ssl.checkserveridentity", "false");
-        } else {
-            p.put("mail.smtp.ssl.checkserveridentity", "true");
-        }
-        return p;
-    }
-
     private static Address[] addresses(List<String> recipients) {
         Address[] addresses = new Address[recipients.size()];
         for (int i = 0; i < addresses.length; i++) {
@@ -178,23 +128,6 @@ public final class SmtpClient {
 
     private static boolean isAscii(String text) {
         return text.chars().allMatch(c -> c < 0x80);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Writes the outgoing bytes as they are; Angus only adds the dot-stuffing. */

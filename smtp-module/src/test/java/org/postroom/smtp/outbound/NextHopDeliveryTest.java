@@ -144,6 +144,17 @@ class NextHopDeliveryTest {
     }
 
     @Test
+    void anImplicitTlsRelaySpeaksTlsFromTheFirstByte() {
+        // the test server speaks plain SMTP, so a client that starts with a TLS hello gets nowhere
+        fixture.relay = new RelayHost(HostAndPort.parse(fixture.smtp.hostAndPort(), 465), TlsMode.IMPLICIT, "", "");
+        long entry = queueOne("implicit");
+        fixture.deliverDue();
+
+        assertThat(fixture.smtp.mailCommands()).isZero();
+        assertThat(fixture.queue.find(entry).orElseThrow().lastError()).startsWith("TLS handshake");
+    }
+
+    @Test
     void aRefusedRelayLoginDefersTheMailInsteadOfBouncingIt() {
         fixture.smtp.refuseLogins();
         fixture.relay = new RelayHost(HostAndPort.parse(fixture.smtp.hostAndPort(), 25), TlsMode.OPPORTUNISTIC, "user",
