@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * @param signature the complete "DKIM-Signature: ..." field without its CRLF, empty when unsigned
  * @param eightBit the content has bytes above 127 (so BODY=8BITMIME is declared where offered)
  */
-public record OutgoingMessage(String signature, boolean eightBit, Content content) {
+record OutgoingMessage(String signature, boolean eightBit, Content content) {
 
     /** Opens the stored bytes afresh for each transaction (a message may be sent to several hosts). */
     @FunctionalInterface

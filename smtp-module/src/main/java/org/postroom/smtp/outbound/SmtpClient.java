@@ -30,7 +30,7 @@ import jakarta.mail.internet.InternetAddress;
  * off, as it rewrites bodies; the envelope sender {@code <>} spelled out, as an empty one would
  * fall back to the From: header.
  */
-public final class SmtpClient {
+final class SmtpClient {
 
     private final DeliverySettings settings;
 
