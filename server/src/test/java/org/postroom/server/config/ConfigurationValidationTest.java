@@ -2,7 +2,15 @@ package org.postroom.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.postroom.smtp.outbound.HostAndPort;
+import org.postroom.smtp.outbound.RelayHost;
+import org.postroom.smtp.outbound.RetrySchedule;
+import org.postroom.smtp.outbound.TlsMode;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +20,7 @@ class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
-            TlsProperties.class, Pop3Properties.class, Pop3sProperties.class })
+            TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class })
     static class Properties {
     }
 
@@ -29,9 +37,72 @@ class ConfigurationValidationTest {
             Pop3Properties pop3 = context.getBean(Pop3Properties.class);
             assertThat(pop3.port()).isEqualTo(110);
             assertThat(pop3.allowPlaintextAuth()).isFalse();
-            assertThat(pop3.idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+            assertThat(pop3.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
             assertThat(context.getBean(Pop3sProperties.class).port()).isEqualTo(995);
+            DeliveryProperties delivery = context.getBean(DeliveryProperties.class);
+            assertThat(delivery.workers()).isEqualTo(8);
+            assertThat(delivery.relay()).isNull();
+            assertThat(delivery.routeMap()).isEmpty();
+            assertThat(delivery.resolvers()).isEmpty();
+            assertThat(delivery.retries()).isEqualTo(RetrySchedule.DEFAULT);
+            assertThat(delivery.delayWarning()).isEqualTo(Duration.ofHours(4));
         });
+    }
+
+    @Test
+    void deliverySettingsBindFromTheirDocumentedNames() {
+        runner.withPropertyValues("postroom.delivery.workers=2", "postroom.delivery.relay-host=smtp.relay.example:587",
+                "postroom.delivery.relay-username=postroom", "postroom.delivery.relay-password=secret",
+                "postroom.delivery.relay-tls=starttls", "postroom.delivery.routes.partner.example=10.1.2.3:2525",
+                "postroom.delivery.routes.my-partner.example=mx.my-partner.example",
+                "postroom.delivery.dns-servers=127.0.0.53,[::1]:5353", "postroom.delivery.retry-schedule=30s,10m",
+                "postroom.delivery.max-age=2d").run(context -> {
+                    DeliveryProperties delivery = context.getBean(DeliveryProperties.class);
+                    assertThat(delivery.relay()).isEqualTo(new RelayHost(new HostAndPort("smtp.relay.example", 587),
+                            TlsMode.STARTTLS, "postroom", "secret"));
+                    assertThat(delivery.relay().toString()).doesNotContain("secret");
+                    assertThat(delivery.routeMap()).containsEntry("partner.example", new HostAndPort("10.1.2.3", 2525))
+                            .containsEntry("my-partner.example", new HostAndPort("mx.my-partner.example", 25));
+                    assertThat(delivery.resolvers()).extracting(InetSocketAddress::getPort).containsExactly(53, 5353);
+                    assertThat(delivery.retries()).isEqualTo(new RetrySchedule(List.of(Duration.ofSeconds(30),
+                            Duration.ofMinutes(10)), Duration.ofDays(2)));
+                });
+    }
+
+    @Test
+    void aBadRouteIsNamed() {
+        assertFailsNaming("postroom.delivery.routes.partner.example=mx.partner.example:smtp",
+                "postroom.delivery.routes.partner.example");
+    }
+
+    @Test
+    void aBadRelayHostIsNamed() {
+        assertFailsNaming("postroom.delivery.relay-host=relay:99999", "postroom.delivery.relay-host");
+    }
+
+    @Test
+    void aRelayUserWithoutRelayHostIsNamed() {
+        assertFailsNaming("postroom.delivery.relay-username=postroom", "postroom.delivery.relay-host");
+    }
+
+    @Test
+    void anUnknownRelayTlsModeIsNamed() {
+        assertFailsNaming("postroom.delivery.relay-tls=sometimes", "postroom.delivery.relay-tls");
+    }
+
+    @Test
+    void aDnsServerThatIsNoAddressIsNamed() {
+        assertFailsNaming("postroom.delivery.dns-servers=dns.example", "postroom.delivery.dns-servers");
+    }
+
+    @Test
+    void aLeaseShorterThanOneAttemptIsNamed() {
+        assertFailsNaming("postroom.delivery.lease=1m", "postroom.delivery.lease");
+    }
+
+    @Test
+    void negativeWorkersAreNamed() {
+        assertFailsNaming("postroom.delivery.workers=-1", "postroom.delivery.workers");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.mailbox.MailStore;
@@ -67,6 +68,58 @@ public final class DeliveryQueue {
                 """.formatted(COLUMNS))
                 .param("lease", (double) lease.toSeconds()).param("worker", worker).param("limit", limit)
                 .query(ENTRY).list());
+    }
+
+    /**
+     * Claims the next group that is due for {@code worker}, until {@code lease} from now: the due
+     * entries (queued, or whose previous worker's lease ran out) of one message for one domain, at
+     * most {@code limit} of them, so that they share one SMTP transaction. Empty when nothing is due.
+     *
+     * <p>The message's row is locked while claiming ({@code SKIP LOCKED}): concurrent claims, in
+     * this process or another, each take a different message, so no entry is claimed twice and no
+     * group is split between two workers.
+     */
+    public List<QueueEntry> claimNext(String worker, int limit, Duration lease) {
+        return db.run("claim queue entries", jdbc -> jdbc.sql("""
+                with locked as (
+                    select m.id from message m
+                     where m.id in (select message_id from queue_entry
+                                     where next_attempt_at <= now() and (state = 'queued' or lease_until < now()))
+                     order by m.id
+                     limit 1
+                       for no key update skip locked),
+                destination as (
+                    select e.message_id, e.domain from queue_entry e join locked on locked.id = e.message_id
+                     where e.next_attempt_at <= now() and (e.state = 'queued' or e.lease_until < now())
+                     order by e.domain, e.id
+                     limit 1),
+                claimed as (
+                    update queue_entry q
+                       set state = 'delivering', lease_until = now() + make_interval(secs => :lease), claimed_by = :worker
+                     where q.id in (
+                        select e.id from queue_entry e
+                          join destination d on d.message_id = e.message_id and d.domain = e.domain
+                         where e.next_attempt_at <= now() and (e.state = 'queued' or e.lease_until < now())
+                         order by e.id
+                         limit :limit)
+                       -- checked again on the row's latest version: a claim that committed after this
+                       -- statement's snapshot was taken must not be claimed over
+                       and q.next_attempt_at <= now() and (q.state = 'queued' or q.lease_until < now())
+                    returning q.*)
+                select %s from claimed q join message m on m.id = q.message_id order by q.id
+                """.formatted(COLUMNS))
+                .param("lease", (double) lease.toSeconds()).param("worker", worker).param("limit", limit)
+                .query(ENTRY).list());
+    }
+
+    /**
+     * Marks that the sender was warned of the entry's delay; true only for the first caller, so
+     * the warning goes out at most once however many workers defer the entry.
+     */
+    public boolean markDelayWarned(QueueEntry entry) {
+        return db.run("mark delay warning of queue entry " + entry.id(), jdbc -> jdbc.sql("""
+                update queue_entry set delay_warned = true where id = ? and not delay_warned
+                """).param(entry.id()).update()) == 1;
     }
 
     /** The message bytes of an entry, streamed. */
@@ -144,13 +197,20 @@ public final class DeliveryQueue {
 
     /**
      * Removes an entry without delivering it and without a bounce (an administrator's decision).
+     * An entry a worker is delivering right now (claimed, lease not run out) is left alone, since
+     * the remote server may already have it; it can be deleted once that attempt is over.
      *
      * @throws NotFoundException when the entry is not queued
+     * @throws ConflictException when a worker is delivering the entry right now
      */
     public void delete(long id) {
         db.inTransaction("delete queue entry " + id, jdbc -> {
-            Long messageId = jdbc.sql("delete from queue_entry where id = ? returning message_id").param(id)
-                    .query(Long.class).optional().orElseThrow(() -> new NotFoundException("no queue entry " + id));
+            Long messageId = jdbc.sql("""
+                    delete from queue_entry where id = ? and not (state = 'delivering' and lease_until >= now())
+                    returning message_id
+                    """).param(id).query(Long.class).optional().orElseThrow(() -> find(id).isPresent()
+                            ? new ConflictException("queue entry " + id + " is being delivered right now; try again in a moment")
+                            : new NotFoundException("no queue entry " + id));
             MessageReaper.removeUnreferenced(jdbc, List.of(messageId));
             return null;
         });

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postroom.storage.ConflictException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.mailbox.MailStore;
@@ -92,6 +93,78 @@ class DeliveryQueueTest {
                 Recipient.remote("z@one.example")), content("m"));
         List<QueueEntry> claimed = queue.claimDue("w", 10, Duration.ofMinutes(1));
         assertThat(claimed).extracting(QueueEntry::domain).containsExactly("one.example", "one.example", "two.example");
+    }
+
+    @Test
+    void theNextGroupIsOneMessagesDueEntriesForOneDomain() throws IOException {
+        store.deliver("a@example.com", List.of(Recipient.remote("x@one.example"), Recipient.remote("y@two.example"),
+                Recipient.remote("z@one.example")), content("m"));
+        enqueue("later@one.example");
+
+        assertThat(queue.claimNext("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::recipient)
+                .containsExactly("x@one.example", "z@one.example");
+        assertThat(queue.claimNext("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::recipient)
+                .containsExactly("y@two.example");
+        assertThat(queue.claimNext("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::recipient)
+                .containsExactly("later@one.example");
+        assertThat(queue.claimNext("w", 10, Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void aGroupLargerThanTheLimitIsClaimedInParts() throws IOException {
+        store.deliver("a@example.com", List.of(Recipient.remote("a@one.example"), Recipient.remote("b@one.example"),
+                Recipient.remote("c@one.example")), content("m"));
+        assertThat(queue.claimNext("w", 2, Duration.ofMinutes(1))).hasSize(2);
+        assertThat(queue.claimNext("w", 2, Duration.ofMinutes(1))).hasSize(1);
+    }
+
+    @Test
+    void concurrentClaimsNeitherShareAnEntryNorSplitAGroup() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            store.deliver("a@example.com", List.of(Recipient.remote("a" + i + "@far.example"),
+                    Recipient.remote("b" + i + "@far.example")), content("m" + i));
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(6);
+        List<Future<List<List<QueueEntry>>>> results = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            String worker = "worker-" + w;
+            results.add(workers.submit(() -> {
+                List<List<QueueEntry>> groups = new ArrayList<>();
+                List<QueueEntry> group;
+                // a claim that lost a race returns empty while others are still due: ask until none is
+                while (!(group = queue.claimNext(worker, 10, Duration.ofMinutes(5))).isEmpty()
+                        || sql.sql("select count(*) from queue_entry where state = 'queued'").query(Long.class).single() > 0) {
+                    if (!group.isEmpty()) {
+                        groups.add(group);
+                    }
+                }
+                return groups;
+            }));
+        }
+        List<List<QueueEntry>> all = new ArrayList<>();
+        for (Future<List<List<QueueEntry>>> result : results) {
+            all.addAll(result.get());
+        }
+        workers.shutdown();
+        assertThat(all).hasSize(60).allSatisfy(group -> assertThat(group).hasSize(2));
+        assertThat(all.stream().flatMap(List::stream).map(QueueEntry::id).distinct().count()).isEqualTo(120);
+    }
+
+    @Test
+    void theDelayWarningIsMarkedOnlyOnce() {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        assertThat(queue.markDelayWarned(entry)).isTrue();
+        assertThat(queue.markDelayWarned(entry)).isFalse();
+    }
+
+    @Test
+    void anEntryBeingDeliveredCannotBeDeletedUntilItsAttemptIsOver() {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        assertThatThrownBy(() -> queue.delete(entry.id())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("being delivered");
+        queue.defer(entry, Instant.now().plusSeconds(600), "mx.far.example:25", "451 4.3.0 try later");
+        queue.delete(entry.id());
+        assertThat(queue.find(entry.id())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,147 @@
+package org.postroom.server.config;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.postroom.smtp.outbound.HostAndPort;
+import org.postroom.smtp.outbound.RelayHost;
+import org.postroom.smtp.outbound.RetrySchedule;
+import org.postroom.smtp.outbound.TlsMode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Outbound delivery: workers, next hops, retries and timeouts.
+ *
+ * @param workers deliveries running at once in this process (0: this process delivers nothing)
+ * @param relayHost smart host {@code host:port} for all mail without a route; unset: straight to the MX hosts
+ * @param relayUsername AUTH user at the relay host; unset: no AUTH
+ * @param relayPassword AUTH password at the relay host
+ * @param relayTls {@code opportunistic} (STARTTLS when offered), {@code starttls} (required and
+ *        verified), {@code implicit} (TLS from the start, verified, port 465) or {@code none}
+ * @param routes per-domain next hop {@code host:port}, like a transport map; wins over the relay host
+ * @param dnsServers resolvers ({@code IP} or {@code IP:port}) for MX lookups; empty: the system's
+ * @param maxAge how long an entry is retried before it bounces
+ * @param retrySchedule the waits after the 1st, 2nd, ... failed attempt; the last one repeats
+ * @param delayWarning age at which the sender is told once that delivery is delayed; 0: never
+ * @param connectTimeout for each connection to a remote server
+ * @param readTimeout for each reply of a remote server, including the one after the data
+ * @param lease how long a claimed entry is held for its worker; must outlast one attempt, since a
+ *        worker that is gone longer than this is taken for dead and its entries are claimed again
+ * @param pollInterval how often idle workers look for entries whose retry time came (new entries
+ *        wake them at once)
+ */
+@ConfigurationProperties("postroom.delivery")
+public record DeliveryProperties(@DefaultValue("8") int workers, String relayHost, String relayUsername,
+        String relayPassword, @DefaultValue("opportunistic") TlsMode relayTls, @DefaultValue Map<String, String> routes,
+        @DefaultValue List<String> dnsServers, @DefaultValue("5d") Duration maxAge,
+        @DefaultValue({ "1m", "5m", "15m", "30m", "1h", "2h" }) List<Duration> retrySchedule,
+        @DefaultValue("4h") Duration delayWarning, @DefaultValue("30s") Duration connectTimeout,
+        @DefaultValue("5m") Duration readTimeout, @DefaultValue("15m") Duration lease,
+        @DefaultValue("10s") Duration pollInterval) {
+
+    public DeliveryProperties {
+        if (workers < 0) {
+            throw new IllegalArgumentException("postroom.delivery.workers must be 0 or more, not " + workers);
+        }
+        routes = Map.copyOf(routes);
+        dnsServers = List.copyOf(dnsServers);
+        retrySchedule = List.copyOf(retrySchedule);
+        relay(relayHost, relayTls, relayUsername, relayPassword);
+        routeMap(routes);
+        resolvers(dnsServers);
+        retries(retrySchedule, maxAge);
+        requirePositive("postroom.delivery.connect-timeout", connectTimeout);
+        requirePositive("postroom.delivery.read-timeout", readTimeout);
+        requirePositive("postroom.delivery.poll-interval", pollInterval);
+        requirePositive("postroom.delivery.lease", lease);
+        if (lease.compareTo(readTimeout) <= 0) {
+            throw new IllegalArgumentException("postroom.delivery.lease (" + lease
+                    + ") must be longer than postroom.delivery.read-timeout (" + readTimeout + ")");
+        }
+        if (delayWarning.isNegative()) {
+            throw new IllegalArgumentException("postroom.delivery.delay-warning must not be negative");
+        }
+    }
+
+    /** The relay host, or null when mail goes straight to the recipients' MX hosts. */
+    public RelayHost relay() {
+        return relay(relayHost, relayTls, relayUsername, relayPassword);
+    }
+
+    /** The routes by domain. */
+    public Map<String, HostAndPort> routeMap() {
+        return routeMap(routes);
+    }
+
+    public List<InetSocketAddress> resolvers() {
+        return resolvers(dnsServers);
+    }
+
+    public RetrySchedule retries() {
+        return retries(retrySchedule, maxAge);
+    }
+
+    private static RelayHost relay(String host, TlsMode tls, String username, String password) {
+        boolean hasUser = username != null && !username.isBlank();
+        if (hasUser && (host == null || host.isBlank())) {
+            throw new IllegalArgumentException("postroom.delivery.relay-username is set but postroom.delivery.relay-host is not");
+        }
+        if (!hasUser && password != null && !password.isEmpty()) {
+            throw new IllegalArgumentException("postroom.delivery.relay-password is set but postroom.delivery.relay-username is not");
+        }
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        try {
+            return new RelayHost(HostAndPort.parse(host, tls == TlsMode.IMPLICIT ? 465 : 25), tls, username, password);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("postroom.delivery.relay-host: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, HostAndPort> routeMap(Map<String, String> routes) {
+        Map<String, HostAndPort> parsed = new LinkedHashMap<>();
+        routes.forEach((domain, hop) -> {
+            try {
+                parsed.put(domain, HostAndPort.parse(hop, 25));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("postroom.delivery.routes." + domain + ": " + e.getMessage(), e);
+            }
+        });
+        return parsed;
+    }
+
+    private static List<InetSocketAddress> resolvers(List<String> servers) {
+        return servers.stream().map(server -> {
+            try {
+                HostAndPort address = HostAndPort.parse(server, 53);
+                if (!address.host().matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                    throw new IllegalArgumentException("a DNS server must be an IP address, not '" + server + "'");
+                }
+                return new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
+            } catch (IllegalArgumentException | UnknownHostException e) {
+                throw new IllegalArgumentException("postroom.delivery.dns-servers: " + e.getMessage(), e);
+            }
+        }).toList();
+    }
+
+    private static RetrySchedule retries(List<Duration> schedule, Duration maxAge) {
+        try {
+            return new RetrySchedule(schedule, maxAge);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("postroom.delivery.retry-schedule / max-age: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be positive, not " + value);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.postroom.server.wiring;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.postroom.server.config.DeliveryProperties;
+import org.postroom.server.config.PostroomProperties;
+import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.outbound.DeliverySettings;
+import org.postroom.smtp.outbound.DeliveryWorkers;
+import org.postroom.smtp.outbound.DnsLookup;
+import org.postroom.smtp.outbound.NextHopResolver;
+import org.postroom.smtp.outbound.OutboundDelivery;
+import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.MailDirectory;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.queue.QueueSignal;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Outbound delivery from {@code postroom.delivery.*}: the workers start once the context (and its migrations) is up. */
+@Configuration(proxyBeanMethods = false)
+class DeliveryWiring {
+
+    /** Recipients per SMTP transaction: RFC 5321 §4.5.3.1.8 says servers must take at least 100. */
+    private static final int MAX_RECIPIENTS = 100;
+
+    @Bean
+    MessageSigner messageSigner(DomainRepository domains) {
+        return new MessageSigner(domains);
+    }
+
+    @Bean
+    NextHopResolver nextHopResolver(DeliveryProperties delivery) {
+        return new NextHopResolver(delivery.routeMap(), delivery.relay(), DnsLookup.using(delivery.resolvers()));
+    }
+
+    @Bean
+    OutboundDelivery outboundDelivery(PostroomProperties postroom, DeliveryProperties delivery, NextHopResolver resolver,
+            MessageSigner signer, DeliveryQueue queue, MailStore store, MailDirectory directory) {
+        DeliverySettings settings = new DeliverySettings(postroom.hostname(), delivery.connectTimeout(),
+                delivery.readTimeout(), delivery.retries(), delivery.delayWarning());
+        return OutboundDelivery.create(settings, resolver, signer, queue, store, directory, Clock.systemUTC());
+    }
+
+    @Bean
+    DeliveryWorkers deliveryWorkers(PostroomProperties postroom, DeliveryProperties delivery, DeliveryQueue queue,
+            DataSource dataSource, OutboundDelivery outboundDelivery) {
+        String name = postroom.hostname() + ":" + ProcessHandle.current().pid();
+        return new DeliveryWorkers(queue, new QueueSignal(dataSource), outboundDelivery, new DeliveryWorkers.Settings(
+                delivery.workers(), name, delivery.lease(), delivery.pollInterval(), MAX_RECIPIENTS));
+    }
+
+    /** Starts the workers after every bean (and Flyway) is ready, and stops them first on shutdown. */
+    @Bean
+    SmartLifecycle deliveryWorkersLifecycle(DeliveryWorkers workers) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                workers.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                workers.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

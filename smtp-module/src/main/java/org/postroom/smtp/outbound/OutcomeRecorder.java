@@ -1,0 +1,117 @@
+package org.postroom.smtp.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.postroom.smtp.outbound.DeliveryOutcome.Deferred;
+import org.postroom.smtp.outbound.DeliveryOutcome.Delivered;
+import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
+import org.postroom.smtp.outbound.DeliveryStatusNotification.Action;
+import org.postroom.smtp.outbound.DeliveryStatusNotification.Item;
+import org.postroom.storage.StorageUnavailableException;
+import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.queue.QueueEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes down what an attempt came to, entry by entry: delivered entries leave the queue,
+ * deferred ones wait for their next attempt by the {@link RetrySchedule} (or fail when they have
+ * expired), failed ones leave the queue after their sender's DSN is stored. Each entry's attempt is
+ * logged in the database and on one INFO line.
+ *
+ * <p>Order matters for the promise that nothing is lost: a DSN is committed before the failed
+ * entries are removed, so a crash in between repeats the DSN instead of dropping it.
+ */
+final class OutcomeRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+
+    private final DeliveryQueue queue;
+    private final Bounces bounces;
+    private final RetrySchedule schedule;
+    private final Duration delayWarning;
+    private final Clock clock;
+
+    /** {@code delayWarning} zero turns the "delayed" DSN off. */
+    OutcomeRecorder(DeliveryQueue queue, Bounces bounces, RetrySchedule schedule, Duration delayWarning, Clock clock) {
+        this.queue = queue;
+        this.bounces = bounces;
+        this.schedule = schedule;
+        this.delayWarning = delayWarning;
+        this.clock = clock;
+    }
+
+    /** Records the outcome for every entry of {@code group} (entries of one message), by recipient. */
+    void record(List<QueueEntry> group, Map<String, DeliveryOutcome> outcomes) {
+        Instant now = clock.instant();
+        List<QueueEntry> failed = new ArrayList<>();
+        List<Item> failures = new ArrayList<>();
+        List<Item> delays = new ArrayList<>();
+        for (QueueEntry entry : group) {
+            DeliveryOutcome outcome = outcomes.getOrDefault(entry.recipient(),
+                    new Deferred("", Diagnosis.local("4.4.2", "the attempt ended without a word about this recipient")));
+            if (outcome instanceof Delivered delivered) {
+                queue.complete(entry, delivered.nextHop(), delivered.reply());
+                logAttempt(entry, "delivered", outcome.nextHop(), delivered.reply());
+            } else if (outcome instanceof Deferred deferred) {
+                Optional<Instant> next = schedule.nextAttempt(entry.createdAt(), entry.attempts(), now);
+                if (next.isEmpty()) {
+                    failed.add(entry);
+                    failures.add(new Item(entry.recipient(), expired(deferred)));
+                    continue;
+                }
+                queue.defer(entry, next.get(), deferred.nextHop(), deferred.diagnosis().text());
+                logAttempt(entry, "deferred until " + next.get(), outcome.nextHop(), deferred.diagnosis().text());
+                if (warnNow(entry, now)) {
+                    delays.add(new Item(entry.recipient(), deferred));
+                }
+            } else {
+                failed.add(entry);
+                failures.add(new Item(entry.recipient(), outcome));
+            }
+        }
+        if (!failed.isEmpty()) {
+            bounces.send(failed.get(0), Action.FAILED, failures, schedule);
+            for (int i = 0; i < failed.size(); i++) {
+                Failed failure = (Failed) failures.get(i).outcome();
+                queue.fail(failed.get(i), failure.nextHop(), failure.diagnosis().text());
+                logAttempt(failed.get(i), "failed", failure.nextHop(), failure.diagnosis().text());
+            }
+        }
+        if (!delays.isEmpty()) {
+            sendDelayWarning(group.get(0), delays);
+        }
+    }
+
+    private static Failed expired(Deferred last) {
+        return new Failed(last.nextHop(), new Diagnosis("5.4.7", "delivery time expired; last attempt: "
+                + last.diagnosis().text(), false));
+    }
+
+    /** The first deferral after the warning age claims the once-only flag. */
+    private boolean warnNow(QueueEntry entry, Instant now) {
+        return !delayWarning.isZero() && !entry.sender().isEmpty()
+                && !entry.createdAt().plus(delayWarning).isAfter(now) && queue.markDelayWarned(entry);
+    }
+
+    private void sendDelayWarning(QueueEntry entry, List<Item> delays) {
+        try {
+            bounces.send(entry, Action.DELAYED, delays, schedule);
+        } catch (StorageUnavailableException e) {
+            // the entries stay queued and will be delivered or bounced; only the courtesy note is lost
+            log.warn("delay warning for message {} not sent: {}", entry.messageId(), e.getMessage());
+        }
+    }
+
+    private static void logAttempt(QueueEntry entry, String outcome, String nextHop, String detail) {
+        log.info("delivery queue-entry={} message={} from=<{}> to=<{}> via={} attempt={} {}: {}", entry.id(),
+                entry.messageId(), entry.sender(), entry.recipient(), nextHop.isEmpty() ? "-" : nextHop,
+                entry.attempts() + 1, outcome, detail);
+    }
+}

@@ -1,0 +1,150 @@
+package org.postroom.smtp.outbound;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.testing.TestDnsServer;
+import org.postroom.smtp.testing.TestSmtpServer;
+import org.postroom.storage.TestDatabase;
+import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.MailDirectory;
+import org.postroom.storage.directory.RecipientResolution.Deliverable;
+import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MailboxEntry;
+import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.queue.QueueEntry;
+import org.xbill.DNS.Resolver;
+
+/**
+ * Everything outbound delivery works with, real and on loopback: a fresh PostgreSQL database with
+ * the local domain example.com (and its DKIM key) and the user alice@example.com, a test DNS
+ * server, a test SMTP server, and delivery built over them.
+ */
+final class DeliveryFixture implements AutoCloseable {
+
+    static final String HOSTNAME = "mail.example.com";
+    static final String ALICE = "alice@example.com";
+
+    final TestDatabase database = TestDatabase.create();
+    final MailStore store = new MailStore(database.database());
+    final DeliveryQueue queue = new DeliveryQueue(database.database());
+    final MailDirectory directory = new MailDirectory(database.database());
+    final Mailboxes mailboxes = new Mailboxes(database.database());
+    final DomainRepository domains = new DomainRepository(database.database(), "postroom");
+    final TestDnsServer dns;
+    final TestSmtpServer smtp;
+    final Map<String, HostAndPort> routes = new HashMap<>();
+    RelayHost relay;
+    RetrySchedule retries = new RetrySchedule(List.of(Duration.ofMinutes(1)), Duration.ofDays(5));
+    Duration delayWarning = Duration.ofHours(4);
+    Duration readTimeout = Duration.ofSeconds(10);
+    private OutboundDelivery delivery;
+
+    DeliveryFixture() {
+        try {
+            dns = new TestDnsServer();
+            smtp = new TestSmtpServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        domains.create("example.com");
+        new UserRepository(database.database()).create(ALICE, "secret-password", null);
+    }
+
+    /** Mail for {@code domain} goes to the test SMTP server. */
+    DeliveryFixture route(String domain) {
+        routes.put(domain, HostAndPort.parse(smtp.hostAndPort(), 25));
+        return this;
+    }
+
+    OutboundDelivery delivery() {
+        return OutboundDelivery.create(settings(), resolver(), new MessageSigner(domains), queue, store, directory,
+                Clock.systemUTC());
+    }
+
+    DeliverySettings settings() {
+        return new DeliverySettings(HOSTNAME, Duration.ofSeconds(5), readTimeout, retries, delayWarning);
+    }
+
+    NextHopResolver resolver() {
+        return new NextHopResolver(routes, relay, new DnsLookup(dns.resolver(), smtp.port()));
+    }
+
+    /** Queues {@code content} from {@code sender} for remote {@code recipients}; returns the message id. */
+    long send(String sender, byte[] content, String... recipients) {
+        try {
+            return store.deliver(sender, Arrays.stream(recipients).map(Recipient::remote).toList(),
+                    new ByteArrayInputStream(content)).messageId();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One attempt at every due entry, grouped as the workers group them, in this thread. The
+     * delivery is built on the first call (from the settings then) and kept, as a process keeps it.
+     */
+    void deliverDue() {
+        if (delivery == null) {
+            delivery = delivery();
+        }
+        List<QueueEntry> group;
+        while (!(group = queue.claimNext("test", 100, Duration.ofMinutes(5))).isEmpty()) {
+            delivery.deliver(group, Instant.MAX);
+        }
+    }
+
+    /** The messages in a local user's INBOX, as bytes. */
+    List<byte[]> inbox(String address) {
+        long mailbox = ((Deliverable) directory.resolve(address)).mailboxes().iterator().next().mailboxId();
+        List<byte[]> messages = new ArrayList<>();
+        for (MailboxEntry entry : mailboxes.entries(mailbox)) {
+            try (InputStream in = mailboxes.content(entry)) {
+                messages.add(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return messages;
+    }
+
+    Resolver dnsResolver() {
+        return dns.resolver();
+    }
+
+    /** A plain message From: {@code from}, with CRLF line endings as stored messages have. */
+    static byte[] message(String from, String subject, String body) {
+        return ("From: " + from + "\r\n"
+                + "To: Someone <someone@far.example>\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Date: Thu, 26 Nov 2026 08:00:00 +0000\r\n"
+                + "Message-ID: <" + subject.hashCode() + "@example.com>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n"
+                + "\r\n"
+                + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        smtp.close();
+        dns.close();
+        database.close();
+    }
+}

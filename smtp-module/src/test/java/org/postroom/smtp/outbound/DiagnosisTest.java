@@ -1,0 +1,47 @@
+package org.postroom.smtp.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DiagnosisTest {
+
+    @Test
+    void theEnhancedStatusCodeOfAReplyIsItsStatus() {
+        Diagnosis reply = Diagnosis.remote(550, "550 5.1.1 <bob@far.example>: no such user\n");
+        assertThat(reply.status()).isEqualTo("5.1.1");
+        assertThat(reply.text()).isEqualTo("550 5.1.1 <bob@far.example>: no such user");
+        assertThat(reply.permanent()).isTrue();
+        assertThat(reply.fromRemote()).isTrue();
+    }
+
+    @Test
+    void aReplyWithoutEnhancedCodeGetsTheGenericStatusOfItsClass() {
+        assertThat(Diagnosis.remote(451, "451 try later").status()).isEqualTo("4.0.0");
+        assertThat(Diagnosis.remote(552, "552 too big").permanent()).isTrue();
+    }
+
+    @Test
+    void aMultiLineReplyBecomesOneLine() {
+        assertThat(Diagnosis.remote(550, "550-5.7.1 first line\r\n550 5.7.1 second line\r\n").text())
+                .isEqualTo("550-5.7.1 first line 550 5.7.1 second line");
+    }
+
+    @Test
+    void aHostileReplyCannotInjectLineBreaksOrControlCharacters() {
+        Diagnosis reply = Diagnosis.remote(550, "550 5.0.0 x\rInjected: yes\u0000\u001b[31m\u00e9");
+        assertThat(reply.text()).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0000")
+                .doesNotContain("\u001b").isEqualTo("550 5.0.0 x Injected: yes??[31m?");
+    }
+
+    @Test
+    void anOverlongReplyIsCut() {
+        assertThat(Diagnosis.remote(550, "550 " + "x".repeat(5000)).text()).hasSizeLessThanOrEqualTo(500);
+    }
+
+    @Test
+    void aReplyTextWithoutItsCodeIsGivenIt() {
+        assertThat(Diagnosis.remote(421, "").text()).isEqualTo("421");
+        assertThat(Diagnosis.remote(421, "service closing").text()).isEqualTo("421 service closing");
+    }
+}
