@@ -108,7 +108,9 @@ final class CommandFramer extends LineBasedFrameDecoder {
             ctx.fireExceptionCaught(new CommandInjectionDetectedException());
             return;
         }
-        ctx.channel().writeAndFlush(reply);
+        // from this handler towards the socket, so the reply is on its way in clear text before the
+        // TLS handler goes in (handlers nearer the protocol may run on other threads)
+        ctx.writeAndFlush(reply);
         ctx.pipeline().addFirst(HandlerConstants.SSL_HANDLER, encryption.sslHandler());
         tlsStarted = true;
     }

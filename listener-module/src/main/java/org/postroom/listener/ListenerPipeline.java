@@ -77,7 +77,9 @@ final class ListenerPipeline extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(HandlerConstants.FRAMER, framer);
         pipeline.addLast(HandlerConstants.TIMEOUT_HANDLER,
                 new IdleTimeout(settings.idleTimeout(), settings.replies().idleTimeout(), framer));
-        pipeline.addLast(HandlerConstants.CHUNK_HANDLER, new ChunkedWriteHandler());
+        // A streamed reply (POP3 RETR) is read chunk by chunk from storage, which may block: it runs on
+        // the hook threads too, in the session's order, never on the I/O threads.
+        pipeline.addLast(hookGroup, HandlerConstants.CHUNK_HANDLER, new ChunkedWriteHandler());
         // James's transport finds this handler by name to push and pop line handlers (DATA, AUTH).
         pipeline.addLast(hookGroup, HandlerConstants.CORE_HANDLER,
                 new OffloadedCoreHandler(protocol, encryption(), framer, activity));
