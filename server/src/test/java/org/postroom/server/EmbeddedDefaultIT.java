@@ -43,6 +43,24 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void theCommandLineWorksBesideARunningServerAndAlone(@TempDir Path workDir) throws Exception {
+        try (PostroomProcess postroom = new PostroomProcess(workDir, Map.of())) {
+            postroom.start();
+            var added = postroom.command("", "domain", "add", "cli.example");
+            assertThat(added.exitCode()).as(added.output()).isZero();
+            var user = postroom.command("a long enough secret\n", "user", "add", "alice@cli.example", "--password-stdin");
+            assertThat(user.exitCode()).as(user.output()).isZero();
+            assertThat(postroom.health()).contains("\"status\":\"UP\"");
+
+            postroom.stop();
+            var listed = postroom.command("", "user", "list");
+            assertThat(listed.exitCode()).as(listed.output()).isZero();
+            assertThat(listed.output()).contains("alice@cli.example");
+            assertThat(postroom.command("", "domain", "frobnicate").exitCode()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void theEmbeddedDatabaseCommitsDurably(@TempDir Path workDir) throws Exception {
         try (PostroomProcess postroom = new PostroomProcess(workDir, Map.of())) {
             postroom.start();

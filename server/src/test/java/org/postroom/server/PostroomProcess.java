@@ -58,6 +58,26 @@ final class PostroomProcess implements AutoCloseable {
         awaitHealthy();
     }
 
+    /** Runs {@code java -jar postroom.jar <args>} as a command in the same directory and environment. */
+    CommandResult command(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process cli = builder.start();
+        cli.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        cli.getOutputStream().close();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cli.waitFor(120, TimeUnit.SECONDS)) {
+            cli.destroyForcibly();
+            throw new AssertionError("command " + List.of(args) + " did not finish; output:\n" + output);
+        }
+        return new CommandResult(cli.exitValue(), output);
+    }
+
+    record CommandResult(int exitCode, String output) {
+    }
+
     String health() throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TlsProperties(Path certFile, Path keyFile) {
 
     public TlsProperties {
+        // docker compose passes an unset variable as an empty string
+        certFile = blankToNull(certFile);
+        keyFile = blankToNull(keyFile);
         if ((certFile == null) != (keyFile == null)) {
             throw new IllegalArgumentException("postroom.tls.cert-file and postroom.tls.key-file must be set together");
         }
@@ -25,6 +28,10 @@ public record TlsProperties(Path certFile, Path keyFile) {
 
     public boolean configured() {
         return certFile != null;
+    }
+
+    private static Path blankToNull(Path file) {
+        return file == null || file.toString().isBlank() ? null : file;
     }
 
     private static void requireReadable(String property, Path file) {

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.postroom.server.config.PostroomProperties;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -15,11 +16,13 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
-class DatabaseConfiguration {
+public class DatabaseConfiguration {
 
+    /** The command line (profile {@code cli}) shares the database of a server that is running. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(PostroomProperties properties) {
-        return EmbeddedDatabase.start(properties.dataDir());
+    EmbeddedDatabase embeddedDatabase(PostroomProperties properties, Environment environment) {
+        return environment.matchesProfiles("cli") ? EmbeddedDatabase.attachOrStart(properties.dataDir())
+                : EmbeddedDatabase.start(properties.dataDir());
     }
 
     @Bean

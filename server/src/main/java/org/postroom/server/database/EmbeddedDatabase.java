@@ -34,20 +34,52 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** zonky's lock file in the data directory, held by the process that runs the server. */
     private static final String LOCK_FILE = "epg-lock";
+    private static final String USER = "postgres";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /** The server this process started and stops; null when attached to another process's server. */
     private final EmbeddedPostgres postgres;
+    private final String jdbcUrl;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String jdbcUrl) {
         this.postgres = postgres;
+        this.jdbcUrl = jdbcUrl;
     }
 
-    /** Starts (and on first use creates) the database under {@code dataDir}. */
+    /**
+     * Starts (and on first use creates) the database under {@code dataDir}, for the server.
+     *
+     * @throws IllegalStateException when another running Postroom uses that data dir
+     */
     public static EmbeddedDatabase start(Path dataDir) {
-        Path directory = dataDir.resolve("postgres").toAbsolutePath();
+        Path directory = directoryIn(dataDir);
+        Optional<String> runningUrl = urlOfServerInUse(directory);
+        if (runningUrl.isPresent()) {
+            throw new IllegalStateException("the embedded database in " + directory
+                    + " is in use by another running Postroom; stop it first or use another postroom.data-dir");
+        }
+        return startServer(dataDir, directory);
+    }
+
+    /**
+     * Connects to the database a running Postroom serves from {@code dataDir}, or starts it when
+     * none does: for the command line, which must work beside a running server.
+     */
+    public static EmbeddedDatabase attachOrStart(Path dataDir) {
+        Path directory = directoryIn(dataDir);
+        return urlOfServerInUse(directory)
+                .map(url -> new EmbeddedDatabase(null, url))
+                .orElseGet(() -> startServer(dataDir, directory));
+    }
+
+    private static Path directoryIn(Path dataDir) {
+        return dataDir.resolve("postgres").toAbsolutePath();
+    }
+
+    private static EmbeddedDatabase startServer(Path dataDir, Path directory) {
         try {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
@@ -64,22 +96,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(STARTUP_WAIT)
                     .start();
             log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), directory);
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, postgres.getJdbcUrl(USER, USER));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory, e);
         }
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return jdbcUrl;
     }
 
     public String username() {
-        return "postgres";
+        return USER;
     }
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -87,14 +122,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The URL of a PostgreSQL running on this data dir for a live Postroom (its lock file is held). */
+    private static Optional<String> urlOfServerInUse(Path directory) {
+        try {
+            if (runningPostmaster(directory).isEmpty() || lockIsFree(directory.resolve(LOCK_FILE))) {
+                return Optional.empty();
+            }
+            // postmaster.pid, line 4: the port (PostgreSQL's documented pid file layout)
+            List<String> pid = Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.US_ASCII);
+            return Optional.of("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/" + USER);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("cannot read the state of the embedded database in " + directory, e);
+        }
+    }
+
+    /** Shuts down a PostgreSQL left running by a Postroom that was killed; it holds the data dir. */
     private static void stopOrphanedServer(Path directory) throws IOException {
         Optional<ProcessHandle> running = runningPostmaster(directory);
         if (running.isEmpty()) {
             return;
-        }
-        if (!lockIsFree(directory.resolve(LOCK_FILE))) {
-            throw new IllegalStateException("the embedded database in " + directory
-                    + " is in use by another running Postroom; stop it first or use another postroom.data-dir");
         }
         ProcessHandle postmaster = running.get();
         log.warn("a PostgreSQL (pid {}) left behind by an earlier Postroom holds {}; shutting it down",

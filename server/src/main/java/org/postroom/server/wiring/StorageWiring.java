@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The storage module's services over the application's DataSource. */
 @Configuration(proxyBeanMethods = false)
-class StorageWiring {
+public class StorageWiring {
 
     @Bean
     Database database(DataSource dataSource) {

@@ -2,6 +2,12 @@ package org.postroom.storage.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +68,59 @@ class AuthenticatorTest {
         assertThat(unknownUser).isGreaterThan(wrongPassword / 2);
     }
 
+    @Test
+    void aRememberedLoginIsCheapButAChangedPasswordOrDisabledUserTakesEffectAtOnce() {
+        UserRepository users = new UserRepository(testDatabase.database());
+        users.create("frank@example.com", PASSWORD, null);
+        assertThat(authenticator.verify("frank@example.com", PASSWORD)).isPresent();
+        long remembered = medianNanos(() -> authenticator.verify("frank@example.com", PASSWORD));
+        long wrong = medianNanos(() -> authenticator.verify("frank@example.com", "wrong password!"));
+        assertThat(remembered).isLessThan(wrong / 2);
+
+        users.changePassword("frank@example.com", "a brand new phrase");
+        assertThat(authenticator.verify("frank@example.com", PASSWORD)).isEmpty();
+        assertThat(authenticator.verify("frank@example.com", "a brand new phrase")).isPresent();
+        users.setEnabled("frank@example.com", false);
+        assertThat(authenticator.verify("frank@example.com", "a brand new phrase")).isEmpty();
+    }
+
+    @Test
+    void aRememberedLoginIsForgottenAfterItsTime() {
+        MutableClock clock = new MutableClock();
+        Authenticator timed = new Authenticator(testDatabase.database(), clock);
+        assertThat(timed.verify("alice@example.com", PASSWORD)).isPresent();
+        long remembered = medianNanos(() -> timed.verify("alice@example.com", PASSWORD));
+
+        clock.advance(Authenticator.REMEMBER.plusSeconds(1));
+        long start = System.nanoTime();
+        assertThat(timed.verify("alice@example.com", PASSWORD)).isPresent();
+        long checkedAgain = System.nanoTime() - start;
+        assertThat(checkedAgain).isGreaterThan(2 * remembered);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     private static long medianNanos(Supplier<?> call) {
         long[] times = new long[5];
         for (int i = 0; i < times.length; i++) {
@@ -69,7 +128,7 @@ class AuthenticatorTest {
             call.get();
             times[i] = System.nanoTime() - start;
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         return times[times.length / 2];
     }
 }

@@ -1,0 +1,26 @@
+package org.postroom.server.cli;
+
+import org.postroom.server.config.AuthProperties;
+import org.postroom.server.config.DkimProperties;
+import org.postroom.server.config.PostroomProperties;
+import org.postroom.server.database.DatabaseConfiguration;
+import org.postroom.server.wiring.StorageWiring;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The part of Postroom the command line needs: configuration, the database (external, embedded,
+ * or the one a running server already serves) migrated by Flyway, and the storage services.
+ * No web server, no listeners, no delivery.
+ *
+ * <p>Deliberately not a {@code @Configuration}: the server's component scan must not find it.
+ * The command line hands it to Spring as its only source.
+ */
+@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class })
+@Import({ DatabaseConfiguration.class, StorageWiring.class })
+@EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class })
+class CliConfiguration {
+}

@@ -1,0 +1,21 @@
+package org.postroom.server.cli;
+
+import java.io.PrintStream;
+
+import org.springframework.context.ApplicationContext;
+
+/** The verbs of one noun ({@code domain}, {@code user}, ...), run against the storage services. */
+interface Commands {
+
+    String noun();
+
+    /** One line per verb, for the usage text. */
+    String usage();
+
+    /** Runs {@code invocation}; storage exceptions travel up and become exit code 1. */
+    void run(Invocation invocation, ApplicationContext services, PrintStream out);
+
+    static UsageException unknownVerb(Invocation invocation) {
+        return new UsageException("unknown command: " + invocation.noun() + " " + invocation.verb());
+    }
+}

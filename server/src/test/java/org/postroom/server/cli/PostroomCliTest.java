@@ -1,0 +1,103 @@
+package org.postroom.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postroom.storage.TestDatabase;
+
+/** The command line against a real PostgreSQL, as a script would use it. */
+class PostroomCliTest {
+
+    private static String databaseUrl;
+
+    private String stdout;
+    private String stderr;
+
+    @BeforeAll
+    static void createDatabase() {
+        databaseUrl = TestDatabase.createUrl();
+    }
+
+    @Test
+    void aScriptSetsUpADomainUsersAndAnAlias() {
+        assertThat(run("", "domain", "add", "Example.COM")).isZero();
+        assertThat(stdout).contains("added example.com").contains("postroom._domainkey.example.com")
+                .contains("v=DKIM1; k=rsa; p=");
+
+        assertThat(run("a long enough secret\n", "user", "add", "alice@example.com", "--password-stdin",
+                "--quota=1048576")).isZero();
+        assertThat(stdout).contains("added alice@example.com");
+        assertThat(run("another long secret\n", "user", "add", "bob@example.com", "--password-stdin")).isZero();
+
+        assertThat(run("", "alias", "add", "sales@example.com", "alice@example.com", "bob@partner.example")).isZero();
+        assertThat(stdout).contains("sales@example.com -> alice@example.com, bob@partner.example");
+
+        assertThat(run("", "user", "list", "--domain=example.com")).isZero();
+        assertThat(stdout).contains("alice@example.com").contains("quota 1048576 bytes").contains("bob@example.com");
+        assertThat(run("", "alias", "list")).isZero();
+        assertThat(stdout).contains("sales@example.com");
+        assertThat(run("", "domain", "list")).isZero();
+        assertThat(stdout).contains("example.com").contains("2 users");
+        assertThat(run("", "queue", "list")).isZero();
+
+        assertThat(run("yet another secret\n", "user", "passwd", "alice@example.com", "--password-stdin")).isZero();
+        assertThat(run("", "user", "disable", "bob@example.com")).isZero();
+        assertThat(run("", "user", "delete", "bob@example.com")).isZero();
+        assertThat(run("", "alias", "delete", "sales@example.com")).isZero();
+    }
+
+    @Test
+    void refusalsExitWithOneAndSayWhy() {
+        run("", "domain", "add", "refusals.example");
+        assertThat(run("", "domain", "add", "refusals.example")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("exists already");
+        assertThat(run("short\n", "user", "add", "x@refusals.example", "--password-stdin")).isEqualTo(1);
+        assertThat(stderr).contains("at least 10 characters");
+        assertThat(run("long enough secret\n", "user", "add", "x@nowhere.example", "--password-stdin")).isEqualTo(1);
+        assertThat(stderr).contains("not one of this server's domains");
+        assertThat(run("", "user", "delete", "ghost@refusals.example")).isEqualTo(1);
+        assertThat(run("", "queue", "retry", "999999")).isEqualTo(1);
+        assertThat(stderr).contains("no queue entry 999999");
+    }
+
+    @Test
+    void wrongUsageExitsWithTwoAndShowsTheUsage() {
+        assertThat(run("", "domain", "frobnicate")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("unknown command: domain frobnicate").contains("Usage:");
+        assertThat(run("", "user", "add")).isEqualTo(2);
+        assertThat(stderr).contains("user add needs an address");
+        assertThat(run("", "user", "add", "x@example.com")).isEqualTo(2);
+        assertThat(stderr).contains("--password-stdin");
+        assertThat(run("", "user", "add", "x@example.com", "--quota=lots", "--password-stdin")).isEqualTo(2);
+        assertThat(run("", "queue", "delete", "first")).isEqualTo(2);
+        assertThat(new PostroomCli(empty(), print(new ByteArrayOutputStream()), print(new ByteArrayOutputStream()))
+                .run(new String[] { "help" })).isZero();
+    }
+
+    private int run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withDatabase = new String[args.length + 1];
+        System.arraycopy(args, 0, withDatabase, 0, args.length);
+        withDatabase[args.length] = "--spring.datasource.url=" + databaseUrl;
+        int code = new PostroomCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), print(out),
+                print(err)).run(withDatabase);
+        stdout = out.toString(StandardCharsets.UTF_8);
+        stderr = err.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private static PrintStream print(ByteArrayOutputStream buffer) {
+        return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    }
+
+    private static ByteArrayInputStream empty() {
+        return new ByteArrayInputStream(new byte[0]);
+    }
+}
