@@ -12,11 +12,11 @@ import org.postroom.smtp.reply.Replies;
 /**
  * James's RCPT command with RCPT before MAIL answered 503 5.5.1 (James says 5.5.0) and an
  * unsupported RCPT parameter, such as the DSN extension's NOTIFY that Postroom does not offer,
- * answered 555 5.5.4 (James sends 555 without an enhanced status code).
+ * answered 555 5.5.4 as RFC 5321 §4.1.1.11 says (James sends 504 without an enhanced status code).
  */
 final class RcptCommand extends RcptCmdHandler {
 
-    private static final String PARAMETER_NOT_RECOGNIZED = "555";
+    private static final String PARAMETER_NOT_IMPLEMENTED = "504";
 
     RcptCommand(MetricFactory metrics) {
         super(metrics);
@@ -28,7 +28,7 @@ final class RcptCommand extends RcptCmdHandler {
             return Verdicts.response(Replies.MAIL_FIRST);
         }
         Response response = super.onCommand(session, request);
-        return PARAMETER_NOT_RECOGNIZED.equals(response.getRetCode())
+        return PARAMETER_NOT_IMPLEMENTED.equals(response.getRetCode())
                 ? Verdicts.response(Replies.PARAMETER_NOT_RECOGNIZED) : response;
     }
 }

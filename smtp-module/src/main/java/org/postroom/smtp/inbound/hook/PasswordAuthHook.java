@@ -65,7 +65,7 @@ public final class PasswordAuthHook extends StorageBackedHook implements AuthHoo
     private HookResult check(SMTPSession session, String login, String password) {
         InetAddress ip = session.getRemoteAddress().getAddress();
         if (throttle.isBlocked(ip)) {
-            log.info("session {}: AUTH refused for {} from {}: too many recent failures", session.getSessionID(),
+            log.debug("session {}: AUTH refused for {} from {}: too many recent failures", session.getSessionID(),
                     login, ip.getHostAddress());
             return Verdicts.of(Replies.TOO_MANY_AUTH_FAILURES);
         }
@@ -77,7 +77,7 @@ public final class PasswordAuthHook extends StorageBackedHook implements AuthHoo
             return Verdicts.of(Replies.AUTH_SUCCEEDED);
         }
         Duration delay = throttle.delayAfterFailure(ip);
-        log.info("session {}: AUTH failed for {} from {}, answering in {} ms", session.getSessionID(), login,
+        log.debug("session {}: AUTH failed for {} from {}, answering in {} ms", session.getSessionID(), login,
                 ip.getHostAddress(), delay.toMillis());
         pause(delay);
         return Verdicts.of(Replies.AUTH_FAILED);

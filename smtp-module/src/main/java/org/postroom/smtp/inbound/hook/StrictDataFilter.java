@@ -51,7 +51,7 @@ public final class StrictDataFilter implements DataLineFilter {
     }
 
     private static Response refuse(SMTPSession session, Reply reason) {
-        log.info("session {}: message refused: {}", session.getSessionID(), reason.line());
+        log.debug("session {}: message refused: {}", session.getSessionID(), reason.line());
         session.getAttachment(DataCmdHandler.MAILENV, State.Transaction)
                 .filter(AutoCloseable.class::isInstance)
                 .ifPresent(envelope -> discard((AutoCloseable) envelope));
