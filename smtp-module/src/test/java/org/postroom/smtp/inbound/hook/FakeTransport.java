@@ -11,29 +11,34 @@ import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolTransport;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
-import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.SMTPSessionImpl;
+import org.postroom.smtp.inbound.InboundConfiguration;
 
 /**
  * A real James SMTP session over a transport without a socket, for testing one policy at a time:
  * the client's address and TLS state are given, replies and pushed line handlers are recorded.
  */
-final class FakeTransport implements ProtocolTransport {
+public final class FakeTransport implements ProtocolTransport {
 
-    final List<Response> written = new ArrayList<>();
-    final List<LineHandler<? extends ProtocolSession>> lineHandlers = new ArrayList<>();
+    public final List<Response> written = new ArrayList<>();
+    public final List<LineHandler<? extends ProtocolSession>> lineHandlers = new ArrayList<>();
     private final InetSocketAddress remote;
     private final boolean tls;
 
-    private FakeTransport(String ip, boolean tls) {
+    public FakeTransport(String ip, boolean tls) {
         this.remote = new InetSocketAddress(ip, 40000);
         this.tls = tls;
     }
 
     /** A session from {@code ip}, inside TLS or not. */
-    static SMTPSession session(String ip, boolean tls) {
-        return new SMTPSessionImpl(new FakeTransport(ip, tls), new SMTPConfigurationImpl());
+    public static SMTPSession session(String ip, boolean tls) {
+        return new FakeTransport(ip, tls).session();
+    }
+
+    /** A session over this transport; AUTH is announced inside TLS, as Postroom's configuration does. */
+    public SMTPSession session() {
+        return new SMTPSessionImpl(this, new InboundConfiguration("mx.postroom.test", 10 * 1024 * 1024));
     }
 
     @Override
