@@ -85,6 +85,22 @@ class MxTranscriptTest {
     }
 
     @Test
+    void aMessageOfTwentySixMebibytesIsStreamedThroughTheSpoolAndStoredExactly() {
+        String line = "0123456789".repeat(7) + "\r\n";
+        String body = line.repeat(26 * 1024 * 1024 / line.length());
+        try (SmtpTranscript smtp = connect(new InboundSettings(TestListener.HOSTNAME, 30 * 1024 * 1024, 100))) {
+            smtp.ehlo("client.elsewhere.test");
+            smtp.send("MAIL FROM:<far@elsewhere.test> SIZE=" + body.length()).expect("250");
+            smtp.send("RCPT TO:<alice@example.com>").expect("250");
+            smtp.send("DATA").expect("354");
+            smtp.raw("Subject: big\r\n\r\n" + body + ".\r\n").expect("250 2.0.0");
+        }
+        String stored = new String(mail.inbox("alice@example.com").get(0), StandardCharsets.US_ASCII);
+        assertThat(stored).endsWith("Subject: big\r\n\r\n" + body);
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
     void unknownAndDisabledLocalRecipientsAreRefusedAtRcpt() {
         try (SmtpTranscript smtp = connect()) {
             smtp.ehlo("client.elsewhere.test");
