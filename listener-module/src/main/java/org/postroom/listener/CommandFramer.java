@@ -1,0 +1,199 @@
+package org.postroom.listener;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.james.protocols.netty.CommandInjectionDetectedException;
+import org.apache.james.protocols.netty.Encryption;
+import org.apache.james.protocols.netty.HandlerConstants;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+
+/**
+ * Splits a connection's input into lines and releases them to the protocol only as fast as it
+ * takes them. Input that is not released yet stays unparsed in this decoder's buffer, and the
+ * socket is not read while anything waits, so a client cannot grow the server's memory by
+ * pipelining while a hook blocks: at most {@code maxPendingCommands} lines are queued for the hook
+ * threads, plus one socket read of raw bytes. Lines are held back while
+ * <ul>
+ *   <li>{@code maxPendingCommands} lines are still being processed (resumed when half are done),</li>
+ *   <li>the client does not read its replies (the channel is not writable), or</li>
+ *   <li>a STARTTLS/STLS command is being answered.</li>
+ * </ul>
+ *
+ * <p>The last point closes the STARTTLS command-injection hole (CVE-2011-0411, and the variants in
+ * Poddebniak et al., "Why TLS is better without STARTTLS", USENIX Security 2021; RFC 3207 §5):
+ * nothing sent in clear text after the command may be executed inside TLS. Because no line after STARTTLS is framed until the protocol has answered it,
+ * the TLS switch ({@link #beginTls}) only has to check that this buffer is empty at the moment the
+ * TLS handler is inserted, on the event loop. Any byte there was sent before the 220/+OK reply, so
+ * the connection is refused instead. If the protocol refused the command (syntax, already
+ * authenticated, inside DATA) the held lines are simply framed afterwards: no false alarm, unlike
+ * James's framer, which rejects any clear-text buffer holding a line that starts with the word.
+ *
+ * <p>Threads: framing and every state change run on the channel's event loop; only
+ * {@link #commandFinished} is called from hook threads and hands its follow-up to the event loop.
+ */
+final class CommandFramer extends LineBasedFrameDecoder {
+
+    private final byte[] startTlsCommand;
+    private final int maxPendingCommands;
+    private final int resumeAt;
+    private final ListenerActivity activity;
+    private final AtomicInteger pending = new AtomicInteger();
+    private ChannelHandlerContext ctx;
+    private boolean awaitingStartTls;
+    private boolean tlsStarted;
+    private boolean stopped;
+
+    /**
+     * @param startTlsCommand the upgrade command in upper case, or null where the listener offers
+     *                        no STARTTLS (plain or implicit TLS)
+     */
+    CommandFramer(int maxLineLength, int maxPendingCommands, String startTlsCommand, ListenerActivity activity) {
+        super(maxLineLength, false, false);
+        this.startTlsCommand = startTlsCommand == null ? null : startTlsCommand.getBytes(StandardCharsets.US_ASCII);
+        this.maxPendingCommands = maxPendingCommands;
+        this.resumeAt = maxPendingCommands / 2;
+        this.activity = activity;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
+        if (!accepting()) {
+            ctx.channel().config().setAutoRead(false);
+            return null;
+        }
+        ByteBuf line = (ByteBuf) super.decode(ctx, buffer);
+        if (line == null) {
+            return null;
+        }
+        pending.incrementAndGet();
+        activity.commandStarted();
+        if (mayStartTls(line)) {
+            awaitingStartTls = true;
+            return new StartTlsCommand(line);
+        }
+        return line;
+    }
+
+    /** Called by the core handler, on a hook thread, once the protocol has handled a line. */
+    void commandFinished(boolean startTlsCommand) {
+        activity.commandFinished();
+        int left = pending.decrementAndGet();
+        if (startTlsCommand) {
+            ctx.executor().execute(this::startTlsAnswered);
+        } else if (left == resumeAt) {
+            ctx.executor().execute(this::resume);
+        }
+    }
+
+    /**
+     * Called on the event loop when the protocol accepted STARTTLS: writes the reply in clear text
+     * and inserts the TLS handler before any further byte is read, or refuses the connection if the
+     * client already sent more (RFC 3207 §4.2: the client must wait for the reply).
+     */
+    void beginTls(ByteBuf reply, Encryption encryption) {
+        if (actualReadableBytes() > 0) {
+            reply.release();
+            stop();
+            internalBuffer().skipBytes(actualReadableBytes());
+            ctx.fireExceptionCaught(new CommandInjectionDetectedException());
+            return;
+        }
+        ctx.channel().writeAndFlush(reply);
+        ctx.pipeline().addFirst(HandlerConstants.SSL_HANDLER, encryption.sslHandler());
+        tlsStarted = true;
+    }
+
+    /** Event loop only: no further line is framed and the socket is no longer read (shutdown, timeout). */
+    void stop() {
+        stopped = true;
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    /** Whether a line is being processed: the server, not the client, is the one taking its time. */
+    boolean busy() {
+        return pending.get() > 0;
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            resume();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    private boolean accepting() {
+        return !stopped && !awaitingStartTls && pending.get() < maxPendingCommands && ctx.channel().isWritable();
+    }
+
+    private void startTlsAnswered() {
+        awaitingStartTls = false;
+        resume();
+    }
+
+    /**
+     * Frames what is buffered, then reads the socket again. Frames released here are followed by a
+     * read-complete event as after a socket read, so the idle timer sees the activity.
+     */
+    private void resume() {
+        if (!accepting()) {
+            return;
+        }
+        if (actualReadableBytes() > 0) {
+            try {
+                channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            } catch (Exception e) {
+                ctx.fireExceptionCaught(e);
+            }
+            ctx.fireChannelReadComplete();
+        }
+        if (accepting()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * Matches the line the way James's command parser reads it (US-ASCII, trimmed, upper-cased,
+     * command up to the first space) but without requiring the space, so "STLS x" and even
+     * "STARTTLSX" are held too: holding a line that turns out not to start TLS costs one round trip,
+     * missing one would reopen the injection hole.
+     */
+    private boolean mayStartTls(ByteBuf line) {
+        if (startTlsCommand == null || tlsStarted) {
+            return false;
+        }
+        int index = line.readerIndex();
+        int end = line.writerIndex();
+        while (index < end && isTrimmed(line.getByte(index))) {
+            index++;
+        }
+        if (end - index < startTlsCommand.length) {
+            return false;
+        }
+        for (byte expected : startTlsCommand) {
+            if (upperCase(line.getByte(index++)) != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link String#trim()} removes every character up to U+0020. */
+    private static boolean isTrimmed(byte b) {
+        return b >= 0 && b <= ' ';
+    }
+
+    private static byte upperCase(byte b) {
+        return b >= 'a' && b <= 'z' ? (byte) (b - ('a' - 'A')) : b;
+    }
+}

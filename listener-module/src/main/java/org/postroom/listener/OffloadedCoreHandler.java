@@ -1,0 +1,122 @@
+package org.postroom.listener;
+
+import java.io.IOException;
+
+import javax.net.ssl.SSLException;
+
+import org.apache.james.protocols.api.Protocol;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.netty.BasicChannelInboundHandler;
+import org.apache.james.protocols.netty.CommandInjectionDetectedException;
+import org.apache.james.protocols.netty.Encryption;
+import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
+
+/**
+ * James's protocol handler, run on the listener's hook threads instead of the event loop (one per
+ * connection, so commands and replies of a session stay in order). On top of James it
+ * <ul>
+ *   <li>reports every handled line back to the {@link CommandFramer}, which releases the next ones;</li>
+ *   <li>creates sessions on a {@link ListenerTransport}, for the event-loop STARTTLS switch;</li>
+ *   <li>counts sessions for a graceful unbind;</li>
+ *   <li>keeps a client's own failures out of the error log: a failed TLS handshake or a reset
+ *       connection is logged at INFO, a STARTTLS injection attempt at WARN with the protocol's fatal
+ *       reply. Anything else goes to James, which logs an error and sends the fatal reply (never a
+ *       stack trace).</li>
+ * </ul>
+ */
+final class OffloadedCoreHandler extends BasicChannelInboundHandler {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(OffloadedCoreHandler.class);
+
+    private final CommandFramer framer;
+    private final ListenerActivity activity;
+    private ListenerTransport transport;
+
+    OffloadedCoreHandler(Protocol protocol, Encryption encryption, CommandFramer framer, ListenerActivity activity) {
+        super(new ProtocolMDCContextFactory.Standard(), protocol, encryption, false);
+        this.framer = framer;
+        this.activity = activity;
+    }
+
+    @Override
+    protected ProtocolSession createSession(ChannelHandlerContext ctx) {
+        transport = new ListenerTransport(ctx.channel(), secure, framer);
+        return protocol.newSession(transport);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        activity.sessionOpened();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        try {
+            super.channelInactive(ctx);
+        } finally {
+            activity.sessionClosed();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        boolean startTls = msg instanceof StartTlsCommand;
+        Object line = startTls ? ((StartTlsCommand) msg).content() : msg;
+        try {
+            super.channelRead(ctx, line);
+        } finally {
+            framer.commandFinished(startTls);
+        }
+    }
+
+    /**
+     * Closes through the channel, not this context: a context close would complete on this
+     * handler's hook executor, which may already be shut down when the close completes.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        Object client = ctx.channel().remoteAddress();
+        SSLException tlsFailure = tlsFailure(cause);
+        if (cause instanceof CommandInjectionDetectedException) {
+            LOGGER.warn("refusing {}: clear-text input after STARTTLS, before the TLS handshake", client);
+            sendFatalReplyAndClose(ctx);
+        } else if (tlsFailure != null) {
+            LOGGER.info("TLS with {} failed: {}", client, describe(tlsFailure));
+            ctx.channel().close();
+        } else if (cause instanceof IOException) {
+            LOGGER.info("connection from {} lost: {}", client, cause.getMessage());
+            ctx.channel().close();
+        } else {
+            super.exceptionCaught(ctx, cause);
+        }
+    }
+
+    private void sendFatalReplyAndClose(ChannelHandlerContext ctx) {
+        ProtocolSession session = (ProtocolSession) ctx.channel().attr(SESSION_ATTRIBUTE_KEY).get();
+        if (session == null) {
+            ctx.channel().close();
+            return;
+        }
+        transport.writeResponse(session.newFatalErrorResponse(), session);
+        transport.writeResponse(Response.DISCONNECT, session);
+    }
+
+    /** Netty's not-a-record message dumps the client's bytes in hex, which may hold a password. */
+    private static String describe(SSLException failure) {
+        return failure instanceof NotSslRecordException ? "the client did not send a TLS record" : failure.getMessage();
+    }
+
+    /** The TLS error behind {@code cause} (the TLS handler wraps it in a decoder exception), or null. */
+    private static SSLException tlsFailure(Throwable cause) {
+        Throwable candidate = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        return candidate instanceof SSLException ssl ? ssl : null;
+    }
+}

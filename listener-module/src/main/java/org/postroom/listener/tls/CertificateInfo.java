@@ -1,0 +1,18 @@
+package org.postroom.listener.tls;
+
+import java.time.Instant;
+
+/**
+ * The certificate the listeners present right now, as the admin console's settings page shows it.
+ *
+ * @param subject  the subject's distinguished name (RFC 2253 form), e.g. {@code CN=mail.example.com}
+ * @param issuer   the issuer's distinguished name; equal to {@code subject} for a self-signed certificate
+ * @param notAfter the end of the validity period
+ */
+public record CertificateInfo(String subject, String issuer, Instant notAfter) {
+
+    /** Whether the certificate signs itself, i.e. mail clients will warn until a real one is installed. */
+    public boolean selfSigned() {
+        return subject.equals(issuer);
+    }
+}

@@ -1,0 +1,114 @@
+package org.postroom.listener;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.handler.WiringException;
+import org.apache.james.protocols.smtp.MailEnvelope;
+import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
+import org.apache.james.protocols.smtp.SMTPProtocol;
+import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.MailHook;
+import org.apache.james.protocols.smtp.hook.MessageHook;
+import org.apache.james.protocols.smtp.hook.RcptHook;
+
+/**
+ * James's stock SMTP protocol with hooks that record what ran, on which thread and whether inside
+ * TLS, and that can be told to block like a hook waiting for the database.
+ */
+public final class RecordingSmtp {
+
+    /** One MAIL FROM that reached the hooks. */
+    public record Mail(String sender, boolean tls, String thread) {
+    }
+
+    private final List<Mail> mails = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Duration> nextMailDelay = new AtomicReference<>(Duration.ZERO);
+    private volatile Duration messageDelay = Duration.ZERO;
+    private final SMTPProtocol protocol;
+
+    public RecordingSmtp() {
+        SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new NoMetrics());
+        chain.add(new Recorder());
+        try {
+            chain.wireExtensibleHandlers();
+        } catch (WiringException e) {
+            throw new IllegalStateException(e);
+        }
+        protocol = new SMTPProtocol(chain, new SMTPConfigurationImpl() {
+            @Override
+            public String getHelloName() {
+                return "mx.test";
+            }
+        });
+    }
+
+    public SMTPProtocol protocol() {
+        return protocol;
+    }
+
+    /** The next MAIL FROM hook call blocks this long; later ones do not. */
+    public void holdNextMailFor(Duration delay) {
+        nextMailDelay.set(delay);
+    }
+
+    /** Every message commit (the MessageHook after DATA) blocks this long from now on. */
+    public void blockMessagesFor(Duration delay) {
+        messageDelay = delay;
+    }
+
+    public List<Mail> mails() {
+        return List.copyOf(mails);
+    }
+
+    public List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Recorder implements MailHook, RcptHook, MessageHook {
+
+        @Override
+        public HookResult doMail(SMTPSession session, MaybeSender sender) {
+            pause(nextMailDelay.getAndSet(Duration.ZERO));
+            mails.add(new Mail(sender.asString(), session.isTLSStarted(), Thread.currentThread().getName()));
+            return HookResult.DECLINED;
+        }
+
+        @Override
+        public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+            return HookResult.OK;
+        }
+
+        @Override
+        public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
+            pause(messageDelay);
+            try (InputStream body = mail.getMessageInputStream()) {
+                messages.add(new String(body.readAllBytes(), StandardCharsets.US_ASCII)
+                        .lines().collect(Collectors.joining("\n")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return HookResult.OK;
+        }
+    }
+}

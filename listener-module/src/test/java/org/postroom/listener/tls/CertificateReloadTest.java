@@ -1,0 +1,125 @@
+package org.postroom.listener.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.postroom.listener.LineClient;
+import org.postroom.listener.ListenerFixture;
+import org.postroom.listener.RecordingSmtp;
+import org.postroom.listener.TestReplies;
+import org.postroom.listener.TestTls;
+import org.postroom.listener.TransportSecurity;
+import org.postroom.listener.tls.TestCertificates.KeyFormat;
+
+/**
+ * A renewed certificate (certbot's deploy, an operator's copy) is presented to new connections
+ * without a restart; a broken replacement leaves the listener on the certificate it had.
+ */
+class CertificateReloadTest {
+
+    private static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    final ListenerFixture listeners = new ListenerFixture();
+
+    @TempDir
+    Path directory;
+
+    private CertificateFiles live;
+    private CertificateFiles renewed;
+    private ListenerTls tls;
+    private CertificateFiles original;
+    private int port;
+
+    @BeforeEach
+    void bindWithTheFirstCertificate() throws Exception {
+        original = TestCertificates.write(directory, "old.mx.test", TestCertificates.rsa(), KeyFormat.PKCS8);
+        renewed = TestCertificates.write(directory, "new.mx.test", TestCertificates.rsa(), KeyFormat.PKCS8);
+        live = new CertificateFiles(directory.resolve("live-cert.pem"), directory.resolve("live-key.pem"));
+        replace(live, original);
+        tls = new ListenerTls(live, CHECK_INTERVAL);
+        port = listeners.bind(new RecordingSmtp().protocol(), ListenerFixture.settings("smtps-reload", TestReplies.SMTP)
+                .security(TransportSecurity.implicitTls(tls.implicitTlsEncryption()))
+                .build()).port();
+    }
+
+    @Test
+    void aReplacedCertificateIsPresentedToNewConnectionsWithoutRebinding() throws Exception {
+        try (LineClient before = LineClient.connectTls(port, newClient())) {
+            assertThat(before.reply()).startsWith("220");
+            assertThat(presented(before)).isEqualTo("CN=old.mx.test");
+
+            replace(live, renewed);
+
+            assertThat(presentedToNewConnectionsWithin(PATIENCE, "CN=new.mx.test")).isEqualTo("CN=new.mx.test");
+            assertThat(tls.currentCertificate().subject()).isEqualTo("CN=new.mx.test");
+            assertThat(before.command("NOOP")).as("the open connection keeps working").startsWith("250");
+        }
+    }
+
+    @Test
+    void aBrokenReplacementKeepsTheCertificateInForceUntilAGoodOneArrives() throws Exception {
+        Files.writeString(live.keyFile(), "-----BEGIN PRIVATE KEY-----\ntruncated", StandardCharsets.US_ASCII);
+        Thread.sleep(CHECK_INTERVAL.multipliedBy(3).toMillis());
+
+        assertThat(newConnectionPresents()).isEqualTo("CN=old.mx.test");
+        assertThat(tls.currentCertificate().subject()).isEqualTo("CN=old.mx.test");
+
+        replace(live, renewed);
+        assertThat(presentedToNewConnectionsWithin(PATIENCE, "CN=new.mx.test")).isEqualTo("CN=new.mx.test");
+    }
+
+    /** Key first, certificate last, each moved into place: what a careful deploy hook does. */
+    private static void replace(CertificateFiles target, CertificateFiles source) throws IOException {
+        for (Path[] pair : List.of(new Path[] {source.keyFile(), target.keyFile()}, new Path[] {source.certFile(), target.certFile()})) {
+            Path staged = Files.copy(pair[0], pair[1].resolveSibling(pair[1].getFileName() + ".new"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, pair[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private String presentedToNewConnectionsWithin(Duration patience, String expected) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        String subject = newConnectionPresents();
+        while (!subject.equals(expected) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(CHECK_INTERVAL.toMillis() / 2);
+            subject = newConnectionPresents();
+        }
+        return subject;
+    }
+
+    private String newConnectionPresents() throws Exception {
+        try (LineClient session = LineClient.connectTls(port, newClient())) {
+            session.reply();
+            return presented(session);
+        }
+    }
+
+    /**
+     * A client that has not been here before: a JDK client context resumes its earlier TLS session,
+     * and a resumed session keeps the certificate it was established with.
+     */
+    private SSLContext newClient() throws Exception {
+        return TestTls.clientTrusting(original.certFile(), renewed.certFile());
+    }
+
+    private static String presented(LineClient session) throws Exception {
+        return ((X509Certificate) session.tlsSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+    }
+}
