@@ -36,6 +36,19 @@ public final class Replies {
     public static final Reply TOO_MANY_AUTH_FAILURES =
             new Reply(421, "4.7.0", "Too many failed logins from your address, try again later");
 
+    /** RFC 5321 §3.8: the listener has all the connections it takes; sent before closing. */
+    public static final Reply TOO_MANY_CONNECTIONS = new Reply(421, "4.7.0", "Too many connections, try again later");
+
+    /** As {@link #TOO_MANY_CONNECTIONS}, for one client address (an IPv6 /64) holding its share. */
+    public static final Reply TOO_MANY_CONNECTIONS_FROM_ADDRESS =
+            new Reply(421, "4.7.0", "Too many connections from your address, try again later");
+
+    /** RFC 5321 §4.5.3.2.7: the client sent nothing for the idle timeout (RFC 3463 X.4.2). */
+    public static final Reply IDLE_TIMEOUT = new Reply(421, "4.4.2", "Idle too long, closing connection");
+
+    /** RFC 5321 §3.8: the server is stopping; the client retries later (RFC 3463 X.3.2). */
+    public static final Reply SHUTTING_DOWN = new Reply(421, "4.3.2", "Service shutting down, try again later");
+
     // --- permanent failures ----------------------------------------------------------------------
 
     /** RFC 5321 §4.2.4: a command this server does not know. */

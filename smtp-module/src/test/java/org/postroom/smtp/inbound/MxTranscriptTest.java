@@ -42,7 +42,7 @@ class MxTranscriptTest {
     }
 
     private SmtpTranscript connect(InboundSettings settings) {
-        listener = TestListener.serving(InboundChains.mx(settings,
+        listener = TestListener.mx(InboundChains.mx(settings,
                 mail.services(new Spool(spool), mail.throttle(10, Duration.ZERO))));
         return SmtpTranscript.connect(listener.port());
     }

@@ -33,7 +33,7 @@ class SmugglingTest {
     @BeforeEach
     void start() {
         mail = TestMailSystem.create();
-        listener = TestListener.serving(InboundChains.mx(new InboundSettings(TestListener.HOSTNAME, 1024 * 1024, 100),
+        listener = TestListener.mx(InboundChains.mx(new InboundSettings(TestListener.HOSTNAME, 1024 * 1024, 100),
                 mail.services(new Spool(spool), mail.throttle(10, Duration.ZERO))));
     }
 
