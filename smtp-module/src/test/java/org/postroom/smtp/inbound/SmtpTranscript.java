@@ -52,6 +52,19 @@ public final class SmtpTranscript implements AutoCloseable {
         }
     }
 
+    /** Connects with TLS from the first byte (port 465) and reads the greeting. */
+    public static SmtpTranscript connectTls(int port) {
+        try {
+            SSLSocket tls = (SSLSocket) TrustingTls.socketFactory().createSocket("127.0.0.1", port);
+            tls.startHandshake();
+            SmtpTranscript transcript = new SmtpTranscript(tls);
+            transcript.expect("220 ");
+            return transcript;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Continues the session over {@code socket}, e.g. after a TLS handshake on the same connection. */
     public SmtpTranscript use(Socket newSocket) throws IOException {
         socket = newSocket;
@@ -97,6 +110,15 @@ public final class SmtpTranscript implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** True when a reply (or anything) is waiting to be read, without blocking. */
+    public boolean replyWaiting() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The lines of the last reply, e.g. the EHLO keywords. */

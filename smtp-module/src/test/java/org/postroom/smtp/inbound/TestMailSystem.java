@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,28 @@ public final class TestMailSystem implements AutoCloseable {
     /** Recipients waiting in the outbound queue. */
     public List<String> queuedRecipients() {
         return sql.sql("select recipient from queue_entry order by id").query(String.class).list();
+    }
+
+    /**
+     * Holds an exclusive lock on the message table until closed, so that every commit of a message
+     * waits, as if PostgreSQL were very slow.
+     */
+    public AutoCloseable lockMessages() throws SQLException {
+        Connection connection = testDatabase.dataSource().getConnection();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("lock table message in access exclusive mode");
+        }
+        return () -> {
+            connection.rollback();
+            connection.close();
+        };
+    }
+
+    /** Database sessions of this test that wait for a lock right now. */
+    public long sessionsWaitingForALock() {
+        return sql.sql("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                .query(Long.class).single();
     }
 
     @Override
