@@ -52,6 +52,17 @@ public final class SmtpTranscript implements AutoCloseable {
         }
     }
 
+    /** Connects without expecting a greeting: the listener is expected to refuse with 421. */
+    public static SmtpTranscript refused(int port) {
+        try {
+            SmtpTranscript transcript = new SmtpTranscript(new Socket("127.0.0.1", port));
+            transcript.exemptNext = false;
+            return transcript;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Connects with TLS from the first byte (port 465) and reads the greeting. */
     public static SmtpTranscript connectTls(int port) {
         try {

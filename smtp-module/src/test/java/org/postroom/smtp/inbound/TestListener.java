@@ -53,7 +53,7 @@ final class TestListener implements AutoCloseable {
         return new TestListener(new ProtocolListener(protocol, limits.apply(settings).build()));
     }
 
-    private static TestListener serving(InboundProtocol protocol, Kind kind) {
+    static TestListener serving(InboundProtocol protocol, Kind kind) {
         return serving(protocol, kind, settings -> settings);
     }
 
