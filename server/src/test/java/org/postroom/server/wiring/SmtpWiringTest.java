@@ -93,11 +93,11 @@ class SmtpWiringTest {
 
     @Test
     void theImplicitTlsListenerSpeaksTlsFromTheFirstByteAndOffersAuth() throws Exception {
-        try (SmtpClient smtp = SmtpClient.connectTls(submissions.port())) {
+        // the handshake succeeds trusting only the certificate generated in the data dir
+        try (SmtpClient smtp = SmtpClient.connectTls(submissions.port(), dataDir.resolve("tls/selfsigned-cert.pem"))) {
             assertThat(((SSLSocket) smtp.socket()).getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
             assertThat(smtp.reply()).startsWith("220 mx.postroom.test");
             assertThat(smtp.command("EHLO laptop.test")).contains("AUTH PLAIN LOGIN").doesNotContain("STARTTLS");
         }
-        assertThat(dataDir.resolve("tls/selfsigned-cert.pem")).exists();
     }
 }

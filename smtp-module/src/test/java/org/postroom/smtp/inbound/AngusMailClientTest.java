@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -30,72 +25,47 @@ import jakarta.mail.internet.MimeMessage;
 class AngusMailClientTest {
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final SmtpTestBed bed = new SmtpTestBed();
 
-    @TempDir
-    Path spool;
-
-    private final TestMailSystem mail = TestMailSystem.create();
-    private InboundSettings settings;
-    private InboundServices services;
     private TestListener listener;
-
-    @BeforeEach
-    void services() {
-        settings = new InboundSettings(TestListener.HOSTNAME, 10 * 1024 * 1024, 100);
-        services = mail.services(new Spool(spool), mail.throttle(10, Duration.ZERO));
-    }
-
-    @AfterEach
-    void close() {
-        listener.close();
-        mail.close();
-    }
 
     @Test
     void aMailClientSubmitsWithStartTlsAndAuthPlainToLocalAndRemoteRecipients() throws Exception {
-        listener = TestListener.submission(InboundChains.submission(settings, services));
-        Properties props = client("smtp");
-        props.put("mail.smtp.starttls.enable", "true");
-        props.put("mail.smtp.starttls.required", "true");
+        listener = bed.submission();
+        Properties props = withStartTls(client("smtp"));
         props.put("mail.smtp.auth.mechanisms", "PLAIN");
 
         String reply = send(props, "smtp", "alice@example.com", "bob@example.com", "far@elsewhere.test");
 
         assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
-        assertThat(text(mail.inbox("bob@example.com").get(0))).contains("with ESMTPSA", "Subject: from Angus");
-        assertThat(mail.queuedRecipients()).containsExactly("far@elsewhere.test");
+        assertThat(text(bed.mail().inbox("bob@example.com").get(0))).contains("with ESMTPSA", "Subject: from Angus");
+        assertThat(bed.mail().queuedRecipients()).containsExactly("far@elsewhere.test");
     }
 
     @Test
     void aMailClientSubmitsWithStartTlsAndAuthLogin() throws Exception {
-        listener = TestListener.submission(InboundChains.submission(settings, services));
-        Properties props = client("smtp");
-        props.put("mail.smtp.starttls.enable", "true");
-        props.put("mail.smtp.starttls.required", "true");
+        listener = bed.submission();
+        Properties props = withStartTls(client("smtp"));
         props.put("mail.smtp.auth.mechanisms", "LOGIN");
 
         assertThat(send(props, "smtp", "alice@example.com", "bob@example.com")).startsWith("250 2.0.0");
-        assertThat(mail.inbox("bob@example.com")).hasSize(1);
+        assertThat(bed.mail().inbox("bob@example.com")).hasSize(1);
     }
 
     @Test
     void aMailClientSubmitsOverImplicitTls() throws Exception {
-        listener = TestListener.submissions(InboundChains.submission(settings, services));
+        listener = bed.submissions();
         Properties props = client("smtps");
         props.put("mail.smtps.auth.mechanisms", "LOGIN");
 
         assertThat(send(props, "smtps", "alice@example.com", "bob@example.com")).startsWith("250 2.0.0");
-        assertThat(text(mail.inbox("bob@example.com").get(0))).contains("with ESMTPSA");
+        assertThat(text(bed.mail().inbox("bob@example.com").get(0))).contains("with ESMTPSA");
     }
 
     @Test
     void aWrongPasswordFailsTheLogin() {
-        listener = TestListener.submission(InboundChains.submission(settings, services));
-        Properties props = client("smtp");
-        props.put("mail.smtp.starttls.enable", "true");
-        props.put("mail.smtp.starttls.required", "true");
-        Session session = Session.getInstance(props);
+        listener = bed.submission();
+        Session session = Session.getInstance(withStartTls(client("smtp")));
         assertThatThrownBy(() -> {
             try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtp")) {
                 transport.connect("127.0.0.1", listener.port(), "alice@example.com", "not the password");
@@ -105,7 +75,7 @@ class AngusMailClientTest {
 
     @Test
     void aRemoteServerDeliversToSeveralLocalRecipientsOnPort25WithOpportunisticTls() throws Exception {
-        listener = TestListener.mx(InboundChains.mx(settings, services));
+        listener = bed.mx();
         Properties props = client("smtp");
         props.put("mail.smtp.auth", "false");
         props.put("mail.smtp.starttls.enable", "true");
@@ -117,9 +87,9 @@ class AngusMailClientTest {
             transport.sendMessage(message(session, "far@elsewhere.test"), addresses("alice@example.com", "team@example.com"));
             assertThat(transport.getLastServerResponse()).startsWith("250 2.0.0");
         }
-        assertThat(text(mail.inbox("alice@example.com").get(0))).contains("with ESMTPS", "(using TLSv1.3 with cipher");
-        assertThat(mail.inbox("bob@example.com")).hasSize(1);
-        assertThat(mail.storedMessages()).isEqualTo(1);
+        assertThat(text(bed.mail().inbox("alice@example.com").get(0))).contains("with ESMTPS", "(using TLSv1.3 with cipher");
+        assertThat(bed.mail().inbox("bob@example.com")).hasSize(1);
+        assertThat(bed.mail().storedMessages()).isEqualTo(1);
     }
 
     private Properties client(String protocol) {
@@ -132,6 +102,13 @@ class AngusMailClientTest {
         props.put("mail." + protocol + ".ssl.checkserveridentity", "false");
         props.put("mail." + protocol + ".connectiontimeout", "20000");
         props.put("mail." + protocol + ".timeout", "20000");
+        return props;
+    }
+
+    /** A mail client that insists on STARTTLS before it logs in. */
+    private static Properties withStartTls(Properties props) {
+        props.put("mail.smtp.starttls.enable", "true");
+        props.put("mail.smtp.starttls.required", "true");
         return props;
     }
 

@@ -2,15 +2,12 @@ package org.postroom.smtp.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commit of a message blocks on PostgreSQL; it must hold up only its own session. Stock James
@@ -22,30 +19,17 @@ class HookThreadsTest {
     private static final int OTHER_SESSIONS = 20;
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
-
-    @TempDir
-    Path spool;
-
-    private final TestMailSystem mail = TestMailSystem.create();
-    private TestListener listener;
-
-    @AfterEach
-    void close() {
-        listener.close();
-        mail.close();
-    }
+    final SmtpTestBed bed = new SmtpTestBed();
 
     @Test
     void twentyNewSessionsAreGreetedWhileOneCommitWaitsForTheDatabase() throws Exception {
-        listener = TestListener.mx(InboundChains.mx(new InboundSettings(TestListener.HOSTNAME, 1024 * 1024, 100),
-                mail.services(new Spool(spool), mail.throttle(10, Duration.ZERO))));
+        TestListener listener = bed.mx();
         try (SmtpTranscript blocked = SmtpTranscript.connect(listener.port())) {
             blocked.ehlo("client.elsewhere.test");
             blocked.send("MAIL FROM:<far@elsewhere.test>").expect("250");
             blocked.send("RCPT TO:<alice@example.com>").expect("250");
             blocked.send("DATA").expect("354");
-            try (AutoCloseable lock = mail.lockMessages()) {
+            try (AutoCloseable lock = bed.mail().lockMessages()) {
                 blocked.raw("Subject: waits\r\n\r\nfor the lock\r\n.\r\n");
                 awaitCommitWaitingForTheLock();
 
@@ -67,12 +51,12 @@ class HookThreadsTest {
             // the lock is gone: the commit completes and only then the client hears 250
             blocked.expect("250 2.0.0");
         }
-        assertThat(mail.inbox("alice@example.com")).hasSize(1);
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
     }
 
     private void awaitCommitWaitingForTheLock() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (mail.sessionsWaitingForALock() == 0) {
+        while (bed.mail().sessionsWaitingForALock() == 0) {
             assertThat(System.nanoTime()).as("the commit reached the database").isLessThan(deadline);
             Thread.sleep(20);
         }

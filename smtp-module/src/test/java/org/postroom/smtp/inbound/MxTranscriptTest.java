@@ -3,13 +3,9 @@ package org.postroom.smtp.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Port 25 as a remote server sees it, over a real socket and a real PostgreSQL. */
 class MxTranscriptTest {
@@ -23,28 +19,14 @@ class MxTranscriptTest {
             + "bye\r\n";
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
-
-    @TempDir
-    Path spool;
-
-    private final TestMailSystem mail = TestMailSystem.create();
-    private TestListener listener;
-
-    @AfterEach
-    void close() {
-        listener.close();
-        mail.close();
-    }
+    final SmtpTestBed bed = new SmtpTestBed();
 
     private SmtpTranscript connect() {
-        return connect(new InboundSettings(TestListener.HOSTNAME, 10 * 1024 * 1024, 100));
+        return SmtpTranscript.connect(bed.mx().port());
     }
 
     private SmtpTranscript connect(InboundSettings settings) {
-        listener = TestListener.mx(InboundChains.mx(settings,
-                mail.services(new Spool(spool), mail.throttle(10, Duration.ZERO))));
-        return SmtpTranscript.connect(listener.port());
+        return SmtpTranscript.connect(bed.mx(settings).port());
     }
 
     @Test
@@ -59,7 +41,7 @@ class MxTranscriptTest {
             smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0 Ok: queued as ");
             smtp.send("QUIT").expect("221 2.0.0");
         }
-        String stored = new String(mail.inbox("alice@example.com").get(0), StandardCharsets.US_ASCII);
+        String stored = new String(bed.mail().inbox("alice@example.com").get(0), StandardCharsets.US_ASCII);
         assertThat(stored).startsWith("Received: from client.elsewhere.test ([127.0.0.1])\r\n"
                 + "\tby mx.postroom.test (Postroom) with ESMTP id ");
         assertThat(stored).contains("\r\n\tfor <alice@example.com>;\r\n");
@@ -76,11 +58,11 @@ class MxTranscriptTest {
             smtp.expect("250 2.1.0").expect("250 2.1.5").expect("250 2.1.5").expect("250 2.1.5").expect("354");
             smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
         }
-        assertThat(mail.storedMessages()).isEqualTo(1);
-        assertThat(mail.inbox("alice@example.com")).hasSize(1);
-        assertThat(mail.inbox("bob@example.com")).hasSize(1);
-        assertThat(mail.queuedRecipients()).containsExactly("far@elsewhere.test");
-        assertThat(new String(mail.inbox("bob@example.com").get(0), StandardCharsets.US_ASCII))
+        assertThat(bed.mail().storedMessages()).isEqualTo(1);
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
+        assertThat(bed.mail().inbox("bob@example.com")).hasSize(1);
+        assertThat(bed.mail().queuedRecipients()).containsExactly("far@elsewhere.test");
+        assertThat(new String(bed.mail().inbox("bob@example.com").get(0), StandardCharsets.US_ASCII))
                 .doesNotContain("for <").contains("with ESMTP id ");
     }
 
@@ -88,16 +70,16 @@ class MxTranscriptTest {
     void aMessageOfTwentySixMebibytesIsStreamedThroughTheSpoolAndStoredExactly() {
         String line = "0123456789".repeat(7) + "\r\n";
         String body = line.repeat(26 * 1024 * 1024 / line.length());
-        try (SmtpTranscript smtp = connect(new InboundSettings(TestListener.HOSTNAME, 30 * 1024 * 1024, 100))) {
+        try (SmtpTranscript smtp = connect(bed.settings(30 * 1024 * 1024))) {
             smtp.ehlo("client.elsewhere.test");
             smtp.send("MAIL FROM:<far@elsewhere.test> SIZE=" + body.length()).expect("250");
             smtp.send("RCPT TO:<alice@example.com>").expect("250");
             smtp.send("DATA").expect("354");
             smtp.raw("Subject: big\r\n\r\n" + body + ".\r\n").expect("250 2.0.0");
         }
-        String stored = new String(mail.inbox("alice@example.com").get(0), StandardCharsets.US_ASCII);
+        String stored = new String(bed.mail().inbox("alice@example.com").get(0), StandardCharsets.US_ASCII);
         assertThat(stored).endsWith("Subject: big\r\n\r\n" + body);
-        assertThat(spool).isEmptyDirectory();
+        assertThat(bed.spool()).isEmptyDirectory();
     }
 
     @Test
@@ -112,7 +94,7 @@ class MxTranscriptTest {
             // Nobody left: DATA is out of sequence
             smtp.send("DATA").expect("503 5.5.1");
         }
-        assertThat(mail.storedMessages()).isZero();
+        assertThat(bed.mail().storedMessages()).isZero();
     }
 
     @Test
@@ -139,8 +121,8 @@ class MxTranscriptTest {
             smtp.send("DATA").expect("354");
             smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
         }
-        assertThat(mail.queuedRecipients()).isEmpty();
-        assertThat(mail.inbox("alice@example.com")).hasSize(1);
+        assertThat(bed.mail().queuedRecipients()).isEmpty();
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
     }
 
     @Test
@@ -161,7 +143,7 @@ class MxTranscriptTest {
             smtp.send("DATA").expect("354");
             smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
         }
-        assertThat(mail.inbox("alice@example.com")).hasSize(1);
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
     }
 
     @Test
@@ -218,13 +200,13 @@ class MxTranscriptTest {
             smtp.send("DATA").expect("354");
             smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
         }
-        assertThat(mail.inbox("alice@example.com")).hasSize(1);
-        assertThat(mail.storedMessages()).isEqualTo(1);
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
+        assertThat(bed.mail().storedMessages()).isEqualTo(1);
     }
 
     @Test
     void aMessageOverTheSizeLimitIsRefusedAtMailAndDuringData() {
-        try (SmtpTranscript smtp = connect(new InboundSettings(TestListener.HOSTNAME, 4096, 100))) {
+        try (SmtpTranscript smtp = connect(bed.settings(4096))) {
             assertThat(smtp.ehlo("client.elsewhere.test")).contains("SIZE 4096");
             // declared with SIZE= (RFC 1870): refused before any data
             smtp.send("MAIL FROM:<far@elsewhere.test> SIZE=4097").expect("552 5.3.4");
@@ -234,7 +216,7 @@ class MxTranscriptTest {
             // declared small, sent big: refused at the end of the data
             smtp.raw("Subject: big\r\n\r\n" + ("z".repeat(98) + "\r\n").repeat(50) + ".\r\n").expect("552 5.3.4");
         }
-        assertThat(mail.storedMessages()).isZero();
+        assertThat(bed.mail().storedMessages()).isZero();
     }
 
     @Test
@@ -254,12 +236,12 @@ class MxTranscriptTest {
             smtp.send("DATA").expect("354");
             smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
         }
-        assertThat(mail.inbox("alice@example.com")).hasSize(1);
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
     }
 
     @Test
     void aFullMailboxIsRefusedAtRcptWith452() {
-        mail.store("bob@example.com", new byte[(int) TestMailSystem.BOB_QUOTA]);
+        bed.mail().store("bob@example.com", new byte[(int) TestMailSystem.BOB_QUOTA]);
         try (SmtpTranscript smtp = connect()) {
             smtp.ehlo("client.elsewhere.test");
             smtp.send("MAIL FROM:<far@elsewhere.test>").expect("250");
@@ -274,25 +256,25 @@ class MxTranscriptTest {
             smtp.ehlo("client.elsewhere.test");
             smtp.send("MAIL FROM:<far@elsewhere.test>").expect("250");
             // Database down at RCPT: the directory cannot be asked
-            mail.breakDatabase();
+            bed.mail().breakDatabase();
             smtp.send("RCPT TO:<alice@example.com>").expect("451 4.3.0");
-            mail.repairDatabase();
+            bed.mail().repairDatabase();
             smtp.send("RCPT TO:<alice@example.com>").expect("250");
             smtp.send("RCPT TO:<fwd@example.com>").expect("250");
             smtp.send("DATA").expect("354");
             // Database down at the commit: 451, nothing stored, nothing queued
-            mail.breakDatabase();
+            bed.mail().breakDatabase();
             smtp.raw(MESSAGE + ".\r\n").expect("451 4.3.0");
-            mail.repairDatabase();
-            assertThat(mail.storedMessages()).isZero();
-            assertThat(mail.queuedRecipients()).isEmpty();
+            bed.mail().repairDatabase();
+            assertThat(bed.mail().storedMessages()).isZero();
+            assertThat(bed.mail().queuedRecipients()).isEmpty();
             // the client's retry gets through
             smtp.send("MAIL FROM:<far@elsewhere.test>").expect("250");
             smtp.send("RCPT TO:<alice@example.com>").expect("250");
             smtp.send("DATA").expect("354");
             smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
         }
-        assertThat(mail.inbox("alice@example.com")).hasSize(1);
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
     }
 
     @Test
@@ -307,17 +289,9 @@ class MxTranscriptTest {
             String queueId = smtp.reply().get(0).substring("250 2.0.0 Ok: queued as ".length());
             smtp.send("QUIT").expect("221");
             smtp.expectClosed();
-            awaitSessionLine();
-            assertThat(log.messages("org.postroom.smtp.session")).singleElement().asString()
+            assertThat(bed.sessionLines()).singleElement().asString()
                     .contains("from 127.0.0.1", "ehlo=client.elsewhere.test", "tls=none", "auth=-",
                             "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={550 5.1.1=1}");
-        }
-    }
-
-    private void awaitSessionLine() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (log.messages("org.postroom.smtp.session").isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
         }
     }
 }

@@ -3,13 +3,9 @@ package org.postroom.smtp.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,25 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmugglingTest {
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final SmtpTestBed bed = new SmtpTestBed();
 
-    @TempDir
-    Path spool;
-
-    private TestMailSystem mail;
     private TestListener listener;
 
     @BeforeEach
     void start() {
-        mail = TestMailSystem.create();
-        listener = TestListener.mx(InboundChains.mx(new InboundSettings(TestListener.HOSTNAME, 1024 * 1024, 100),
-                mail.services(new Spool(spool), mail.throttle(10, Duration.ZERO))));
-    }
-
-    @AfterEach
-    void close() {
-        listener.close();
-        mail.close();
+        listener = bed.mx(bed.settings(1024 * 1024));
     }
 
     @ParameterizedTest(name = "end of data smuggled as {0}")
@@ -62,7 +46,7 @@ class SmugglingTest {
             smtp.expect("554 5.6.0");
             smtp.send("NOOP").expect("250 2.0.0");
         }
-        assertThat(mail.storedMessages()).isZero();
+        assertThat(bed.mail().storedMessages()).isZero();
     }
 
     @ParameterizedTest(name = "a proper message after {0} in a refused one")
@@ -80,7 +64,7 @@ class SmugglingTest {
             smtp.send("DATA").expect("354");
             smtp.raw("Subject: clean\r\n\r\nbody\r\n.\r\n").expect("250 2.0.0");
         }
-        assertThat(mail.inbox("alice@example.com")).singleElement()
+        assertThat(bed.mail().inbox("alice@example.com")).singleElement()
                 .satisfies(m -> assertThat(new String(m, StandardCharsets.US_ASCII)).contains("Subject: clean"));
     }
 }

@@ -3,17 +3,13 @@ package org.postroom.smtp.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Ports 587 and 465 as a mail client sees them, over real sockets, TLS and PostgreSQL. */
 class SubmissionTranscriptTest {
@@ -22,29 +18,12 @@ class SubmissionTranscriptTest {
     private static final String PLAIN_ALICE = plain("alice@example.com", TestMailSystem.PASSWORD);
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final SmtpTestBed bed = new SmtpTestBed(3, FAILURE_DELAY);
 
-    @TempDir
-    Path spool;
-
-    private final TestMailSystem mail = TestMailSystem.create();
-    private InboundProtocol submission;
     private TestListener listener;
 
-    @BeforeEach
-    void buildChain() {
-        submission = InboundChains.submission(new InboundSettings(TestListener.HOSTNAME, 10 * 1024 * 1024, 100),
-                mail.services(new Spool(spool), mail.throttle(3, FAILURE_DELAY)));
-    }
-
-    @AfterEach
-    void close() {
-        listener.close();
-        mail.close();
-    }
-
     private SmtpTranscript connect() {
-        listener = TestListener.submission(submission);
+        listener = bed.submission();
         return SmtpTranscript.connect(listener.port());
     }
 
@@ -84,11 +63,11 @@ class SubmissionTranscriptTest {
             smtp.raw("From: alice@example.com\r\nSubject: hi\r\n\r\nhello\r\n.\r\n").expect("250 2.0.0");
             smtp.send("QUIT").expect("221");
         }
-        String stored = new String(mail.inbox("bob@example.com").get(0), StandardCharsets.US_ASCII);
+        String stored = new String(bed.mail().inbox("bob@example.com").get(0), StandardCharsets.US_ASCII);
         assertThat(stored).startsWith("Received: from laptop.example.com ([127.0.0.1])\r\n\t(using TLSv1.3 with cipher TLS_")
                 .contains("by mx.postroom.test (Postroom) with ESMTPSA id ")
                 .containsPattern("\r\nDate: [^\r\n]+\r\nMessage-ID: <[^>]+@mx\\.postroom\\.test>\r\n\r\nhello\r\n$");
-        assertThat(mail.queuedRecipients()).containsExactly("far@elsewhere.test");
+        assertThat(bed.mail().queuedRecipients()).containsExactly("far@elsewhere.test");
     }
 
     @Test
@@ -140,13 +119,12 @@ class SubmissionTranscriptTest {
             smtp.expect("451 4.3.0");
             smtp.expectClosed();
         }
-        awaitSessionLine();
-        assertThat(log.messages("org.postroom.smtp.session")).singleElement().asString().contains("auth=-");
+        assertThat(bed.sessionLines()).singleElement().asString().contains("auth=-");
     }
 
     @Test
     void implicitTlsOnPort465TakesAuthAtOnce() {
-        listener = TestListener.submissions(submission);
+        listener = bed.submissions();
         try (SmtpTranscript smtp = SmtpTranscript.connectTls(listener.port())) {
             assertThat(((SSLSocket) smtp.socket()).getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
             assertThat(smtp.ehlo("laptop.example.com")).contains("AUTH PLAIN LOGIN").doesNotContain("STARTTLS");
@@ -155,8 +133,7 @@ class SubmissionTranscriptTest {
             smtp.send("MAIL FROM:<alice@example.com>").expect("250");
             smtp.send("QUIT").expect("221");
         }
-        awaitSessionLine();
-        assertThat(log.messages("org.postroom.smtp.session")).singleElement().asString()
+        assertThat(bed.sessionLines()).singleElement().asString()
                 .contains("tls=TLSv1.3/TLS_", "auth=alice@example.com", "outcome=\"quit\"")
                 .doesNotContain(TestMailSystem.PASSWORD, PLAIN_ALICE);
     }
@@ -166,13 +143,6 @@ class SubmissionTranscriptTest {
         smtp.ehlo("laptop.example.com");
         smtp.send("STARTTLS").expect("220 2.0.0");
         return smtp.startTls();
-    }
-
-    private void awaitSessionLine() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (log.messages("org.postroom.smtp.session").isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
     }
 
     private static String plain(String user, String password) {
