@@ -5,12 +5,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A mail listener as a Spring lifecycle: bound once the application context is ready (the
- * database migrated, every service built), unbound first on shutdown, so the commands in progress
- * finish while the database is still there. A listener that cannot bind stops the start-up;
- * those already bound are unbound when the context is torn down.
+ * A mail listener as part of the application's life: bound once every bean is ready (a port that
+ * is taken fails the start-up, naming the address), unbound first on shutdown, letting commands
+ * in progress finish within the listener's grace period. When the start-up fails after this
+ * listener bound (another port was taken), Spring destroys the beans without stopping them, so
+ * destroying unbinds too.
  */
-final class ListenerLifecycle implements SmartLifecycle, DisposableBean {
+public final class ListenerLifecycle implements SmartLifecycle, DisposableBean {
 
     private final ProtocolListener listener;
 
@@ -18,9 +19,9 @@ final class ListenerLifecycle implements SmartLifecycle, DisposableBean {
         this.listener = listener;
     }
 
-    /** The port actually bound (the configured one, or a free one for port 0). */
-    int port() {
-        return listener.port();
+    /** The listener, e.g. for its bound port when the configured port was 0. */
+    public ProtocolListener listener() {
+        return listener;
     }
 
     @Override
@@ -38,7 +39,6 @@ final class ListenerLifecycle implements SmartLifecycle, DisposableBean {
         return listener.isBound();
     }
 
-    /** When start-up fails after this listener bound, Spring destroys beans without stopping them. */
     @Override
     public void destroy() {
         listener.unbind();

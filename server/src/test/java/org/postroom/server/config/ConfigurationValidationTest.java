@@ -12,7 +12,7 @@ class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
-            TlsProperties.class })
+            TlsProperties.class, Pop3Properties.class, Pop3sProperties.class })
     static class Properties {
     }
 
@@ -26,6 +26,11 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(AuthProperties.class).maxFailures()).isEqualTo(10);
             assertThat(context.getBean(DkimProperties.class).selector()).isEqualTo("postroom");
             assertThat(context.getBean(TlsProperties.class).configured()).isFalse();
+            Pop3Properties pop3 = context.getBean(Pop3Properties.class);
+            assertThat(pop3.port()).isEqualTo(110);
+            assertThat(pop3.allowPlaintextAuth()).isFalse();
+            assertThat(pop3.idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+            assertThat(context.getBean(Pop3sProperties.class).port()).isEqualTo(995);
         });
     }
 
@@ -59,6 +64,22 @@ class ConfigurationValidationTest {
     @Test
     void aBadSelectorIsNamed() {
         assertFailsNaming("postroom.dkim.selector=Not_A_Label", "postroom.dkim.selector");
+    }
+
+    @Test
+    void aPop3IdleTimeoutBelowTenMinutesIsNamed() {
+        assertFailsNaming("postroom.pop3.idle-timeout=5m", "postroom.pop3.idle-timeout");
+    }
+
+    @Test
+    void aBadPop3PortIsNamed() {
+        assertFailsNaming("postroom.pop3.port=70000", "postroom.pop3.port");
+        assertFailsNaming("postroom.pop3s.port=-1", "postroom.pop3s.port");
+    }
+
+    @Test
+    void aPerIpLimitAboveTheTotalIsNamed() {
+        assertFailsNaming("postroom.pop3.max-connections-per-ip=5000", "postroom.pop3.max-connections-per-ip");
     }
 
     private void assertFailsNaming(String property, String name) {

@@ -69,7 +69,7 @@ class SmtpWiringTest {
     void theMxListenerTakesMailForALocalUserAndStoresIt() throws IOException {
         domains.create("example.com");
         users.create("alice@example.com", "correct horse battery staple", null);
-        try (SmtpClient smtp = SmtpClient.connect(mx.port())) {
+        try (SmtpClient smtp = SmtpClient.connect(mx.listener().port())) {
             assertThat(smtp.reply()).startsWith("220 mx.postroom.test ESMTP Postroom");
             assertThat(smtp.command("EHLO client.test")).contains("250-STARTTLS", "SIZE 2097152");
             assertThat(smtp.command("MAIL FROM:<far@elsewhere.test>")).startsWith("250 2.1.0");
@@ -84,7 +84,7 @@ class SmtpWiringTest {
 
     @Test
     void theSubmissionListenerOffersStartTlsAndKeepsAuthForTls() throws IOException {
-        try (SmtpClient smtp = SmtpClient.connect(submission.port())) {
+        try (SmtpClient smtp = SmtpClient.connect(submission.listener().port())) {
             smtp.reply();
             assertThat(smtp.command("EHLO laptop.test")).contains("250-STARTTLS").doesNotContain("AUTH");
             assertThat(smtp.command("MAIL FROM:<alice@example.com>")).startsWith("530 5.7.0");
@@ -94,7 +94,7 @@ class SmtpWiringTest {
     @Test
     void theImplicitTlsListenerSpeaksTlsFromTheFirstByteAndOffersAuth() throws Exception {
         // the handshake succeeds trusting only the certificate generated in the data dir
-        try (SmtpClient smtp = SmtpClient.connectTls(submissions.port(), dataDir.resolve("tls/selfsigned-cert.pem"))) {
+        try (SmtpClient smtp = SmtpClient.connectTls(submissions.listener().port(), dataDir.resolve("tls/selfsigned-cert.pem"))) {
             assertThat(((SSLSocket) smtp.socket()).getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
             assertThat(smtp.reply()).startsWith("220 mx.postroom.test");
             assertThat(smtp.command("EHLO laptop.test")).contains("AUTH PLAIN LOGIN").doesNotContain("STARTTLS");

@@ -1,0 +1,50 @@
+package org.postroom.pop3;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.CommandHandler;
+import org.apache.james.protocols.pop3.POP3Session;
+
+/**
+ * Decides, in one place, which command is legal in which state (RFC 1939 §3-§6): it runs before
+ * every command's own handler and answers a command given in the wrong state with an {@code -ERR}
+ * that says why; otherwise it steps aside (returns null) and the command's handler runs, knowing
+ * its state is right. CAPA and QUIT are legal everywhere.
+ */
+final class CommandStates implements CommandHandler<POP3Session> {
+
+    /** AUTHORIZATION state: logging in, and STLS (RFC 2595 §4), which is only allowed before login. */
+    private static final Set<String> AUTHORIZATION = Set.of("USER", "PASS", "AUTH", "STLS");
+    /** TRANSACTION state: working on the locked maildrop. */
+    private static final Set<String> TRANSACTION = Set.of("STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL");
+
+    private static final Response ALREADY_LOGGED_IN = Replies.error("Already logged in");
+    private static final Response USER_FIRST = Replies.error("Send USER first");
+
+    @Override
+    public Response onCommand(POP3Session session, Request request) {
+        String command = request.getCommand();
+        boolean loggedIn = session.getHandlerState() == POP3Session.TRANSACTION;
+        if (TRANSACTION.contains(command) && !loggedIn) {
+            return Replies.error(command + " is only valid after login");
+        }
+        if (AUTHORIZATION.contains(command) && loggedIn) {
+            return ALREADY_LOGGED_IN;
+        }
+        if (command.equals("PASS") && session.getHandlerState() != POP3Session.AUTHENTICATION_USERSET) {
+            return USER_FIRST;
+        }
+        return null;
+    }
+
+    @Override
+    public Collection<String> getImplCommands() {
+        Set<String> all = new HashSet<>(AUTHORIZATION);
+        all.addAll(TRANSACTION);
+        return all;
+    }
+}

@@ -1,0 +1,95 @@
+package org.postroom.pop3;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A message's bytes as a POP3 multi-line body (RFC 1939 §3): a line that begins with "." gets a
+ * second "." in front, and the body ends with CRLF so that the terminating ".CRLF" stands on a
+ * line of its own. Everything else passes unchanged, so a CRLF message arrives byte for byte.
+ *
+ * <p>A line begins after every LF, bare or not: a stored message with a bare LF followed by "."
+ * must not let a lenient client see the end of the message early (James's stuffing only looks
+ * after CRLF and let such a message desynchronise the client).
+ */
+final class DotStuffedStream extends MessageFilterStream {
+
+    private static final byte[] CRLF = { '\r', '\n' };
+    private static final byte[] NOTHING = {};
+
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
+    private boolean lineStart = true;
+    private boolean dotOwed;
+    private int last = -1;
+    private int beforeLast = -1;
+    private byte[] ending;
+    private int endingPosition;
+
+    DotStuffedStream(InputStream source) {
+        super(source);
+    }
+
+    /**
+     * Reads the first block now, on the caller's thread. RETR and TOP call this on the command
+     * thread: the transport then writes the reply from the Netty I/O thread, and for the common
+     * message of one storage chunk that thread never waits for the database; a storage failure
+     * shows up here, while the command can still answer -ERR.
+     */
+    DotStuffedStream prefetch() throws IOException {
+        fill();
+        return this;
+    }
+
+    @Override
+    public int read(byte[] out, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        int n = 0;
+        while (n < length) {
+            if (dotOwed) {
+                out[offset + n++] = '.';
+                dotOwed = false;
+            } else if (position < limit) {
+                byte b = buffer[position++];
+                dotOwed = lineStart && b == '.';
+                lineStart = b == '\n';
+                beforeLast = last;
+                last = b;
+                out[offset + n++] = b;
+            } else if (n > 0 || ending != null) {
+                break;
+            } else if (!fill()) {
+                ending = last == -1 || (beforeLast == '\r' && last == '\n') ? NOTHING : CRLF;
+            }
+        }
+        if (n == 0) {
+            return readEnding(out, offset, length);
+        }
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return limit - position + (dotOwed ? 1 : 0);
+    }
+
+    private boolean fill() throws IOException {
+        int read = source.read(buffer, 0, buffer.length);
+        position = 0;
+        limit = Math.max(read, 0);
+        return read > 0;
+    }
+
+    private int readEnding(byte[] out, int offset, int length) {
+        int count = Math.min(length, ending.length - endingPosition);
+        if (count == 0) {
+            return -1;
+        }
+        System.arraycopy(ending, endingPosition, out, offset, count);
+        endingPosition += count;
+        return count;
+    }
+}

@@ -1,0 +1,25 @@
+package org.postroom.pop3;
+
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ConnectHandler;
+import org.apache.james.protocols.pop3.POP3Session;
+
+/**
+ * The greeting (RFC 1939 §4) with {@code postroom.hostname}, not the machine's name James would
+ * use, and without APOP's timestamp: APOP needs the password stored in the clear, which Postroom
+ * never does.
+ */
+final class Greeting implements ConnectHandler<POP3Session> {
+
+    private final Response greeting;
+
+    Greeting(String hostname) {
+        this.greeting = Replies.ok(hostname + " POP3 server ready");
+    }
+
+    @Override
+    public Response onConnect(POP3Session session) {
+        SessionLog.of(session);
+        return greeting;
+    }
+}

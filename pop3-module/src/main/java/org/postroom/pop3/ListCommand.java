@@ -1,0 +1,32 @@
+package org.postroom.pop3;
+
+import java.util.List;
+
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.maildrop.Maildrop;
+import org.postroom.pop3.maildrop.Maildrop.Message;
+
+/** LIST (RFC 1939 §5): the size of one message, or of every message not marked for deletion. */
+final class ListCommand extends MessageCommand {
+
+    ListCommand() {
+        super("LIST", "LIST [msg]", 1);
+    }
+
+    @Override
+    public Response onCommand(POP3Session session, Request request) {
+        if (request.getArgument() != null) {
+            return super.onCommand(session, request);
+        }
+        Maildrop maildrop = Maildrop.of(session);
+        List<String> lines = maildrop.messages().stream().map(m -> m.number() + " " + m.size()).toList();
+        return Replies.listing(maildrop.count() + " messages (" + maildrop.octets() + " octets)", lines);
+    }
+
+    @Override
+    Response onMessage(POP3Session session, Message message, List<Integer> arguments) {
+        return Replies.ok(message.number() + " " + message.size());
+    }
+}

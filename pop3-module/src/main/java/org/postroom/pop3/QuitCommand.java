@@ -1,0 +1,51 @@
+package org.postroom.pop3;
+
+import java.io.IOException;
+
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.pop3.POP3Response;
+import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.maildrop.Maildrop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * QUIT (RFC 1939 §6): in TRANSACTION it enters UPDATE and removes the marked messages in one
+ * transaction; if that fails (database down, maildrop lock lost) nothing is removed and the
+ * client is told with -ERR. Either way the maildrop lock is released and the connection closed.
+ */
+final class QuitCommand extends Pop3Command {
+
+    private static final Response SIGN_OFF = Replies.closing(POP3Response.OK_RESPONSE, "Bye");
+    private static final Response NOT_REMOVED = Replies.closing(POP3Response.ERR_RESPONSE,
+            "[SYS/TEMP] Deleted messages could not be removed; they are all still there");
+
+    private static final Logger log = LoggerFactory.getLogger(QuitCommand.class);
+
+    QuitCommand() {
+        super("QUIT");
+    }
+
+    @Override
+    public Response onCommand(POP3Session session, Request request) {
+        SessionLog sessionLog = SessionLog.of(session);
+        if (session.getHandlerState() != POP3Session.TRANSACTION) {
+            sessionLog.outcome("quit");
+            return SIGN_OFF;
+        }
+        Maildrop maildrop = Maildrop.of(session);
+        try {
+            int removed = maildrop.expungeMarked();
+            sessionLog.deleted(removed);
+            sessionLog.outcome("quit");
+            return Replies.closing(POP3Response.OK_RESPONSE, "Bye, " + removed + " messages deleted");
+        } catch (IOException e) {
+            log.warn("pop3 QUIT of {} removed nothing: {}", SessionLog.user(session), e.getMessage());
+            sessionLog.outcome("quit, deletions failed");
+            return NOT_REMOVED;
+        } finally {
+            maildrop.close();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.postroom.pop3;
+
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.maildrop.Maildrop;
+
+/** RSET (RFC 1939 §5): unmarks every message marked by DELE in this session. */
+final class RsetCommand extends Pop3Command {
+
+    RsetCommand() {
+        super("RSET");
+    }
+
+    @Override
+    public Response onCommand(POP3Session session, Request request) {
+        Maildrop maildrop = Maildrop.of(session);
+        maildrop.unmarkAll();
+        return Replies.ok("Maildrop has " + maildrop.count() + " messages (" + maildrop.octets() + " octets)");
+    }
+}

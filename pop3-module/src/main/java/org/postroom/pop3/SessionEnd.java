@@ -1,0 +1,22 @@
+package org.postroom.pop3;
+
+import org.apache.james.protocols.api.handler.DisconnectHandler;
+import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.maildrop.Maildrop;
+
+/**
+ * However a session ends (QUIT, dropped connection, idle timeout, server stop), the maildrop lock
+ * is released and the session's log line written. James calls {@code Mailbox.close()} only on
+ * QUIT; without this a dropped connection would keep the maildrop locked. A session that ends
+ * without QUIT removes nothing (RFC 1939 §6).
+ */
+final class SessionEnd implements DisconnectHandler<POP3Session> {
+
+    @Override
+    public void onDisconnect(POP3Session session) {
+        if (session.getUserMailbox() instanceof Maildrop maildrop) {
+            maildrop.close();
+        }
+        SessionLog.of(session).write(session);
+    }
+}

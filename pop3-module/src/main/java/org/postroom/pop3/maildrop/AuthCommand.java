@@ -1,0 +1,94 @@
+package org.postroom.pop3.maildrop;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.CommandHandler;
+import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.pop3.POP3Response;
+import org.apache.james.protocols.pop3.POP3Session;
+
+/**
+ * AUTH (RFC 5034) with the PLAIN mechanism (RFC 4616): {@code authzid NUL authcid NUL password},
+ * base64, either on the AUTH line (initial response) or on the line after a {@code +} challenge.
+ * {@code *} cancels. A bare AUTH lists the mechanisms, for clients written to RFC 1734.
+ */
+public final class AuthCommand implements CommandHandler<POP3Session> {
+
+    private static final Response MECHANISMS;
+    private static final Response CONTINUE = new POP3Response("+", "").immutable();
+    private static final Response UNSUPPORTED = MaildropLogin.error("Unsupported authentication mechanism; use PLAIN");
+    private static final Response CANCELLED = MaildropLogin.error("Authentication cancelled");
+    private static final Response MALFORMED = MaildropLogin.error("[AUTH] Malformed PLAIN credentials");
+    private static final Response OTHER_IDENTITY = MaildropLogin.error("[AUTH] Logging in as another user is not supported");
+
+    static {
+        POP3Response mechanisms = new POP3Response(POP3Response.OK_RESPONSE, "Mechanisms follow");
+        mechanisms.appendLine("PLAIN");
+        mechanisms.appendLine(".");
+        MECHANISMS = mechanisms.immutable();
+    }
+
+    private final MaildropLogin login;
+
+    public AuthCommand(MaildropLogin login) {
+        this.login = login;
+    }
+
+    @Override
+    public Response onCommand(POP3Session session, Request request) {
+        String argument = request.getArgument();
+        if (argument == null || argument.isBlank()) {
+            return MECHANISMS;
+        }
+        String[] words = argument.strip().split(" +");
+        if (!words[0].toUpperCase(Locale.ROOT).equals("PLAIN") || words.length > 2) {
+            return UNSUPPORTED;
+        }
+        if (!login.mayLogIn(session)) {
+            return MaildropLogin.PLAINTEXT_REFUSED;
+        }
+        if (words.length == 2) {
+            return plain(session, words[1]);
+        }
+        session.pushLineHandler(new LineHandler<POP3Session>() {
+            @Override
+            public Response onLine(POP3Session s, byte[] line) {
+                s.popLineHandler();
+                return plain(s, new String(line, StandardCharsets.US_ASCII).strip());
+            }
+        });
+        return CONTINUE;
+    }
+
+    private Response plain(POP3Session session, String response) {
+        if (response.equals("*")) {
+            return CANCELLED;
+        }
+        byte[] decoded;
+        try {
+            // RFC 5034 §4: "=" is an empty initial response
+            decoded = response.equals("=") ? new byte[0] : Base64.getDecoder().decode(response);
+        } catch (IllegalArgumentException e) {
+            return MALFORMED;
+        }
+        String[] parts = new String(decoded, StandardCharsets.UTF_8).split("\0", -1);
+        if (parts.length != 3 || parts[1].isEmpty()) {
+            return MALFORMED;
+        }
+        if (!parts[0].isEmpty() && !parts[0].equalsIgnoreCase(parts[1])) {
+            return OTHER_IDENTITY;
+        }
+        return login.logIn(session, parts[1], parts[2]);
+    }
+
+    @Override
+    public Collection<String> getImplCommands() {
+        return List.of("AUTH");
+    }
+}

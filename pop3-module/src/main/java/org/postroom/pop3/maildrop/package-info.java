@@ -1,0 +1,7 @@
+/**
+ * The POP3 side of the mail store: logging in (USER/PASS, AUTH PLAIN) against the directory with
+ * the shared failed-login throttle, the maildrop lock that keeps one session per mailbox across
+ * every Postroom process, and {@link org.postroom.pop3.maildrop.Maildrop}, the session's view of
+ * the INBOX (James's {@code Mailbox} port implemented over storage-module's {@code Mailboxes}).
+ */
+package org.postroom.pop3.maildrop;

@@ -1,0 +1,70 @@
+package org.postroom.pop3;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+import org.postroom.listener.ProtocolListener;
+import org.postroom.listener.tls.ListenerTls;
+import org.postroom.pop3.Pop3Fixture.Settings;
+import org.postroom.pop3.maildrop.MaildropLogin;
+import org.postroom.storage.Database;
+import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.mailbox.MaildropLocks;
+import org.postroom.storage.mailbox.Mailboxes;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * One POP3 server process as the application runs it: its own connection pool, maildrop locks, and
+ * the two real listeners (STLS and implicit TLS) on loopback port 0, over a shared database.
+ */
+final class Pop3Process implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final MaildropLocks locks;
+    private final ProtocolListener stls;
+    private final ProtocolListener implicitTls;
+
+    Pop3Process(String databaseUrl, ListenerTls tls, Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(databaseUrl);
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(8);
+        pool = new HikariDataSource(config);
+        Database db = new Database(pool);
+        locks = new MaildropLocks(pool);
+        MaildropLogin login = new MaildropLogin(new Authenticator(db),
+                new LoginThrottle(db, settings.maxFailures(), Duration.ofMinutes(5), settings.failureDelay(), List.of()),
+                locks, new Mailboxes(db), settings.allowPlaintextAuth());
+        Pop3Protocol protocol = new Pop3Protocol("pop.example.com", login);
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        stls = new ProtocolListener(protocol, Pop3Listeners.stls(loopback, tls)
+                .idleTimeout(settings.idleTimeout()).maxConnectionsPerAddress(settings.maxConnectionsPerIp())
+                .hookThreads(4).ioThreads(2).build());
+        implicitTls = new ProtocolListener(protocol, Pop3Listeners.implicitTls(loopback, tls)
+                .idleTimeout(settings.idleTimeout()).hookThreads(4).ioThreads(2).build());
+        stls.bind();
+        implicitTls.bind();
+    }
+
+    /** The POP3 port, with STLS. */
+    int port() {
+        return stls.port();
+    }
+
+    /** The POP3S port, TLS from the first byte. */
+    int tlsPort() {
+        return implicitTls.port();
+    }
+
+    @Override
+    public void close() {
+        stls.unbind();
+        implicitTls.unbind();
+        locks.close();
+        pool.close();
+    }
+}

@@ -1,0 +1,181 @@
+package org.postroom.pop3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.postroom.pop3.Pop3CommandsTest.login;
+import static org.postroom.pop3.Pop3Fixture.ALICE;
+import static org.postroom.pop3.Pop3Fixture.BOB;
+import static org.postroom.pop3.Pop3Fixture.PASSWORD;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postroom.storage.mailbox.MailStore;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** RETR and TOP byte for byte, large messages streamed, and the session's log line. */
+@ExtendWith(NoErrorsLogged.class)
+class RetrievalTest {
+
+    @AutoClose
+    private final Pop3Fixture fixture = new Pop3Fixture();
+
+    @Test
+    void retrSendsTheMessageByteForByteWithDotStuffing() throws Exception {
+        String message = "Subject: dots\r\nX-Odd:  spaced\t\r\n\r\n.\r\n..\r\n.starts with a dot\r\nends with a dot.\r\n"
+                + "\u00e9t\u00e9 8-bit\r\n\r\n";
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        fixture.deliver(ALICE, bytes);
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            s.send("LIST 1", "+OK 1 " + bytes.length);
+            assertThat(s.retrieve("RETR 1")).isEqualTo(bytes);
+            // retrieving again gives the same bytes
+            assertThat(s.retrieve("RETR 1")).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void topSendsTheHeaderAndTheFirstLinesOfTheBody() throws Exception {
+        fixture.deliver(ALICE, "Subject: top\r\nFrom: a@example.com\r\n\r\n.one\r\ntwo\r\nthree\r\n");
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            assertThat(text(s.retrieve("TOP 1 0"))).isEqualTo("Subject: top\r\nFrom: a@example.com\r\n\r\n");
+            assertThat(text(s.retrieve("TOP 1 2"))).isEqualTo("Subject: top\r\nFrom: a@example.com\r\n\r\n.one\r\ntwo\r\n");
+            assertThat(text(s.retrieve("TOP 1 99"))).endsWith("three\r\n");
+        }
+    }
+
+    @Test
+    void aMessageWithoutFinalCrlfGetsOneAndAnEmptyMessageIsEmpty() throws Exception {
+        fixture.deliver(ALICE, "Subject: cut\r\n\r\nno newline");
+        fixture.deliver(ALICE, new byte[0]);
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            assertThat(text(s.retrieve("RETR 1"))).isEqualTo("Subject: cut\r\n\r\nno newline\r\n");
+            assertThat(s.retrieve("RETR 2")).isEmpty();
+            s.send("NOOP", "+OK");
+        }
+    }
+
+    @Test
+    void aBareLineFeedBeforeADotDoesNotEndTheMessageEarly() throws Exception {
+        fixture.deliver(ALICE, "Subject: lf\r\n\r\nbefore\n.\r\nafter\r\n");
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            assertThat(text(s.retrieve("RETR 1"))).isEqualTo("Subject: lf\r\n\r\nbefore\n..\r\nafter\r\n");
+            // the session is still in step
+            s.send("STAT", "+OK 1 ");
+        }
+    }
+
+    @Test
+    void a25MibMessageIsRetrievedByteForByte() throws Exception {
+        long size = 25L * 1024 * 1024;
+        fixture.deliver(ALICE, new LargeMessage(size));
+        byte[] expected = sha256(new LargeMessage(size));
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            s.send("LIST 1", "+OK 1 " + size);
+            Pop3Transcript.Digest received = s.retrieveDigest("RETR 1");
+            assertThat(received.length()).isEqualTo(size);
+            assertThat(received.sha256()).isEqualTo(expected);
+            s.send("NOOP", "+OK");
+        }
+    }
+
+    @Test
+    void aMessageThatCannotBeReadIsRefusedWithATemporaryError() throws Exception {
+        fixture.deliver(ALICE, "Subject: gone\r\n\r\nbody\r\n");
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            // storage loses the bytes under the session's feet
+            sql().sql("delete from message_chunk").update();
+            s.send("RETR 1", "-ERR [SYS/TEMP]");
+            s.send("NOOP", "+OK");
+        }
+    }
+
+    @Test
+    void aFailureHalfwayThroughAMessageClosesTheConnection() throws Exception {
+        fixture.deliver(ALICE, new LargeMessage(3L * MailStore.CHUNK_SIZE));
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            sql().sql("delete from message_chunk where seq = 2").update();
+            // the +OK is out before the failure: closing is the only honest signal left
+            assertThatThrownBy(() -> s.retrieveDigest("RETR 1")).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void theSessionEndsWithOneLogLineAndNoPassword() throws Exception {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(SessionLog.class);
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            fixture.deliver(BOB, "Subject: one\r\n\r\n1\r\n");
+            fixture.deliver(BOB, "Subject: two\r\n\r\n2\r\n");
+            try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+                s.send("USER " + BOB, "+OK");
+                s.send("PASS wrong password", "-ERR");
+                s.send("USER " + BOB, "+OK");
+                s.send("PASS " + PASSWORD, "+OK");
+                s.retrieve("RETR 1");
+                s.retrieve("RETR 2");
+                s.retrieve("TOP 1 0");
+                s.send("DELE 1", "+OK");
+                s.send("QUIT", "+OK");
+            }
+            // sessions of earlier tests may still be ending: only Bob's line is this test's
+            assertThat(awaitLines(lines, "user=" + BOB)).containsExactly("pop3 session ip=127.0.0.1 user=" + BOB
+                    + " tls=false failed-logins=1 retrieved=2 deleted=1 outcome=quit")
+                    .allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain("wrong password"));
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    private static List<String> awaitLines(ListAppender<ILoggingEvent> lines, String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> matching = List.copyOf(lines.list).stream().map(ILoggingEvent::getFormattedMessage)
+                    .filter(line -> line.contains(containing)).toList();
+            if (!matching.isEmpty()) {
+                return matching;
+            }
+            Thread.sleep(20);
+        }
+        return List.of();
+    }
+
+    private JdbcClient sql() {
+        return JdbcClient.create(fixture.database.dataSource());
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(InputStream in) throws IOException {
+        MessageDigest sha = Pop3Transcript.sha256();
+        byte[] buffer = new byte[65536];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            sha.update(buffer, 0, n);
+        }
+        return sha.digest();
+    }
+}
