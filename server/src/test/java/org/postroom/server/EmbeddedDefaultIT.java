@@ -2,8 +2,6 @@ package org.postroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The embedded default: with no database configured Postroom runs its own PostgreSQL under
@@ -75,10 +72,7 @@ class EmbeddedDefaultIT {
         return database(workDir).sql("select username from admin_account").query(String.class).list();
     }
 
-    /** A direct connection to the embedded server, found through postmaster.pid (line 4 is the port). */
     private static JdbcClient database(Path workDir) throws Exception {
-        List<String> pid = Files.readAllLines(workDir.resolve("data/postgres/postmaster.pid"), StandardCharsets.US_ASCII);
-        String url = "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres";
-        return JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
+        return JdbcClient.create(PostroomProcess.embeddedDatabase(workDir));
     }
 }

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 /**
  * The packaged {@code postroom.jar} run as a real process in a working directory of its own, the
  * way an operator runs it: for tests of start-up, restarts and hard kills.
@@ -144,6 +148,16 @@ final class PostroomProcess implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * A direct connection to the embedded PostgreSQL of a Postroom in {@code workDir}, found through
+     * its postmaster.pid (line 4 is the port).
+     */
+    static DataSource embeddedDatabase(Path workDir) throws IOException {
+        List<String> pid = Files.readAllLines(workDir.resolve("data/postgres/postmaster.pid"), StandardCharsets.US_ASCII);
+        String url = "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres";
+        return new DriverManagerDataSource(url, "postgres", "");
     }
 
     static int freePort() {

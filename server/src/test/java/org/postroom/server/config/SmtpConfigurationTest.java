@@ -1,0 +1,72 @@
+package org.postroom.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+/** The SMTP listeners' settings: defaults from the RFCs, and a bad value stops start-up naming the property. */
+class SmtpConfigurationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({ SmtpProperties.class, SubmissionProperties.class, SmtpsProperties.class })
+    static class Properties {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Properties.class);
+
+    @Test
+    void theDefaultsAreTheStandardPortsAndLimits() {
+        runner.run(context -> {
+            SmtpProperties smtp = context.getBean(SmtpProperties.class);
+            assertThat(smtp.port()).isEqualTo(25);
+            assertThat(context.getBean(SubmissionProperties.class).port()).isEqualTo(587);
+            assertThat(context.getBean(SmtpsProperties.class).port()).isEqualTo(465);
+            assertThat(smtp.maxMessageSize()).isEqualTo(DataSize.ofMegabytes(25));
+            assertThat(smtp.maxRecipients()).isEqualTo(100);
+            assertThat(smtp.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(smtp.maxConnections()).isEqualTo(1000);
+            assertThat(smtp.maxConnectionsPerIp()).isEqualTo(50);
+        });
+    }
+
+    @Test
+    void fewerThanTheHundredRecipientsOfRfc5321AreRefused() {
+        assertFailsNaming("postroom.smtp.max-recipients=50", "postroom.smtp.max-recipients");
+    }
+
+    @Test
+    void aPortOutOfRangeIsNamed() {
+        assertFailsNaming("postroom.submission.port=70000", "postroom.submission.port");
+        assertFailsNaming("postroom.smtps.port=-1", "postroom.smtps.port");
+        assertFailsNaming("postroom.smtp.port=smtp", "postroom.smtp.port");
+    }
+
+    @Test
+    void aTinyMessageSizeLimitIsNamed() {
+        assertFailsNaming("postroom.smtp.max-message-size=10B", "postroom.smtp.max-message-size");
+    }
+
+    @Test
+    void badTimeoutsAndConnectionLimitsAreNamed() {
+        assertFailsNaming("postroom.smtp.idle-timeout=0s", "postroom.smtp.idle-timeout");
+        assertFailsNaming("postroom.smtp.max-connections=0", "postroom.smtp.max-connections");
+        assertFailsNaming("postroom.smtp.max-connections-per-ip=0", "postroom.smtp.max-connections-per-ip");
+    }
+
+    private void assertFailsNaming(String property, String name) {
+        runner.withPropertyValues(property).run(context -> {
+            assertThat(context).hasFailed();
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertThat(messages.toString()).contains(name);
+        });
+    }
+}

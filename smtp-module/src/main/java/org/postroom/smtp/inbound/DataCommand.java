@@ -1,0 +1,48 @@
+package org.postroom.smtp.inbound;
+
+import java.util.List;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.smtp.MailEnvelope;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.DataCmdHandler;
+import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.reply.Replies;
+
+/**
+ * James's DATA command, with the message spooled ({@link Spool}) instead of held in a byte array,
+ * and its refusals answered with Postroom's replies: 501 5.5.4 for an argument, 503 5.5.1 for DATA
+ * before MAIL or without an accepted recipient (RFC 5321 §4.1.4, §3.3).
+ */
+final class DataCommand extends DataCmdHandler {
+
+    private final Spool spool;
+
+    DataCommand(MetricFactory metrics, Spool spool) {
+        super(metrics);
+        this.spool = spool;
+    }
+
+    @Override
+    protected Response doDATAFilter(SMTPSession session, String argument) {
+        if (argument != null && !argument.isEmpty()) {
+            return Verdicts.response(Replies.NO_ARGUMENT_ALLOWED);
+        }
+        if (session.getAttachment(SMTPSession.SENDER, State.Transaction).isEmpty()) {
+            return Verdicts.response(Replies.MAIL_FIRST);
+        }
+        if (session.getRcptCount() == 0) {
+            return Verdicts.response(Replies.RCPT_FIRST);
+        }
+        return null;
+    }
+
+    @Override
+    protected MailEnvelope createEnvelope(MaybeSender sender, List<MailAddress> recipients) {
+        return spool.newMessage(sender, recipients);
+    }
+}

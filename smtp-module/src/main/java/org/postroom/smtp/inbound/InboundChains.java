@@ -1,0 +1,136 @@
+package org.postroom.smtp.inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.protocols.api.handler.ProtocolHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandlerChainImpl;
+import org.apache.james.protocols.api.handler.WiringException;
+import org.apache.james.protocols.smtp.core.DataLineFilter;
+import org.apache.james.protocols.smtp.core.DataLineMessageHookHandler;
+import org.apache.james.protocols.smtp.core.ExpnCmdHandler;
+import org.apache.james.protocols.smtp.core.HeloCmdHandler;
+import org.apache.james.protocols.smtp.core.HelpCmdHandler;
+import org.apache.james.protocols.smtp.core.NoopCmdHandler;
+import org.apache.james.protocols.smtp.core.QuitCmdHandler;
+import org.apache.james.protocols.smtp.core.RsetCmdHandler;
+import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
+import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
+import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
+import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
+import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
+import org.postroom.smtp.inbound.hook.AuthRequiredHook;
+import org.postroom.smtp.inbound.hook.LocalRecipientHook;
+import org.postroom.smtp.inbound.hook.MaxRecipientsHook;
+import org.postroom.smtp.inbound.hook.MessageSizeHook;
+import org.postroom.smtp.inbound.hook.PasswordAuthHook;
+import org.postroom.smtp.inbound.hook.RelayControlHook;
+import org.postroom.smtp.inbound.hook.SenderOwnershipHook;
+import org.postroom.smtp.inbound.hook.StrictDataFilter;
+
+/**
+ * The two SMTP handler chains, each one list of groups in the order James runs them: the
+ * connection, the commands, the policies of each command in turn, then the DATA line filters from
+ * the first to the last and the commit. James's own default chain is not used: it adds handlers of its own (an AUTH that
+ * works without TLS, a hook that accepts postmaster@ any domain) that Postroom must not have.
+ */
+public final class InboundChains {
+
+    private InboundChains() {
+    }
+
+    /**
+     * Port 25: mail from the internet for our domains. No AUTH; STARTTLS offered to whoever wants
+     * it; a recipient at another domain is refused.
+     */
+    public static InboundProtocol mx(InboundSettings settings, InboundServices services) {
+        return protocol(settings, List.of(
+                connection(),
+                commands(services),
+                recipients(settings, services),
+                data(settings, services)));
+    }
+
+    /**
+     * Ports 587 (STARTTLS) and 465 (implicit TLS): mail from our users' mail clients. AUTH only in
+     * TLS and before any MAIL; the sender must be the user's own; recipients anywhere; Date and
+     * Message-ID added when the client left them out.
+     */
+    public static InboundProtocol submission(InboundSettings settings, InboundServices services) {
+        return protocol(settings, List.of(
+                connection(),
+                commands(services),
+                List.of(
+                        new AuthCommand(),
+                        new PasswordAuthHook(services.authenticator(), services.throttle())),
+                // MAIL, in order
+                List.of(
+                        new AuthRequiredHook(),
+                        new SenderOwnershipHook(services.directory())),
+                recipients(settings, services),
+                data(settings, services, new MissingHeadersFilter(settings.hostname()))));
+    }
+
+    /** The greeting, the session log line, and the reading of command lines. */
+    private static List<ProtocolHandler> connection() {
+        return List.of(
+                new SessionLog(),
+                new WelcomeMessageHandler(),
+                new CommandLine());
+    }
+
+    /** The commands every SMTP listener answers (AUTH is submission's own). */
+    private static List<ProtocolHandler> commands(InboundServices services) {
+        MetricFactory metrics = services.metrics();
+        return List.of(
+                new EhloCmdHandler(metrics),
+                new HeloCmdHandler(metrics),
+                new StartTlsCmdHandler(),
+                new MailCommand(metrics),
+                new RcptCommand(metrics),
+                new DataCommand(metrics, services.spool()),
+                new RsetCmdHandler(),
+                new NoopCmdHandler(),
+                new QuitCmdHandler(metrics),
+                new VrfyCmdHandler(),
+                new ExpnCmdHandler(),
+                new HelpCmdHandler(),
+                new UnknownCmdHandler(metrics));
+    }
+
+    /** RCPT: the first decision stands; RelayControlHook always decides. */
+    private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services) {
+        return List.of(
+                new MaxRecipientsHook(settings.maxRecipients()),
+                new LocalRecipientHook(services.directory()),
+                new RelayControlHook());
+    }
+
+    /**
+     * DATA, line by line in this order, then the commit. MessageSizeHook also announces SIZE and
+     * checks MAIL's SIZE= parameter; {@code headerFilters} run after the Received header is added.
+     */
+    private static List<ProtocolHandler> data(InboundSettings settings, InboundServices services,
+            DataLineFilter... headerFilters) {
+        List<ProtocolHandler> handlers = new ArrayList<>(List.of(
+                new StrictDataFilter(),
+                new MessageSizeHook(settings.maxMessageSize()),
+                new ReceivedHeaderFilter()));
+        handlers.addAll(List.of(headerFilters));
+        handlers.add(new DataLineMessageHookHandler());
+        handlers.add(new StoreMessageHook(services.store()));
+        return handlers;
+    }
+
+    private static InboundProtocol protocol(InboundSettings settings, List<List<ProtocolHandler>> groups) {
+        ProtocolHandlerChainImpl chain = new ProtocolHandlerChainImpl();
+        groups.forEach(chain::addAll);
+        try {
+            chain.wireExtensibleHandlers();
+        } catch (WiringException e) {
+            throw new IllegalStateException("wire the SMTP handler chain", e);
+        }
+        return new InboundProtocol(chain, new InboundConfiguration(settings.hostname(), settings.maxMessageSize()));
+    }
+}

@@ -1,0 +1,58 @@
+package org.postroom.smtp.inbound;
+
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.ProtocolTransport;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.smtp.SMTPSessionImpl;
+import org.apache.james.protocols.smtp.core.DataCmdHandler;
+import org.postroom.smtp.inbound.hook.DataRejection;
+import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.reply.Replies;
+
+/**
+ * One SMTP connection. Differs from James's session in the replies it gives for protocol-level
+ * faults, each with an enhanced status code, and in that it lets the {@link SessionRecord} see the
+ * replies of continuation lines (DATA, AUTH) as well as those of commands.
+ *
+ * <p>A line longer than the listener's frame limit is a command line over the limit of RFC 5321
+ * §4.5.3.1.4 (500 5.5.2), except inside DATA: there James would drop the line and store the rest
+ * of the message truncated; Postroom refuses the whole message with 552 5.3.4 at its end.
+ */
+final class InboundSession extends SMTPSessionImpl {
+
+    InboundSession(ProtocolTransport transport, InboundConfiguration configuration) {
+        super(transport, configuration);
+    }
+
+    @Override
+    public Response newLineTooLongResponse() {
+        if (getAttachment(DataCmdHandler.MAILENV, State.Transaction).isPresent()) {
+            DataRejection.mark(this, Replies.MESSAGE_LINE_TOO_LONG);
+            return null;
+        }
+        // comes from the framer, not a command handler: the command line does not see it
+        return observed(Verdicts.response(Replies.COMMAND_TOO_LONG));
+    }
+
+    @Override
+    public Response newFatalErrorResponse() {
+        return Verdicts.response(Replies.LOCAL_ERROR);
+    }
+
+    @Override
+    public Response newCommandNotFoundErrorResponse() {
+        return Verdicts.response(Replies.UNKNOWN_COMMAND);
+    }
+
+    @Override
+    public <T extends ProtocolSession> void pushLineHandler(LineHandler<T> handler) {
+        super.pushLineHandler((LineHandler<T>) (session, line) -> observed(handler.onLine(session, line)));
+    }
+
+    /** Tells the session record about a reply on its way to the client; returns it unchanged. */
+    Response observed(Response response) {
+        SessionRecord.of(this).ifPresent(record -> record.observe(this, response));
+        return response;
+    }
+}

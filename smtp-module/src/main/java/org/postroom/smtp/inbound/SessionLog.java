@@ -1,0 +1,35 @@
+package org.postroom.smtp.inbound;
+
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ConnectHandler;
+import org.apache.james.protocols.api.handler.DisconnectHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.DataCmdHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One INFO line per SMTP session, when it ends: listener port, remote IP, EHLO name, TLS protocol
+ * and cipher, authenticated user, how it ended, the queue ids committed and the refusals by reply.
+ * A message whose DATA was cut off by the disconnect is discarded here.
+ */
+final class SessionLog implements ConnectHandler<SMTPSession>, DisconnectHandler<SMTPSession> {
+
+    private static final Logger log = LoggerFactory.getLogger("org.postroom.smtp.session");
+
+    @Override
+    public Response onConnect(SMTPSession session) {
+        SessionRecord.start(session);
+        return null;
+    }
+
+    @Override
+    public void onDisconnect(SMTPSession session) {
+        session.getAttachment(DataCmdHandler.MAILENV, State.Transaction)
+                .filter(SpooledMessage.class::isInstance)
+                .ifPresent(envelope -> ((SpooledMessage) envelope).close());
+        SessionRecord.of(session).ifPresent(record -> log.info("smtp session {} on port {} {}", session.getSessionID(),
+                session.getLocalAddress().getPort(), record.summary(session)));
+    }
+}

@@ -1,0 +1,136 @@
+package org.postroom.smtp.inbound;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.smtp.MailEnvelope;
+
+/**
+ * One message between DATA and its commit: in memory up to a limit, then in a file of the {@link
+ * Spool}. Writing never throws, because James would leave its DATA handler half-reset; a failure
+ * is kept and reported when the message is read for storing, which then answers 451 4.3.0.
+ * Closing deletes the file; closing twice is harmless.
+ */
+final class SpooledMessage implements MailEnvelope, AutoCloseable {
+
+    private static final int FILE_BUFFER = 64 * 1024;
+
+    private final MaybeSender sender;
+    private final List<MailAddress> recipients;
+    private final Path directory;
+    private final int memoryLimit;
+    private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
+    private final OutputStream writer = new Writer();
+    private Path file;
+    private OutputStream fileOut;
+    private IOException failure;
+    private long size;
+
+    SpooledMessage(MaybeSender sender, List<MailAddress> recipients, Path directory, int memoryLimit) {
+        this.sender = sender;
+        this.recipients = List.copyOf(recipients);
+        this.directory = directory;
+        this.memoryLimit = memoryLimit;
+    }
+
+    @Override
+    public MaybeSender getMaybeSender() {
+        return sender;
+    }
+
+    @Override
+    public List<MailAddress> getRecipients() {
+        return recipients;
+    }
+
+    @Override
+    public long getSize() {
+        return size;
+    }
+
+    @Override
+    public OutputStream getMessageOutputStream() {
+        return writer;
+    }
+
+    /** The message as written; fails when writing it failed. */
+    @Override
+    public synchronized InputStream getMessageInputStream() throws IOException {
+        if (failure != null) {
+            throw new IOException("spooling the message failed", failure);
+        }
+        if (file == null) {
+            return new ByteArrayInputStream(memory.toByteArray());
+        }
+        fileOut.flush();
+        return Files.newInputStream(file);
+    }
+
+    /** True when the message went to disk (for tests and the curious). */
+    synchronized boolean onDisk() {
+        return file != null;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (fileOut != null) {
+                fileOut.close();
+            }
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("delete spool file " + file, e);
+        } finally {
+            fileOut = null;
+            file = null;
+        }
+    }
+
+    private synchronized void append(byte[] bytes, int offset, int length) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            if (file == null && memory.size() + length > memoryLimit) {
+                file = Files.createTempFile(directory, Spool.PREFIX, ".eml");
+                fileOut = new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
+                memory.writeTo(fileOut);
+                memory.reset();
+            }
+            if (file == null) {
+                memory.write(bytes, offset, length);
+            } else {
+                fileOut.write(bytes, offset, length);
+            }
+            size += length;
+        } catch (IOException e) {
+            failure = e;
+        }
+    }
+
+    /** What James's DATA handler writes to, a line at a time; its per-line flush is not passed on. */
+    private final class Writer extends OutputStream {
+
+        @Override
+        public void write(int b) {
+            append(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            append(bytes, offset, length);
+        }
+    }
+}

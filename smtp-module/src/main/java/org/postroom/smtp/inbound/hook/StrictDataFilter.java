@@ -1,0 +1,84 @@
+package org.postroom.smtp.inbound.hook;
+
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.DataCmdHandler;
+import org.apache.james.protocols.smtp.core.DataLineFilter;
+import org.postroom.smtp.reply.Replies;
+import org.postroom.smtp.reply.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first DATA line filter, against SMTP smuggling (CVE-2023-51764 class): the data ends only at
+ * CRLF "." CRLF (RFC 5321 §4.1.1.4), and a message with a bare CR, a bare LF or a NUL anywhere is
+ * refused whole with 554 5.6.0, as Postfix's {@code smtpd_forbid_bare_newline} does. James's
+ * framer splits lines at a bare LF and its DATA handler ends at any 3-byte line starting with
+ * ".", so {@code <LF>.<CR><LF>} would otherwise end one message early and let the rest of the data
+ * run as commands: a second, forged message.
+ *
+ * <p>This filter also answers every message another check refused mid-DATA ({@link
+ * DataRejection}): the lines after the fault are dropped, and at the real end of the data the
+ * client hears the reason, the message is discarded, and the transaction is over. The filters after
+ * this one therefore see a line {@code ".<CR><LF>"} only as the real end of the data.
+ */
+public final class StrictDataFilter implements DataLineFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(StrictDataFilter.class);
+    private static final AttachmentKey<Boolean> MID_LINE = AttachmentKey.of("postroom.data-mid-line", Boolean.class);
+
+    @Override
+    public Response onLine(SMTPSession session, byte[] line, LineHandler<SMTPSession> next) {
+        boolean endsWithCrlf = endsWithCrlf(line);
+        // the previous line ended with a bare LF (or was cut off): this one does not start a line
+        boolean startsLine = session.getAttachment(MID_LINE, State.Transaction).isEmpty();
+        if (startsLine && endsWithCrlf && line.length == 3 && line[0] == '.') {
+            return DataRejection.reason(session).map(reason -> refuse(session, reason))
+                    .orElseGet(() -> next.onLine(session, line));
+        }
+        if (endsWithCrlf) {
+            session.removeAttachment(MID_LINE, State.Transaction);
+        } else {
+            session.setAttachment(MID_LINE, Boolean.TRUE, State.Transaction);
+        }
+        if (!endsWithCrlf || containsBareCrOrNul(line)) {
+            DataRejection.mark(session, Replies.BARE_LINE_ENDING);
+        }
+        return DataRejection.reason(session).isPresent() ? null : next.onLine(session, line);
+    }
+
+    private static Response refuse(SMTPSession session, Reply reason) {
+        log.debug("session {}: message refused: {}", session.getSessionID(), reason.line());
+        session.getAttachment(DataCmdHandler.MAILENV, State.Transaction)
+                .filter(AutoCloseable.class::isInstance)
+                .ifPresent(envelope -> discard((AutoCloseable) envelope));
+        session.popLineHandler();
+        session.resetState();
+        return Verdicts.response(reason);
+    }
+
+    private static void discard(AutoCloseable envelope) {
+        try {
+            envelope.close();
+        } catch (Exception e) {
+            log.warn("could not discard a refused message: {}", e.toString());
+        }
+    }
+
+    private static boolean endsWithCrlf(byte[] line) {
+        return line.length >= 2 && line[line.length - 2] == '\r' && line[line.length - 1] == '\n';
+    }
+
+    /** A CR or NUL anywhere before the final CRLF; James's framer already ended the line at the first LF. */
+    private static boolean containsBareCrOrNul(byte[] line) {
+        for (int i = 0; i < line.length - 2; i++) {
+            if (line[i] == '\r' || line[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,132 @@
+package org.postroom.smtp.inbound;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Everything an SMTP listener test stands on, fresh for each test: the company in PostgreSQL
+ * ({@link TestMailSystem}), a spool directory, the log capture that fails a test on an ERROR, and
+ * the listeners it started, unbound afterwards. Register it with {@code @RegisterExtension}.
+ */
+public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback {
+
+    private static final long MAX_MESSAGE_SIZE = 10 * 1024 * 1024;
+
+    private final LogCapture log = new LogCapture();
+    private final List<TestListener> listeners = new ArrayList<>();
+    private final int maxLoginFailures;
+    private final Duration loginFailureDelay;
+    private TestMailSystem mail;
+    private Path spool;
+
+    /** Logins throttled after 10 failures, without delay. */
+    public SmtpTestBed() {
+        this(10, Duration.ZERO);
+    }
+
+    public SmtpTestBed(int maxLoginFailures, Duration loginFailureDelay) {
+        this.maxLoginFailures = maxLoginFailures;
+        this.loginFailureDelay = loginFailureDelay;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        log.beforeEach(context);
+        mail = TestMailSystem.create();
+        spool = Files.createTempDirectory("postroom-spool");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            listeners.forEach(TestListener::close);
+            listeners.clear();
+            mail.close();
+            try (Stream<Path> files = Files.walk(spool)) {
+                files.sorted(Comparator.reverseOrder()).forEach(SmtpTestBed::delete);
+            }
+        } finally {
+            log.afterEach(context);
+        }
+    }
+
+    public TestMailSystem mail() {
+        return mail;
+    }
+
+    public Path spool() {
+        return spool;
+    }
+
+    public LogCapture log() {
+        return log;
+    }
+
+    /** Server name mx.postroom.test, messages up to 10 MiB, 100 recipients. */
+    public InboundSettings settings() {
+        return settings(MAX_MESSAGE_SIZE);
+    }
+
+    public InboundSettings settings(long maxMessageSize) {
+        return new InboundSettings(TestListener.HOSTNAME, maxMessageSize, 100);
+    }
+
+    public InboundServices services() {
+        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay));
+    }
+
+    /** The MX listener with the default settings. */
+    TestListener mx() {
+        return mx(settings());
+    }
+
+    TestListener mx(InboundSettings settings) {
+        return started(TestListener.mx(InboundChains.mx(settings, services())));
+    }
+
+    /** The STARTTLS submission listener (587). */
+    TestListener submission() {
+        return started(TestListener.submission(InboundChains.submission(settings(), services())));
+    }
+
+    /** The implicit-TLS submission listener (465). */
+    TestListener submissions() {
+        return started(TestListener.submissions(InboundChains.submission(settings(), services())));
+    }
+
+    /** A listener the test built itself, unbound after the test. */
+    TestListener started(TestListener listener) {
+        listeners.add(listener);
+        return listener;
+    }
+
+    /** Waits (up to 10 s) for the one log line of a session that ended, and returns the lines so far. */
+    List<String> sessionLines() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (log.messages(SESSION_LOG).isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return log.messages(SESSION_LOG);
+    }
+
+    private static final String SESSION_LOG = "org.postroom.smtp.session";
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

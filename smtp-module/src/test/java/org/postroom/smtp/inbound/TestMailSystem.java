@@ -1,0 +1,188 @@
+package org.postroom.smtp.inbound;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postroom.storage.Database;
+import org.postroom.storage.TestDatabase;
+import org.postroom.storage.directory.AliasRepository;
+import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.directory.MailDirectory;
+import org.postroom.storage.directory.RecipientResolution.Deliverable;
+import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MailboxEntry;
+import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.Recipient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * A real PostgreSQL with a small company in it, for the SMTP tests:
+ * <ul>
+ * <li>example.com: alice and bob (bob has a 1 MiB quota), carol (disabled), the alias team@
+ * (alice, bob), the alias fwd@ (to far@elsewhere.test);</li>
+ * <li>catchall.test: the catch-all {@code @catchall.test} delivering to alice.</li>
+ * </ul>
+ * The database the services use can be switched off, as if PostgreSQL went down.
+ */
+public final class TestMailSystem implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery staple";
+    public static final long BOB_QUOTA = 1024 * 1024;
+
+    private final TestDatabase testDatabase;
+    private final SwitchableDataSource switchable;
+    private final Database db;
+    private final JdbcClient sql;
+
+    private TestMailSystem() {
+        testDatabase = TestDatabase.create();
+        switchable = new SwitchableDataSource(testDatabase.dataSource());
+        db = new Database(switchable);
+        sql = JdbcClient.create(testDatabase.dataSource());
+        DomainRepository domains = new DomainRepository(db, "postroom");
+        UserRepository users = new UserRepository(db);
+        AliasRepository aliases = new AliasRepository(db);
+        domains.create("example.com");
+        domains.create("catchall.test");
+        users.create("alice@example.com", PASSWORD, null);
+        users.create("bob@example.com", PASSWORD, BOB_QUOTA);
+        users.create("carol@example.com", PASSWORD, null);
+        users.setEnabled("carol@example.com", false);
+        aliases.create("team@example.com", List.of("alice@example.com", "bob@example.com"));
+        aliases.create("fwd@example.com", List.of("far@elsewhere.test"));
+        aliases.create("@catchall.test", List.of("alice@example.com"));
+    }
+
+    public static TestMailSystem create() {
+        return new TestMailSystem();
+    }
+
+    public MailDirectory directory() {
+        return new MailDirectory(db);
+    }
+
+    public Authenticator authenticator() {
+        return new Authenticator(db);
+    }
+
+    /** The login throttle with {@code maxFailures} per 5 minutes and a failure delay of {@code delay} per failure. */
+    public LoginThrottle throttle(int maxFailures, Duration delay) {
+        return new LoginThrottle(db, maxFailures, Duration.ofMinutes(5), delay, List.of());
+    }
+
+    public UserRepository users() {
+        return new UserRepository(db);
+    }
+
+    /** Everything the SMTP chains need, over this database, spooling into {@code spool}. */
+    public InboundServices services(Spool spool, LoginThrottle throttle) {
+        return new InboundServices(directory(), new MailStore(db), authenticator(), throttle, spool,
+                new CommandTimers(new SimpleMeterRegistry()));
+    }
+
+    /** From now on every connection attempt of the services fails, as with PostgreSQL down. */
+    public void breakDatabase() {
+        switchable.down = true;
+    }
+
+    public void repairDatabase() {
+        switchable.down = false;
+    }
+
+    /** Puts {@code content} straight into a local user's INBOX, bypassing SMTP (to fill a quota). */
+    public void store(String address, byte[] content) {
+        Database direct = testDatabase.database();
+        Deliverable user = (Deliverable) new MailDirectory(direct).resolve(address);
+        try {
+            new MailStore(direct).deliver("", List.of(Recipient.resolved(address, user)), new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The messages in a user's INBOX, oldest first, as stored. */
+    public List<byte[]> inbox(String address) {
+        Database direct = testDatabase.database();
+        Deliverable user = (Deliverable) new MailDirectory(direct).resolve(address);
+        long mailboxId = user.mailboxes().iterator().next().mailboxId();
+        Mailboxes mailboxes = new Mailboxes(direct);
+        List<byte[]> messages = new ArrayList<>();
+        for (MailboxEntry entry : mailboxes.entries(mailboxId)) {
+            try (InputStream content = mailboxes.content(entry)) {
+                messages.add(content.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return messages;
+    }
+
+    /** Stored message copies, whoever they are for. */
+    public long storedMessages() {
+        return sql.sql("select count(*) from message").query(Long.class).single();
+    }
+
+    /** Recipients waiting in the outbound queue. */
+    public List<String> queuedRecipients() {
+        return sql.sql("select recipient from queue_entry order by id").query(String.class).list();
+    }
+
+    /**
+     * Holds an exclusive lock on the message table until closed, so that every commit of a message
+     * waits, as if PostgreSQL were very slow.
+     */
+    public AutoCloseable lockMessages() throws SQLException {
+        Connection connection = testDatabase.dataSource().getConnection();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("lock table message in access exclusive mode");
+        }
+        return () -> {
+            connection.rollback();
+            connection.close();
+        };
+    }
+
+    /** Database sessions of this test that wait for a lock right now. */
+    public long sessionsWaitingForALock() {
+        return sql.sql("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                .query(Long.class).single();
+    }
+
+    @Override
+    public void close() {
+        testDatabase.close();
+    }
+
+    private static final class SwitchableDataSource extends DelegatingDataSource {
+        volatile boolean down;
+
+        SwitchableDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("Connection refused: the test switched the database off", "08001");
+            }
+            return super.getConnection();
+        }
+    }
+}
