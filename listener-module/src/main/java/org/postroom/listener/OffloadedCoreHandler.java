@@ -23,7 +23,8 @@ import io.netty.handler.ssl.NotSslRecordException;
  * connection, so commands and replies of a session stay in order). On top of James it
  * <ul>
  *   <li>reports every handled line back to the {@link CommandFramer}, which releases the next ones;</li>
- *   <li>creates sessions on a {@link ListenerTransport}, for the event-loop STARTTLS switch;</li>
+ *   <li>creates sessions on a {@link ListenerTransport}, for the event-loop STARTTLS switch, and
+ *       tells each session which listener it came in on ({@link ProtocolListener#nameOf});</li>
  *   <li>counts sessions for a graceful unbind;</li>
  *   <li>keeps a client's own failures out of the error log: a failed TLS handshake or a reset
  *       connection is logged at INFO, a STARTTLS injection attempt at WARN with the protocol's fatal
@@ -35,12 +36,15 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(OffloadedCoreHandler.class);
 
+    private final String listenerName;
     private final CommandFramer framer;
     private final ListenerActivity activity;
     private ListenerTransport transport;
 
-    OffloadedCoreHandler(Protocol protocol, Encryption encryption, CommandFramer framer, ListenerActivity activity) {
+    OffloadedCoreHandler(Protocol protocol, Encryption encryption, String listenerName, CommandFramer framer,
+            ListenerActivity activity) {
         super(new ProtocolMDCContextFactory.Standard(), protocol, encryption, false);
+        this.listenerName = listenerName;
         this.framer = framer;
         this.activity = activity;
     }
@@ -48,7 +52,9 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
     @Override
     protected ProtocolSession createSession(ChannelHandlerContext ctx) {
         transport = new ListenerTransport(ctx.channel(), secure, framer);
-        return protocol.newSession(transport);
+        ProtocolSession session = protocol.newSession(transport);
+        session.setAttachment(ProtocolListener.LISTENER_NAME, listenerName, ProtocolSession.State.Connection);
+        return session;
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 
 import org.apache.james.protocols.api.Protocol;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class ProtocolListener {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ProtocolListener.class);
+
+    /** Set on every session when it is created; a connection attachment, so STARTTLS keeps it. */
+    static final AttachmentKey<String> LISTENER_NAME = AttachmentKey.of("postroom.listener-name", String.class);
 
     private final Protocol protocol;
     private final ListenerSettings settings;
@@ -64,6 +70,20 @@ public final class ProtocolListener {
             bound = null;
         }
         LOGGER.info("{} stopped", settings.name());
+    }
+
+    /** The listener's name from its settings, e.g. {@code smtp-mx}. */
+    public String name() {
+        return settings.name();
+    }
+
+    /**
+     * The name of the listener {@code session} came in on, for the protocols' logs and metrics: one
+     * protocol (and handler chain) may serve several listeners. "unknown" for a session that no
+     * listener created (a test's fake session).
+     */
+    public static String nameOf(ProtocolSession session) {
+        return session.getAttachment(LISTENER_NAME, State.Connection).orElse("unknown");
     }
 
     public boolean isBound() {
