@@ -20,6 +20,8 @@ import org.postroom.pop3.maildrop.MaildropLogin;
 import org.postroom.pop3.maildrop.PassCommand;
 import org.postroom.pop3.maildrop.UserCommand;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Postroom's POP3 protocol for James's listener: the whole handler chain in one list. James 3.8.1
  * has no ready POP3 chain, and its own command handlers answer a wrong state with a bare -ERR,
@@ -34,11 +36,12 @@ public final class Pop3Protocol extends POP3Protocol {
     /** The server's reply to a command that failed unexpectedly; the cause is logged by James. */
     private static final Response INTERNAL_ERROR = Replies.error("[SYS/TEMP] Internal server error");
 
-    public Pop3Protocol(String hostname, MaildropLogin login) {
-        super(chain(hostname, login), new Configuration(hostname));
+    /** Sessions are counted into {@code meters} as {@code postroom.pop3.sessions}. */
+    public Pop3Protocol(String hostname, MaildropLogin login, MeterRegistry meters) {
+        super(chain(hostname, login, meters), new Configuration(hostname));
     }
 
-    private static ProtocolHandlerChain chain(String hostname, MaildropLogin login) {
+    private static ProtocolHandlerChain chain(String hostname, MaildropLogin login, MeterRegistry meters) {
         ProtocolHandlerChainImpl chain = new ProtocolHandlerChainImpl();
         chain.addAll(List.of(
                 new CommandDispatcher<POP3Session>(),
@@ -60,7 +63,7 @@ public final class Pop3Protocol extends POP3Protocol {
                 new NoopCommand(),
                 new QuitCommand(),
                 new UnknownCommand(),
-                new SessionEnd()));
+                new SessionEnd(meters)));
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {

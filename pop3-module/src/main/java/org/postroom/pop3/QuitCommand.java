@@ -31,18 +31,18 @@ final class QuitCommand extends Pop3Command {
     public Response onCommand(POP3Session session, Request request) {
         SessionLog sessionLog = SessionLog.of(session);
         if (session.getHandlerState() != POP3Session.TRANSACTION) {
-            sessionLog.outcome("quit");
+            sessionLog.outcome(SessionLog.Outcome.QUIT);
             return SIGN_OFF;
         }
         Maildrop maildrop = Maildrop.of(session);
         try {
             int removed = maildrop.expungeMarked();
             sessionLog.deleted(removed);
-            sessionLog.outcome("quit");
+            sessionLog.outcome(SessionLog.Outcome.QUIT);
             return Replies.closing(POP3Response.OK_RESPONSE, "Bye, " + removed + " messages deleted");
         } catch (IOException e) {
             log.warn("pop3 QUIT of {} removed nothing: {}", SessionLog.user(session), e.getMessage());
-            sessionLog.outcome("quit, deletions failed");
+            sessionLog.outcome(SessionLog.Outcome.DELETIONS_FAILED);
             return NOT_REMOVED;
         } finally {
             maildrop.close();

@@ -4,6 +4,8 @@ import org.apache.james.protocols.api.handler.DisconnectHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.pop3.maildrop.Maildrop;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * However a session ends (QUIT, dropped connection, idle timeout, server stop), the maildrop lock
  * is released and the session's log line written. James calls {@code Mailbox.close()} only on
@@ -12,11 +14,17 @@ import org.postroom.pop3.maildrop.Maildrop;
  */
 final class SessionEnd implements DisconnectHandler<POP3Session> {
 
+    private final MeterRegistry meters;
+
+    SessionEnd(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @Override
     public void onDisconnect(POP3Session session) {
         if (session.getUserMailbox() instanceof Maildrop maildrop) {
             maildrop.close();
         }
-        SessionLog.of(session).write(session);
+        SessionLog.of(session).write(session, meters);
     }
 }

@@ -17,6 +17,8 @@ import org.postroom.storage.mailbox.Mailboxes;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * One POP3 server process as the application runs it: its own connection pool, maildrop locks, and
  * the two real listeners (STLS and implicit TLS) on loopback port 0, over a shared database.
@@ -27,6 +29,7 @@ final class Pop3Process implements AutoCloseable {
     private final MaildropLocks locks;
     private final ProtocolListener stls;
     private final ProtocolListener implicitTls;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     Pop3Process(String databaseUrl, ListenerTls tls, Settings settings) {
         HikariConfig config = new HikariConfig();
@@ -38,8 +41,8 @@ final class Pop3Process implements AutoCloseable {
         locks = new MaildropLocks(pool);
         MaildropLogin login = new MaildropLogin(new Authenticator(db),
                 new LoginThrottle(db, settings.maxFailures(), Duration.ofMinutes(5), settings.failureDelay(), List.of()),
-                locks, new Mailboxes(db), settings.allowPlaintextAuth());
-        Pop3Protocol protocol = new Pop3Protocol("pop.example.com", login);
+                locks, new Mailboxes(db), settings.allowPlaintextAuth(), meters);
+        Pop3Protocol protocol = new Pop3Protocol("pop.example.com", login, meters);
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
         stls = new ProtocolListener(protocol, Pop3Listeners.stls(loopback, tls)
                 .idleTimeout(settings.idleTimeout()).maxConnectionsPerAddress(settings.maxConnectionsPerIp())
@@ -58,6 +61,11 @@ final class Pop3Process implements AutoCloseable {
     /** The POP3S port, TLS from the first byte. */
     int tlsPort() {
         return implicitTls.port();
+    }
+
+    /** What this process counted: sessions, failed logins. */
+    SimpleMeterRegistry meters() {
+        return meters;
     }
 
     @Override

@@ -129,7 +129,8 @@ class RetrievalTest {
         try {
             fixture.deliver(BOB, "Subject: one\r\n\r\n1\r\n");
             fixture.deliver(BOB, "Subject: two\r\n\r\n2\r\n");
-            try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            Pop3Process pop3 = fixture.start();
+            try (Pop3Transcript s = Pop3Transcript.connect(pop3.port())) {
                 s.send("USER " + BOB, "+OK");
                 s.send("PASS wrong password", "-ERR");
                 s.send("USER " + BOB, "+OK");
@@ -144,6 +145,10 @@ class RetrievalTest {
             assertThat(awaitLines(lines, "user=" + BOB)).containsExactly("pop3 session ip=127.0.0.1 user=" + BOB
                     + " tls=false failed-logins=1 retrieved=2 deleted=1 outcome=quit")
                     .allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain("wrong password"));
+            assertThat(pop3.meters().get("postroom.pop3.sessions").tags("listener", "pop3", "outcome", "quit")
+                    .counter().count()).isEqualTo(1);
+            assertThat(pop3.meters().get("postroom.auth.failures").tag("protocol", "pop3").counter().count())
+                    .isEqualTo(1);
         } finally {
             logger.detachAppender(lines);
         }

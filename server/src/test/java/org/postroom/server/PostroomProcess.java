@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -97,6 +98,21 @@ final class PostroomProcess implements AutoCloseable {
             throw new AssertionError("postroom did not stop within 60 s after SIGTERM; log:\n" + log());
         }
         return process.exitValue();
+    }
+
+    /** SIGTERM without waiting: the test watches what happens while the process shuts down. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits up to {@code timeout} for the process to end; its exit code, or empty when it is still running. */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
     }
 
     /** SIGKILL: the process gets no chance to clean up. */

@@ -2,22 +2,16 @@ package org.postroom.server;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /** Just enough SMTP client for the server's tests: a command and its whole reply, plain or over TLS. */
 public final class SmtpClient implements AutoCloseable {
@@ -40,16 +34,8 @@ public final class SmtpClient implements AutoCloseable {
 
     /** TLS from the first byte, trusting only the certificate in the PEM file {@code certificate}. */
     public static SmtpClient connectTls(int port, Path certificate) throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        try (InputStream pem = Files.newInputStream(certificate)) {
-            trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        SSLSocket socket = (SSLSocket) TrustedCertificate.only(certificate).getSocketFactory()
+                .createSocket("127.0.0.1", port);
         socket.startHandshake();
         return new SmtpClient(socket);
     }

@@ -20,6 +20,9 @@ import org.postroom.storage.mailbox.Mailboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Turns a full address and a password into an open {@link Maildrop}, for PASS and AUTH PLAIN
  * alike: refuse an IP the shared {@link LoginThrottle} blocks, verify the password, take the
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>The session's user name is set only here, after the password was verified (James's own
  * USER command sets it before). Replies carry RFC 2449/3206 response codes so that a client can
  * tell a wrong password ({@code [AUTH]}, ask the user) from a busy maildrop ({@code [IN-USE]})
- * and a server problem ({@code [SYS/TEMP]}, try again later).
+ * and a server problem ({@code [SYS/TEMP]}, try again later). Refused logins (wrong password, or
+ * the IP throttled) count in {@code postroom.auth.failures} tagged {@code protocol=pop3}.
  */
 public final class MaildropLogin {
 
@@ -51,14 +55,18 @@ public final class MaildropLogin {
     private final MaildropLocks locks;
     private final Mailboxes mailboxes;
     private final boolean allowPlaintextAuth;
+    private final Counter failures;
 
     public MaildropLogin(Authenticator authenticator, LoginThrottle throttle, MaildropLocks locks, Mailboxes mailboxes,
-            boolean allowPlaintextAuth) {
+            boolean allowPlaintextAuth, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.locks = locks;
         this.mailboxes = mailboxes;
         this.allowPlaintextAuth = allowPlaintextAuth;
+        this.failures = Counter.builder("postroom.auth.failures")
+                .description("logins refused: wrong password, or the IP is throttled")
+                .tag("protocol", "pop3").register(meters);
     }
 
     /** True when this session may send a password: over TLS, or where the operator allows plaintext. */
@@ -97,7 +105,8 @@ public final class MaildropLogin {
         }
     }
 
-    private static void countFailure(POP3Session session) {
+    private void countFailure(POP3Session session) {
+        this.failures.increment();
         int failures = session.getAttachment(FAILED_LOGINS, State.Connection).orElse(0);
         session.setAttachment(FAILED_LOGINS, failures + 1, State.Connection);
     }

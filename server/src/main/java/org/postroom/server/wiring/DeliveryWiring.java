@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.postroom.server.config.DeliveryProperties;
 import org.postroom.server.config.PostroomProperties;
+import org.postroom.server.config.ShutdownProperties;
 import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.outbound.DeliverySettings;
 import org.postroom.smtp.outbound.DeliveryWorkers;
@@ -20,6 +21,8 @@ import org.postroom.storage.queue.QueueSignal;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Outbound delivery from {@code postroom.delivery.*}: the workers start once the context (and its migrations) is up. */
 @Configuration(proxyBeanMethods = false)
@@ -40,10 +43,10 @@ class DeliveryWiring {
 
     @Bean
     OutboundDelivery outboundDelivery(PostroomProperties postroom, DeliveryProperties delivery, NextHopResolver resolver,
-            MessageSigner signer, DeliveryQueue queue, MailStore store, MailDirectory directory) {
+            MessageSigner signer, DeliveryQueue queue, MailStore store, MailDirectory directory, MeterRegistry meters) {
         DeliverySettings settings = new DeliverySettings(postroom.hostname(), delivery.connectTimeout(),
                 delivery.readTimeout(), delivery.retries(), delivery.delayWarning());
-        return OutboundDelivery.create(settings, resolver, signer, queue, store, directory, Clock.systemUTC());
+        return OutboundDelivery.create(settings, resolver, signer, queue, store, directory, Clock.systemUTC(), meters);
     }
 
     @Bean
@@ -54,9 +57,13 @@ class DeliveryWiring {
                 delivery.workers(), name, delivery.lease(), delivery.pollInterval(), MAX_RECIPIENTS));
     }
 
-    /** Starts the workers after every bean (and Flyway) is ready, and stops them first on shutdown. */
+    /**
+     * Starts the workers after every bean (and Flyway) is ready. On shutdown they stop in the
+     * background, together with the listeners, letting attempts under way finish within {@code
+     * postroom.shutdown.grace}.
+     */
     @Bean
-    SmartLifecycle deliveryWorkersLifecycle(DeliveryWorkers workers) {
+    SmartLifecycle deliveryWorkersLifecycle(DeliveryWorkers workers, ShutdownProperties shutdown) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -68,13 +75,23 @@ class DeliveryWiring {
 
             @Override
             public void stop() {
-                workers.close();
+                workers.close(shutdown.grace());
                 running = false;
+            }
+
+            @Override
+            public void stop(Runnable callback) {
+                BackgroundStop.run("delivery-stop", this::stop, callback);
             }
 
             @Override
             public boolean isRunning() {
                 return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return ListenerLifecycle.SHUTDOWN_PHASE;
             }
         };
     }

@@ -11,12 +11,15 @@ import org.postroom.pop3.maildrop.MaildropLogin;
 import org.postroom.server.config.Pop3Properties;
 import org.postroom.server.config.Pop3sProperties;
 import org.postroom.server.config.PostroomProperties;
+import org.postroom.server.config.ShutdownProperties;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The POP3 module: one protocol (handler chain) served by two listeners, POP3 with STLS on
@@ -28,27 +31,32 @@ class Pop3Wiring {
 
     @Bean
     MaildropLogin maildropLogin(Authenticator authenticator, LoginThrottle throttle, MaildropLocks locks,
-            Mailboxes mailboxes, Pop3Properties pop3) {
-        return new MaildropLogin(authenticator, throttle, locks, mailboxes, pop3.allowPlaintextAuth());
+            Mailboxes mailboxes, Pop3Properties pop3, MeterRegistry meters) {
+        return new MaildropLogin(authenticator, throttle, locks, mailboxes, pop3.allowPlaintextAuth(), meters);
     }
 
     @Bean
-    Pop3Protocol pop3Protocol(PostroomProperties postroom, MaildropLogin login) {
-        return new Pop3Protocol(postroom.hostname(), login);
+    Pop3Protocol pop3Protocol(PostroomProperties postroom, MaildropLogin login, MeterRegistry meters) {
+        return new Pop3Protocol(postroom.hostname(), login, meters);
     }
 
     @Bean
-    ListenerLifecycle pop3Listener(Pop3Protocol protocol, ListenerTls tls, Pop3Properties pop3) {
-        return listener(protocol, Pop3Listeners.stls(new InetSocketAddress(pop3.port()), tls), pop3);
+    ListenerLifecycle pop3Listener(Pop3Protocol protocol, ListenerTls tls, Pop3Properties pop3,
+            ShutdownProperties shutdown) {
+        return listener(protocol, Pop3Listeners.stls(new InetSocketAddress(pop3.port()), tls), pop3, shutdown);
     }
 
     @Bean
-    ListenerLifecycle pop3sListener(Pop3Protocol protocol, ListenerTls tls, Pop3Properties pop3, Pop3sProperties pop3s) {
-        return listener(protocol, Pop3Listeners.implicitTls(new InetSocketAddress(pop3s.port()), tls), pop3);
+    ListenerLifecycle pop3sListener(Pop3Protocol protocol, ListenerTls tls, Pop3Properties pop3, Pop3sProperties pop3s,
+            ShutdownProperties shutdown) {
+        return listener(protocol, Pop3Listeners.implicitTls(new InetSocketAddress(pop3s.port()), tls), pop3, shutdown);
     }
 
-    private static ListenerLifecycle listener(Pop3Protocol protocol, ListenerSettings.Builder settings, Pop3Properties pop3) {
+    /** At shutdown a QUIT in progress (its UPDATE step) finishes within {@code postroom.shutdown.grace}. */
+    private static ListenerLifecycle listener(Pop3Protocol protocol, ListenerSettings.Builder settings, Pop3Properties pop3,
+            ShutdownProperties shutdown) {
         return new ListenerLifecycle(new ProtocolListener(protocol, settings.idleTimeout(pop3.idleTimeout())
-                .maxConnections(pop3.maxConnections()).maxConnectionsPerAddress(pop3.maxConnectionsPerIp()).build()));
+                .maxConnections(pop3.maxConnections()).maxConnectionsPerAddress(pop3.maxConnectionsPerIp())
+                .shutdownGrace(shutdown.grace()).build()));
     }
 }

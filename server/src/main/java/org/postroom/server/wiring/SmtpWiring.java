@@ -1,11 +1,13 @@
 package org.postroom.server.wiring;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 
 import org.postroom.listener.ListenerSettings;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.listener.tls.ListenerTls;
 import org.postroom.server.config.PostroomProperties;
+import org.postroom.server.config.ShutdownProperties;
 import org.postroom.server.config.SmtpProperties;
 import org.postroom.server.config.SmtpsProperties;
 import org.postroom.server.config.SubmissionProperties;
@@ -16,10 +18,12 @@ import org.postroom.smtp.inbound.InboundServices;
 import org.postroom.smtp.inbound.InboundSettings;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
+import org.postroom.smtp.outbound.QuotaBounces;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,8 +32,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The three SMTP listeners: MX on {@code postroom.smtp.port}, submission with STARTTLS on {@code
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
- * the limits of {@code postroom.smtp.*}, the shared TLS certificate, and messages spooled under
- * {@code <data-dir>/spool} between DATA and their commit.
+ * the limits of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
+ * {@code <data-dir>/spool} between DATA and their commit, and {@code postroom.shutdown.grace} for
+ * the transactions in flight at shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 class SmtpWiring {
@@ -40,17 +45,23 @@ class SmtpWiring {
     }
 
     @Bean
+    QuotaBounces quotaBounces(PostroomProperties postroom, MailStore store, MailDirectory directory,
+            DeliveryQueue queue) {
+        return QuotaBounces.create(postroom.hostname(), store, directory, queue, Clock.systemUTC());
+    }
+
+    @Bean
     InboundServices inboundServices(MailDirectory directory, MailStore store, Authenticator authenticator,
-            LoginThrottle throttle, PostroomProperties postroom, MeterRegistry meters) {
+            LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces, MeterRegistry meters) {
         return new InboundServices(directory, store, authenticator, throttle,
-                new Spool(postroom.dataDir().resolve("spool")), new CommandTimers(meters));
+                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, new CommandTimers(meters), meters);
     }
 
     @Bean
     ListenerLifecycle smtpMxListener(InboundSettings settings, InboundServices services, SmtpProperties smtp,
-            ListenerTls tls) {
+            ShutdownProperties shutdown, ListenerTls tls) {
         return listener(InboundChains.mx(settings, services),
-                SmtpListeners.mx(new InetSocketAddress(smtp.port()), settings.hostname(), tls), smtp);
+                SmtpListeners.mx(new InetSocketAddress(smtp.port()), settings.hostname(), tls), smtp, shutdown);
     }
 
     /** One chain serves both submission ports. */
@@ -61,24 +72,27 @@ class SmtpWiring {
 
     @Bean
     ListenerLifecycle smtpSubmissionListener(InboundProtocol submissionProtocol, InboundSettings settings,
-            SubmissionProperties submission, SmtpProperties smtp, ListenerTls tls) {
+            SubmissionProperties submission, SmtpProperties smtp, ShutdownProperties shutdown, ListenerTls tls) {
         return listener(submissionProtocol,
-                SmtpListeners.submission(new InetSocketAddress(submission.port()), settings.hostname(), tls), smtp);
+                SmtpListeners.submission(new InetSocketAddress(submission.port()), settings.hostname(), tls), smtp,
+                shutdown);
     }
 
     @Bean
     ListenerLifecycle smtpSubmissionsListener(InboundProtocol submissionProtocol, InboundSettings settings,
-            SmtpsProperties smtps, SmtpProperties smtp, ListenerTls tls) {
+            SmtpsProperties smtps, SmtpProperties smtp, ShutdownProperties shutdown, ListenerTls tls) {
         return listener(submissionProtocol,
-                SmtpListeners.submissions(new InetSocketAddress(smtps.port()), settings.hostname(), tls), smtp);
+                SmtpListeners.submissions(new InetSocketAddress(smtps.port()), settings.hostname(), tls), smtp,
+                shutdown);
     }
 
     private static ListenerLifecycle listener(InboundProtocol protocol, ListenerSettings.Builder settings,
-            SmtpProperties smtp) {
+            SmtpProperties smtp, ShutdownProperties shutdown) {
         return new ListenerLifecycle(new ProtocolListener(protocol, settings
                 .idleTimeout(smtp.idleTimeout())
                 .maxConnections(smtp.maxConnections())
                 .maxConnectionsPerAddress(smtp.maxConnectionsPerIp())
+                .shutdownGrace(shutdown.grace())
                 .build()));
     }
 }

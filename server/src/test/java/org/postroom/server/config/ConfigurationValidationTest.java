@@ -20,7 +20,8 @@ class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
-            TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class })
+            TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
+            ShutdownProperties.class })
     static class Properties {
     }
 
@@ -46,6 +47,7 @@ class ConfigurationValidationTest {
             assertThat(delivery.resolvers()).isEmpty();
             assertThat(delivery.retries()).isEqualTo(RetrySchedule.DEFAULT);
             assertThat(delivery.delayWarning()).isEqualTo(Duration.ofHours(4));
+            assertThat(context.getBean(ShutdownProperties.class).grace()).isEqualTo(Duration.ofSeconds(20));
         });
     }
 
@@ -125,6 +127,16 @@ class ConfigurationValidationTest {
         runner.withPropertyValues("postroom.tls.cert-file=/nonexistent/cert.pem", "postroom.tls.key-file=/nonexistent/key.pem")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessageContaining("postroom.tls.cert-file"));
+    }
+
+    @Test
+    void aNegativeShutdownGraceIsNamed() {
+        assertFailsNaming("postroom.shutdown.grace=-5s", "postroom.shutdown.grace");
+    }
+
+    @Test
+    void aShutdownGraceLongerThanTenMinutesIsNamed() {
+        assertFailsNaming("postroom.shutdown.grace=1h", "postroom.shutdown.grace");
     }
 
     @Test

@@ -3,24 +3,17 @@ package org.postroom.server.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.List;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postroom.storage.TestDatabase;
+import org.postroom.server.RunningServer;
+import org.postroom.server.TrustedCertificate;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
@@ -67,12 +60,7 @@ class Pop3WiringTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::createUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("postroom.data-dir", () -> dataDir.toString());
-        registry.add("postroom.hostname", () -> "pop.wired.example");
-        registry.add("postroom.pop3.port", () -> "0");
-        registry.add("postroom.pop3s.port", () -> "0");
+        RunningServer.configure(registry, () -> dataDir, "pop.wired.example");
     }
 
     @Test
@@ -93,15 +81,16 @@ class Pop3WiringTest {
             assertThat(in.readLine()).startsWith("-ERR [AUTH]");
         }
 
-        POP3SClient stls = new POP3SClient(false, trustingGeneratedCertificate());
+        POP3SClient stls = new POP3SClient(false, TrustedCertificate.generatedIn(dataDir));
         stls.connect("127.0.0.1", pop3.listener().port());
         assertThat(stls.execTLS()).isTrue();
         assertThat(stls.login("dana@wired.example", "a long enough secret")).isTrue();
-        assertThat(read(stls.retrieveMessage(1))).isEqualTo(MESSAGE);
+        assertThat(new String(RunningServer.retrieved(stls.retrieveMessage(1)), StandardCharsets.ISO_8859_1))
+                .isEqualTo(MESSAGE);
         assertThat(stls.logout()).isTrue();
         stls.disconnect();
 
-        POP3SClient implicit = new POP3SClient(true, trustingGeneratedCertificate());
+        POP3SClient implicit = new POP3SClient(true, TrustedCertificate.generatedIn(dataDir));
         implicit.connect("127.0.0.1", pop3s.listener().port());
         assertThat(implicit.login("dana@wired.example", "a long enough secret")).isTrue();
         assertThat(implicit.status().number).isEqualTo(1);
@@ -109,29 +98,5 @@ class Pop3WiringTest {
         assertThat(implicit.logout()).isTrue();
         implicit.disconnect();
         assertThat(users.find("dana@wired.example").orElseThrow().messageCount()).isZero();
-    }
-
-    private static SSLContext trustingGeneratedCertificate() throws Exception {
-        try (InputStream pem = Files.newInputStream(dataDir.resolve("tls").resolve("selfsigned-cert.pem"))) {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("postroom", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        }
-    }
-
-    private static String read(Reader reader) throws Exception {
-        try (reader) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[4096];
-            for (int n = reader.read(buffer); n > 0; n = reader.read(buffer)) {
-                text.append(buffer, 0, n);
-            }
-            return text.toString();
-        }
     }
 }

@@ -46,7 +46,7 @@ public final class InboundChains {
      */
     public static InboundProtocol mx(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
-                connection(),
+                connection(services),
                 commands(services),
                 recipients(settings, services),
                 data(settings, services)));
@@ -59,11 +59,11 @@ public final class InboundChains {
      */
     public static InboundProtocol submission(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
-                connection(),
+                connection(services),
                 commands(services),
                 List.of(
                         new AuthCommand(),
-                        new PasswordAuthHook(services.authenticator(), services.throttle())),
+                        new PasswordAuthHook(services.authenticator(), services.throttle(), services.meters())),
                 // MAIL, in order
                 List.of(
                         new AuthRequiredHook(),
@@ -73,9 +73,9 @@ public final class InboundChains {
     }
 
     /** The greeting, the session log line, and the reading of command lines. */
-    private static List<ProtocolHandler> connection() {
+    private static List<ProtocolHandler> connection(InboundServices services) {
         return List.of(
-                new SessionLog(),
+                new SessionLog(services.meters()),
                 new WelcomeMessageHandler(),
                 new CommandLine());
     }
@@ -119,7 +119,7 @@ public final class InboundChains {
                 new ReceivedHeaderFilter()));
         handlers.addAll(List.of(headerFilters));
         handlers.add(new DataLineMessageHookHandler());
-        handlers.add(new StoreMessageHook(services.store()));
+        handlers.add(new StoreMessageHook(services.store(), services.quotaBounces(), services.meters()));
         return handlers;
     }
 

@@ -6,17 +6,28 @@ import org.apache.james.protocols.api.handler.ConnectHandler;
 import org.apache.james.protocols.api.handler.DisconnectHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataCmdHandler;
+import org.postroom.listener.ProtocolListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * One INFO line per SMTP session, when it ends: listener port, remote IP, EHLO name, TLS protocol
- * and cipher, authenticated user, how it ended, the queue ids committed and the refusals by reply.
- * A message whose DATA was cut off by the disconnect is discarded here.
+ * and cipher, authenticated user, how it ended, the queue ids committed and the refusals by reply;
+ * and the session counted in {@code postroom.smtp.sessions} by listener and outcome. A message
+ * whose DATA was cut off by the disconnect is discarded here.
  */
 final class SessionLog implements ConnectHandler<SMTPSession>, DisconnectHandler<SMTPSession> {
 
     private static final Logger log = LoggerFactory.getLogger("org.postroom.smtp.session");
+
+    private final MeterRegistry meters;
+
+    SessionLog(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @Override
     public Response onConnect(SMTPSession session) {
@@ -29,7 +40,13 @@ final class SessionLog implements ConnectHandler<SMTPSession>, DisconnectHandler
         session.getAttachment(DataCmdHandler.MAILENV, State.Transaction)
                 .filter(SpooledMessage.class::isInstance)
                 .ifPresent(envelope -> ((SpooledMessage) envelope).close());
-        SessionRecord.of(session).ifPresent(record -> log.info("smtp session {} on port {} {}", session.getSessionID(),
-                session.getLocalAddress().getPort(), record.summary(session)));
+        SessionRecord.of(session).ifPresent(record -> {
+            // counted first: whoever reads the log line then finds the count too
+            Counter.builder("postroom.smtp.sessions").description("SMTP sessions ended, by listener and outcome")
+                    .tag("listener", ProtocolListener.nameOf(session)).tag("outcome", record.outcome())
+                    .register(meters).increment();
+            log.info("smtp session {} on port {} {}", session.getSessionID(), session.getLocalAddress().getPort(),
+                    record.summary(session));
+        });
     }
 }

@@ -31,6 +31,7 @@ final class SessionRecord {
     private final Map<String, Integer> refusals = new TreeMap<>();
     private String tls = "none";
     private String ending = "client closed the connection";
+    private String outcome = "disconnected";
 
     static SessionRecord start(ProtocolSession session) {
         SessionRecord record = new SessionRecord();
@@ -56,14 +57,25 @@ final class SessionRecord {
         }
         if ("221".equals(code)) {
             ending = "quit";
+            outcome = "quit";
         } else if (response.isEndSession()) {
             ending = "closed by server with " + codes(response);
+            outcome = "closed-by-server";
         }
     }
 
     /** A message was committed under {@code queueId}. */
     synchronized void queued(String queueId) {
         queueIds.add(queueId);
+    }
+
+    /**
+     * How the session ended, as a metric tag: {@code quit}; {@code closed-by-server} (a reply that
+     * ends the session, e.g. 421 after too many failed logins); {@code disconnected} (the client
+     * went away without QUIT, or the listener closed it: idle timeout, shutdown).
+     */
+    synchronized String outcome() {
+        return outcome;
     }
 
     /** The log line's text, from the facts James keeps in the session and those gathered here. */

@@ -8,9 +8,11 @@ import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MessageHook;
+import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.outbound.QuotaBounces;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
@@ -18,11 +20,16 @@ import org.postroom.storage.mailbox.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The end of DATA: the spooled message goes into {@link MailStore#deliver} for all accepted
  * recipients in one transaction, and only after its COMMIT does the client hear 250 with the
  * queue id. The database down: 451 4.3.0, nothing stored, the client retries. Every local mailbox
- * over its quota: 452 4.2.2, nothing stored.
+ * over its quota: 452 4.2.2, nothing stored. Some of them over quota: the others get the message,
+ * the 250 (one reply for all, RFC 5321) is sent after the sender's DSN about the full mailboxes
+ * has been stored ({@link QuotaBounces}).
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  */
@@ -31,9 +38,13 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     private static final Logger log = LoggerFactory.getLogger(StoreMessageHook.class);
 
     private final MailStore store;
+    private final QuotaBounces quotaBounces;
+    private final MeterRegistry meters;
 
-    StoreMessageHook(MailStore store) {
+    StoreMessageHook(MailStore store, QuotaBounces quotaBounces, MeterRegistry meters) {
         this.store = store;
+        this.quotaBounces = quotaBounces;
+        this.meters = meters;
     }
 
     @Override
@@ -60,11 +71,22 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
             return Verdicts.of(Replies.MAILBOX_FULL);
         }
         if (!receipt.overQuota().isEmpty()) {
-            // RFC 5321 has one DATA reply for all recipients; these were over quota only with this message
-            log.warn("session {}: message {} not delivered to {}: mailbox over quota", session.getSessionID(),
-                    receipt.queueId(), receipt.overQuota());
+            log.warn("session {}: message {} not delivered to {}: mailbox over quota; telling <{}>",
+                    session.getSessionID(), receipt.queueId(), receipt.overQuota(), sender);
+            bounceOverQuota(sender, receipt, message);
         }
         SessionRecord.of(session).ifPresent(record -> record.queued(receipt.queueId()));
+        Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
+                .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
         return Verdicts.of(Replies.queued(receipt.queueId()));
+    }
+
+    private void bounceOverQuota(String sender, DeliveryReceipt receipt, MailEnvelope message) {
+        try (InputStream content = message.getMessageInputStream()) {
+            quotaBounces.send(sender, receipt.messageId(), receipt.overQuota(), content);
+        } catch (IOException e) {
+            log.warn("message {}: no DSN about the full mailboxes, the spooled copy is unreadable: {}",
+                    receipt.queueId(), e.toString());
+        }
     }
 }

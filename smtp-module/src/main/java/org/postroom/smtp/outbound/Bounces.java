@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.postroom.smtp.outbound.DeliveryStatusNotification.Report;
 import org.postroom.storage.directory.MailDirectory;
@@ -55,26 +56,35 @@ final class Bounces {
      */
     void send(QueueEntry entry, DeliveryStatusNotification.Action action, List<DeliveryStatusNotification.Item> items,
             RetrySchedule schedule) {
-        if (entry.sender().isEmpty()) {
-            log.info("no DSN for message {}: its sender is the null sender <>", entry.messageId());
+        send(entry.messageId(), entry.sender(), () -> new Report(action, entry.sender(), entry.createdAt(),
+                entry.createdAt().plus(schedule.maxAge()), items, originalHeaders(entry)));
+    }
+
+    /**
+     * Sends the DSN {@code report} about message {@code messageId} to {@code sender}, unless that is
+     * the null sender; the report is built only when it is sent. Commits before it returns.
+     *
+     * @throws org.postroom.storage.StorageUnavailableException when the DSN could not be stored
+     */
+    void send(long messageId, String sender, Supplier<Report> report) {
+        if (sender.isEmpty()) {
+            log.info("no DSN for message {}: its sender is the null sender <>", messageId);
             return;
         }
-        Optional<Recipient> recipient = recipient(entry.sender());
+        Optional<Recipient> recipient = recipient(sender);
         if (recipient.isEmpty()) {
             return;
         }
-        Report report = new Report(action, entry.sender(), entry.createdAt(),
-                entry.createdAt().plus(schedule.maxAge()), items, originalHeaders(entry));
-        byte[] dsn = DeliveryStatusNotification.compose(hostname, report, clock.instant());
+        Report dsnReport = report.get();
+        byte[] dsn = DeliveryStatusNotification.compose(hostname, dsnReport, clock.instant());
         try {
             DeliveryReceipt receipt = store.deliver("", List.of(recipient.get()), new ByteArrayInputStream(dsn));
             if (receipt.stored()) {
                 log.info("DSN ({}) for message {} to <{}> about {} recipient(s) stored as message {}",
-                        action.name().toLowerCase(Locale.ROOT), entry.messageId(), entry.sender(),
-                        items.size(), receipt.messageId());
+                        dsnReport.action().name().toLowerCase(Locale.ROOT), messageId, sender,
+                        dsnReport.items().size(), receipt.messageId());
             } else {
-                log.warn("DSN for message {} to <{}> not stored: the mailbox is over quota", entry.messageId(),
-                        entry.sender());
+                log.warn("DSN for message {} to <{}> not stored: the mailbox is over quota", messageId, sender);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("a DSN in memory cannot fail to read", e);

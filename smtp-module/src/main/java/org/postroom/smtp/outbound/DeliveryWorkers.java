@@ -68,12 +68,21 @@ public final class DeliveryWorkers implements AutoCloseable {
         log.info("{} delivery workers started as {}", settings.workers(), settings.name());
     }
 
-    /** Lets running attempts finish (for a while), then stops; entries still claimed wait for their lease. */
+    /** Lets running attempts finish (for 30 s at most), then stops; entries still claimed wait for their lease. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(STOP_WAIT);
+    }
+
+    /**
+     * Lets running attempts finish for {@code wait} at most, then stops. A worker still busy then
+     * is left behind (its thread is a daemon); its entries are claimed again when their lease
+     * runs out, so a delivery may repeat but is never lost.
+     */
+    public synchronized void close(Duration wait) {
         running = false;
         wakeAll();
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         for (Thread thread : threads) {
             try {
                 thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));

@@ -21,6 +21,8 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * One attempt at a claimed group of queue entries (one message, one recipient domain): find the
  * next hops, prepare the message once (DKIM), then try the hosts in order, each of their
@@ -48,12 +50,12 @@ public final class OutboundDelivery {
         this.clock = clock;
     }
 
-    /** Outbound delivery over the storage services, signing with {@code signer}. */
+    /** Outbound delivery over the storage services, signing with {@code signer}, counting into {@code meters}. */
     public static OutboundDelivery create(DeliverySettings settings, NextHopResolver resolver, MessageSigner signer,
-            DeliveryQueue queue, MailStore store, MailDirectory directory, Clock clock) {
+            DeliveryQueue queue, MailStore store, MailDirectory directory, Clock clock, MeterRegistry meters) {
         Bounces bounces = new Bounces(store, directory, queue, settings.hostname(), clock);
         return new OutboundDelivery(resolver, new SmtpClient(settings), new OutgoingMessages(queue, signer),
-                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock), clock);
+                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock, meters), clock);
     }
 
     /**

@@ -19,11 +19,19 @@ import org.postroom.storage.queue.QueueEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * Writes down what an attempt came to, entry by entry: delivered entries leave the queue,
  * deferred ones wait for their next attempt by the {@link RetrySchedule} (or fail when they have
  * expired), failed ones leave the queue after their sender's DSN is stored. Each entry's attempt is
  * logged in the database and on one INFO line.
+ *
+ * <p>Each recorded outcome counts in {@code postroom.delivery.attempts} (tag {@code outcome}:
+ * delivered, deferred, bounced), and a delivery's time from queued to delivered in the timer
+ * {@code postroom.delivery.latency}.
  *
  * <p>Order matters for the promise that nothing is lost: a DSN is committed before the failed
  * entries are removed, so a crash in between repeats the DSN instead of dropping it.
@@ -37,14 +45,31 @@ final class OutcomeRecorder {
     private final RetrySchedule schedule;
     private final Duration delayWarning;
     private final Clock clock;
+    private final Counter delivered;
+    private final Counter deferred;
+    private final Counter bounced;
+    private final Timer latency;
 
     /** {@code delayWarning} zero turns the "delayed" DSN off. */
-    OutcomeRecorder(DeliveryQueue queue, Bounces bounces, RetrySchedule schedule, Duration delayWarning, Clock clock) {
+    OutcomeRecorder(DeliveryQueue queue, Bounces bounces, RetrySchedule schedule, Duration delayWarning, Clock clock,
+            MeterRegistry meters) {
         this.queue = queue;
         this.bounces = bounces;
         this.schedule = schedule;
         this.delayWarning = delayWarning;
         this.clock = clock;
+        this.delivered = attempts(meters, "delivered");
+        this.deferred = attempts(meters, "deferred");
+        this.bounced = attempts(meters, "bounced");
+        this.latency = Timer.builder("postroom.delivery.latency")
+                .description("time from queued to delivered, per recipient")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(100))
+                .maximumExpectedValue(Duration.ofDays(5)).register(meters);
+    }
+
+    private static Counter attempts(MeterRegistry meters, String outcome) {
+        return Counter.builder("postroom.delivery.attempts").description("recorded outcomes of delivery attempts, per recipient")
+                .tag("outcome", outcome).register(meters);
     }
 
     /** Records the outcome for every entry of {@code group} (entries of one message), by recipient. */
@@ -59,6 +84,8 @@ final class OutcomeRecorder {
             if (outcome instanceof Delivered delivered) {
                 queue.complete(entry, delivered.nextHop(), delivered.reply());
                 logAttempt(entry, "delivered", outcome.nextHop(), delivered.reply());
+                this.delivered.increment();
+                latency.record(Duration.between(entry.createdAt(), now));
             } else if (outcome instanceof Deferred deferred) {
                 Optional<Instant> next = schedule.nextAttempt(entry.createdAt(), entry.attempts(), now);
                 if (next.isEmpty()) {
@@ -68,6 +95,7 @@ final class OutcomeRecorder {
                 }
                 queue.defer(entry, next.get(), deferred.nextHop(), deferred.diagnosis().text());
                 logAttempt(entry, "deferred until " + next.get(), outcome.nextHop(), deferred.diagnosis().text());
+                this.deferred.increment();
                 if (warnNow(entry, now)) {
                     delays.add(new Item(entry.recipient(), deferred));
                 }
@@ -82,6 +110,7 @@ final class OutcomeRecorder {
                 Failed failure = (Failed) failures.get(i).outcome();
                 queue.fail(failed.get(i), failure.nextHop(), failure.diagnosis().text());
                 logAttempt(failed.get(i), "failed", failure.nextHop(), failure.diagnosis().text());
+                bounced.increment();
             }
         }
         if (!delays.isEmpty()) {

@@ -3,6 +3,7 @@ package org.postroom.smtp.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -293,5 +294,50 @@ class MxTranscriptTest {
                     .contains("from 127.0.0.1", "ehlo=client.elsewhere.test", "tls=none", "auth=-",
                             "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={550 5.1.1=1}");
         }
+        assertThat(bed.meters().get("postroom.smtp.sessions").tags("listener", "smtp-mx", "outcome", "quit").counter()
+                .count()).isEqualTo(1);
+        assertThat(bed.meters().get("postroom.smtp.messages.received").tag("listener", "smtp-mx").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRecipientWhoseMailboxFillsUpWithTheMessageIsReportedToTheSenderInADsn() {
+        // room for bob at RCPT, but not for this message: only the commit finds out
+        bed.mail().store("bob@example.com", new byte[(int) TestMailSystem.BOB_QUOTA - 100]);
+        try (SmtpTranscript smtp = connect()) {
+            smtp.ehlo("client.elsewhere.test");
+            // one reply for both (RFC 5321): 250, since alice got it; bob's loss is told in the DSN
+            sendToAliceAndBob(smtp, "<alice@example.com>");
+        }
+        assertThat(bed.mail().inbox("bob@example.com")).hasSize(1);
+        List<byte[]> inbox = bed.mail().inbox("alice@example.com");
+        assertThat(inbox).hasSize(2);
+        String dsn = new String(inbox.get(1), StandardCharsets.US_ASCII);
+        assertThat(dsn).contains("From: Mail Delivery System <MAILER-DAEMON@mx.postroom.test>",
+                "Content-Type: multipart/report; report-type=delivery-status",
+                "Final-Recipient: rfc822; bob@example.com\r\nAction: failed\r\nStatus: 5.2.2\r\n",
+                "Content-Type: text/rfc822-headers", "Subject: hello\r\n")
+                .doesNotContain("Final-Recipient: rfc822; alice@example.com");
+        assertThat(bed.mail().queuedRecipients()).isEmpty();
+    }
+
+    @Test
+    void aRemoteSenderGetsTheFullMailboxDsnThroughTheQueueAndTheNullSenderGetsNone() {
+        bed.mail().store("bob@example.com", new byte[(int) TestMailSystem.BOB_QUOTA - 100]);
+        try (SmtpTranscript smtp = connect()) {
+            smtp.ehlo("client.elsewhere.test");
+            sendToAliceAndBob(smtp, "<far@elsewhere.test>");
+            sendToAliceAndBob(smtp, "<>");
+        }
+        assertThat(bed.mail().inbox("alice@example.com")).hasSize(2);
+        assertThat(bed.mail().queuedRecipients()).containsExactly("far@elsewhere.test");
+    }
+
+    private static void sendToAliceAndBob(SmtpTranscript smtp, String sender) {
+        smtp.send("MAIL FROM:" + sender).expect("250");
+        smtp.send("RCPT TO:<alice@example.com>").expect("250");
+        smtp.send("RCPT TO:<bob@example.com>").expect("250");
+        smtp.send("DATA").expect("354");
+        smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * Everything an SMTP listener test stands on, fresh for each test: the company in PostgreSQL
  * ({@link TestMailSystem}), a spool directory, the log capture that fails a test on an ERROR, and
@@ -29,6 +31,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     private final Duration loginFailureDelay;
     private TestMailSystem mail;
     private Path spool;
+    private SimpleMeterRegistry meters;
 
     /** Logins throttled after 10 failures, without delay. */
     public SmtpTestBed() {
@@ -45,6 +48,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         log.beforeEach(context);
         mail = TestMailSystem.create();
         spool = Files.createTempDirectory("postroom-spool");
+        meters = new SimpleMeterRegistry();
     }
 
     @Override
@@ -73,6 +77,11 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return log;
     }
 
+    /** What the listeners of this test counted. */
+    public SimpleMeterRegistry meters() {
+        return meters;
+    }
+
     /** Server name mx.postroom.test, messages up to 10 MiB, 100 recipients. */
     public InboundSettings settings() {
         return settings(MAX_MESSAGE_SIZE);
@@ -83,7 +92,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     }
 
     public InboundServices services() {
-        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay));
+        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay), meters);
     }
 
     /** The MX listener with the default settings. */

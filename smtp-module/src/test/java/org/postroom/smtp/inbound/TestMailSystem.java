@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.postroom.smtp.outbound.QuotaBounces;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.AliasRepository;
@@ -26,10 +28,11 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A real PostgreSQL with a small company in it, for the SMTP tests:
@@ -90,10 +93,13 @@ public final class TestMailSystem implements AutoCloseable {
         return new UserRepository(db);
     }
 
-    /** Everything the SMTP chains need, over this database, spooling into {@code spool}. */
-    public InboundServices services(Spool spool, LoginThrottle throttle) {
-        return new InboundServices(directory(), new MailStore(db), authenticator(), throttle, spool,
-                new CommandTimers(new SimpleMeterRegistry()));
+    /** Everything the SMTP chains need, over this database, spooling into {@code spool}, counting into {@code meters}. */
+    public InboundServices services(Spool spool, LoginThrottle throttle, MeterRegistry meters) {
+        MailStore store = new MailStore(db);
+        QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
+                Clock.systemUTC());
+        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces,
+                new CommandTimers(meters), meters);
     }
 
     /** From now on every connection attempt of the services fails, as with PostgreSQL down. */

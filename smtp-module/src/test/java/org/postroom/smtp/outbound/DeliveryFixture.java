@@ -30,6 +30,8 @@ import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 import org.xbill.DNS.Resolver;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * Everything outbound delivery works with, real and on loopback: a fresh PostgreSQL database with
  * the local domain example.com (and its DKIM key) and the user alice@example.com, a test DNS
@@ -48,6 +50,7 @@ final class DeliveryFixture implements AutoCloseable {
     final DomainRepository domains = new DomainRepository(database.database(), "postroom");
     final TestDnsServer dns;
     final TestSmtpServer smtp;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Map<String, HostAndPort> routes = new HashMap<>();
     RelayHost relay;
     RetrySchedule retries = new RetrySchedule(List.of(Duration.ofMinutes(1)), Duration.ofDays(5));
@@ -74,7 +77,7 @@ final class DeliveryFixture implements AutoCloseable {
 
     OutboundDelivery delivery() {
         return OutboundDelivery.create(settings(), resolver(), new MessageSigner(domains), queue, store, directory,
-                Clock.systemUTC());
+                Clock.systemUTC(), meters);
     }
 
     DeliverySettings settings() {

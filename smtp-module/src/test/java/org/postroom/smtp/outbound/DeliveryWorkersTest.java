@@ -31,6 +31,8 @@ import org.postroom.storage.queue.QueueSignal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The worker pools as processes run them: threads, LISTEN/NOTIFY, leases, several pools on one database. */
 class DeliveryWorkersTest {
 
@@ -139,7 +141,7 @@ class DeliveryWorkersTest {
         DeliveryQueue queue = new DeliveryQueue(db);
         OutboundDelivery delivery = OutboundDelivery.create(fixture.settings(), fixture.resolver(),
                 new MessageSigner(new DomainRepository(db, "postroom")), queue, new MailStore(db),
-                new MailDirectory(db), Clock.systemUTC());
+                new MailDirectory(db), Clock.systemUTC(), new SimpleMeterRegistry());
         DeliveryWorkers workers = new DeliveryWorkers(queue, new QueueSignal(dataSource), delivery,
                 new DeliveryWorkers.Settings(4, name, lease, pollInterval, 100));
         workers.start();

@@ -170,6 +170,10 @@ class OutboundDeliveryTest {
         assertThat(fixture.smtp.transactions()).hasSize(1);
         assertThat(fixture.queue.attempts(deferred.id())).extracting(DeliveryAttempt::outcome)
                 .containsExactly(Outcome.DEFERRED, Outcome.DELIVERED);
+        assertThat(attempts("deferred")).isEqualTo(1);
+        assertThat(attempts("delivered")).isEqualTo(1);
+        assertThat(attempts("bounced")).isZero();
+        assertThat(fixture.meters.get("postroom.delivery.latency").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -183,6 +187,8 @@ class OutboundDeliveryTest {
         assertThat(fixture.smtp.transactions()).singleElement()
                 .satisfies(t -> assertThat(t.recipients()).containsExactly("bob@far.example"));
         assertThat(fixture.queue.summary().depth()).isZero();
+        assertThat(attempts("bounced")).isEqualTo(1);
+        assertThat(attempts("delivered")).isEqualTo(1);
         List<byte[]> inbox = fixture.inbox(DeliveryFixture.ALICE);
         assertThat(inbox).hasSize(1);
         assertThat(new String(inbox.get(0), StandardCharsets.UTF_8)).doesNotContain("\r\r").doesNotContainPattern("[^\r]\n");
@@ -307,5 +313,10 @@ class OutboundDeliveryTest {
 
     private boolean verifiesWithTheDomainsKey(byte[] message) throws IOException {
         return DkimCheck.verifies(message, fixture.domains.find("example.com").orElseThrow().dkimRecord());
+    }
+
+    /** The recipients counted with {@code outcome} in {@code postroom.delivery.attempts}. */
+    private double attempts(String outcome) {
+        return fixture.meters.get("postroom.delivery.attempts").tag("outcome", outcome).counter().count();
     }
 }

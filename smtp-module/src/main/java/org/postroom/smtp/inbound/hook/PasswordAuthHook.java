@@ -19,11 +19,15 @@ import org.postroom.storage.directory.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Checks an AUTH PLAIN or LOGIN password against the mail directory, through the login throttle
  * that POP3 and the web login share: an IP with too many recent failures gets 421 4.7.0 and the
  * session ends, without its password being checked; a wrong password gets 535 5.7.8 after a
  * delay that grows with the IP's recent failures (RFC 4954 §6). A user who logs in may relay.
+ * Both refusals count in {@code postroom.auth.failures} tagged {@code protocol=smtp}.
  *
  * <p>The delay holds this session's hook thread, which is what slows a guesser down; the threads
  * of other sessions are not affected.
@@ -36,10 +40,14 @@ public final class PasswordAuthHook extends StorageBackedHook implements AuthHoo
 
     private final Authenticator authenticator;
     private final LoginThrottle throttle;
+    private final Counter failures;
 
-    public PasswordAuthHook(Authenticator authenticator, LoginThrottle throttle) {
+    public PasswordAuthHook(Authenticator authenticator, LoginThrottle throttle, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.throttle = throttle;
+        this.failures = Counter.builder("postroom.auth.failures")
+                .description("logins refused: wrong password, or the IP is throttled")
+                .tag("protocol", "smtp").register(meters);
     }
 
     /** The user this session authenticated as, if it did. */
@@ -65,6 +73,7 @@ public final class PasswordAuthHook extends StorageBackedHook implements AuthHoo
     private HookResult check(SMTPSession session, String login, String password) {
         InetAddress ip = session.getRemoteAddress().getAddress();
         if (throttle.isBlocked(ip)) {
+            failures.increment();
             log.debug("session {}: AUTH refused for {} from {}: too many recent failures", session.getSessionID(),
                     login, ip.getHostAddress());
             return Verdicts.of(Replies.TOO_MANY_AUTH_FAILURES);
@@ -76,6 +85,7 @@ public final class PasswordAuthHook extends StorageBackedHook implements AuthHoo
             session.setAttachment(USER, user.get(), State.Connection);
             return Verdicts.of(Replies.AUTH_SUCCEEDED);
         }
+        failures.increment();
         Duration delay = throttle.delayAfterFailure(ip);
         log.debug("session {}: AUTH failed for {} from {}, answering in {} ms", session.getSessionID(), login,
                 ip.getHostAddress(), delay.toMillis());

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.postroom.smtp.inbound.TestMailSystem;
 import org.postroom.smtp.reply.Replies;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class PasswordAuthHookTest {
 
     private static final Duration FAILURE_DELAY = Duration.ofMillis(100);
 
     private final TestMailSystem mail = TestMailSystem.create();
-    private final PasswordAuthHook hook = new PasswordAuthHook(mail.authenticator(), mail.throttle(3, FAILURE_DELAY));
+    private final PasswordAuthHook hook = new PasswordAuthHook(mail.authenticator(), mail.throttle(3, FAILURE_DELAY),
+            new SimpleMeterRegistry());
 
     @AfterEach
     void close() {

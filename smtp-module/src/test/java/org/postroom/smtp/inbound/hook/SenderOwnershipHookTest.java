@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.postroom.smtp.inbound.TestMailSystem;
 import org.postroom.smtp.reply.Replies;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class SenderOwnershipHookTest {
 
     private final TestMailSystem mail = TestMailSystem.create();
@@ -24,7 +26,7 @@ class SenderOwnershipHookTest {
 
     @BeforeEach
     void logInAsAlice() {
-        new PasswordAuthHook(mail.authenticator(), mail.throttle(10, Duration.ZERO))
+        new PasswordAuthHook(mail.authenticator(), mail.throttle(10, Duration.ZERO), new SimpleMeterRegistry())
                 .doAuth(alice, Username.of("alice@example.com"), TestMailSystem.PASSWORD);
     }
 

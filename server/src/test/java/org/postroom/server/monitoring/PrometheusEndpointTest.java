@@ -1,0 +1,133 @@
+package org.postroom.server.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import org.apache.commons.net.pop3.POP3SClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postroom.server.RunningServer;
+import org.postroom.server.SmtpClient;
+import org.postroom.server.TrustedCertificate;
+import org.postroom.server.wiring.ListenerLifecycle;
+import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.UserRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The metrics at {@code /actuator/prometheus}, counted from real sessions with the running
+ * application: an MX delivery, a failed SMTP AUTH, a failed and a good POP3 login. The endpoint is
+ * switched on here the way an operator would on a port only Prometheus reaches.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.endpoints.web.exposure.include=health,prometheus")
+class PrometheusEndpointTest {
+
+    private static final String PASSWORD = "a long enough secret";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        RunningServer.configure(registry, () -> dataDir, "mx.metrics.example");
+        registry.add("postroom.auth.failure-delay", () -> "0s");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("smtpMxListener")
+    ListenerLifecycle mx;
+
+    @Autowired
+    @Qualifier("smtpSubmissionsListener")
+    ListenerLifecycle submissions;
+
+    @Autowired
+    @Qualifier("pop3sListener")
+    ListenerLifecycle pop3s;
+
+    @Autowired
+    DomainRepository domains;
+
+    @Autowired
+    UserRepository users;
+
+    @Test
+    void sessionsMessagesLoginFailuresQueueAndConnectionsAreScraped() throws Exception {
+        domains.create("metrics.example");
+        users.create("erin@metrics.example", PASSWORD, null);
+
+        try (SmtpClient smtp = SmtpClient.connect(mx.listener().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.elsewhere.test");
+            assertThat(smtp.command("MAIL FROM:<far@elsewhere.test>")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<erin@metrics.example>")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            assertThat(smtp.command("Subject: counted\r\n\r\nhello\r\n.")).startsWith("250 2.0.0");
+            assertThat(smtp.command("QUIT")).startsWith("221");
+        }
+        try (SmtpClient smtp = SmtpClient.connectTls(submissions.listener().port(),
+                dataDir.resolve("tls/selfsigned-cert.pem"))) {
+            smtp.reply();
+            smtp.command("EHLO laptop.test");
+            String plain = Base64.getEncoder().encodeToString("\0erin@metrics.example\0wrong".getBytes());
+            assertThat(smtp.command("AUTH PLAIN " + plain)).startsWith("535 5.7.8");
+            assertThat(smtp.command("QUIT")).startsWith("221");
+        }
+        POP3SClient pop3 = new POP3SClient(true, TrustedCertificate.generatedIn(dataDir));
+        pop3.connect("127.0.0.1", pop3s.listener().port());
+        assertThat(pop3.login("erin@metrics.example", "wrong")).isFalse();
+        assertThat(pop3.login("erin@metrics.example", PASSWORD)).isTrue();
+        assertThat(pop3.logout()).isTrue();
+        pop3.disconnect();
+
+        String scrape = awaitScrape("postroom_pop3_sessions_total{listener=\"pop3s\",outcome=\"quit\"} 1.0");
+        assertThat(scrape).contains(
+                "postroom_smtp_sessions_total{listener=\"smtp-mx\",outcome=\"quit\"} 1.0",
+                "postroom_smtp_sessions_total{listener=\"smtp-submissions\",outcome=\"quit\"} 1.0",
+                "postroom_smtp_messages_received_total{listener=\"smtp-mx\"} 1.0",
+                "postroom_auth_failures_total{protocol=\"smtp\"} 1.0",
+                "postroom_auth_failures_total{protocol=\"pop3\"} 1.0",
+                "postroom_queue_depth_entries 0.0",
+                "postroom_queue_oldest_age_seconds 0.0",
+                "postroom_listener_connections{listener=\"pop3\"} 0.0",
+                "postroom_delivery_attempts_total{outcome=\"delivered\"} 0.0",
+                "postroom_delivery_latency_seconds_count 0",
+                "postroom_smtp_command_seconds_count{command=\"data\"}");
+        assertThat(scrape).containsPattern("postroom_listener_connections\\{listener=\"smtp-mx\"} 0\\.0");
+    }
+
+    /** Sessions are counted when their disconnect handlers ran, a moment after the client left. */
+    private String awaitScrape(String expected) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        String scrape;
+        do {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            scrape = response.body();
+            if (scrape.contains(expected)) {
+                return scrape;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("no " + expected + " in\n" + scrape);
+    }
+}
