@@ -12,7 +12,7 @@ class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
-            TlsProperties.class })
+            TlsProperties.class, AdminProperties.class })
     static class Properties {
     }
 
@@ -26,6 +26,27 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(AuthProperties.class).maxFailures()).isEqualTo(10);
             assertThat(context.getBean(DkimProperties.class).selector()).isEqualTo("postroom");
             assertThat(context.getBean(TlsProperties.class).configured()).isFalse();
+            assertThat(context.getBean(AdminProperties.class).username()).isEqualTo("admin");
+            assertThat(context.getBean(AdminProperties.class).password()).isNull();
+        });
+    }
+
+    @Test
+    void aWeakAdministratorPasswordIsNamed() {
+        assertFailsNaming("postroom.admin.password=admin", "postroom.admin.password");
+    }
+
+    @Test
+    void anAdministratorNameWithAColonIsNamed() {
+        assertFailsNaming("postroom.admin.username=ad:min", "postroom.admin.username");
+    }
+
+    @Test
+    void theAdministratorPasswordNeverShowsInTheConfigurationsText() {
+        runner.withPropertyValues("postroom.admin.password=a long secret 123").run(context -> {
+            AdminProperties admin = context.getBean(AdminProperties.class);
+            assertThat(admin.password()).isEqualTo("a long secret 123");
+            assertThat(admin.toString()).doesNotContain("secret").contains("(set)");
         });
     }
 
