@@ -27,8 +27,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * What a page shows when storage refuses: a rejected form (bad input, a duplicate, something gone
  * meanwhile) sends the administrator back to the page the form was on, with the reason as a flash
- * message and the typed values (never passwords) to fill the form again; a missing page is a 404
- * page; a database that cannot be reached is a 503 page. Controllers stay free of try/catch.
+ * message and the typed values (never passwords) to fill the form again; a bad link leads to the
+ * section's first page with the reason; a missing page is a 404 page; a database that cannot be
+ * reached is a 503 page. Controllers stay free of try/catch.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -42,6 +43,10 @@ class ConsoleErrors {
     String refused(RuntimeException refusal, HttpServletRequest request) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put("error", Formats.sentence(refusal.getMessage()));
+        if (HttpMethod.GET.matches(request.getMethod())) {
+            // a bad link (page=-1): the section's first page, never the referring page, which may be this one
+            return "redirect:" + section(request.getRequestURI());
+        }
         flash.put("submitted", submittedValues(request));
         return "redirect:" + back(request);
     }

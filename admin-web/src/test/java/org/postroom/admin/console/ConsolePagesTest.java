@@ -148,6 +148,15 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aBadLinkLeadsToTheSectionWithTheReason() {
+        HttpResponse<String> response = browser.get("/users?page=-1");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/users"));
+        assertThat(browser.get("/users").body()).contains("Page must not be negative.");
+    }
+
+    @Test
     void usersAreListedAPageAtATimeWithSearch() {
         for (int i = 0; i < 30; i++) {
             users.create(String.format("user%02d@%s", i, domain), PASSWORD, null);
