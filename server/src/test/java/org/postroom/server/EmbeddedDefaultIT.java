@@ -22,54 +22,51 @@ class EmbeddedDefaultIT {
             postroom.start();
             assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
             assertThat(postroom.health()).contains("\"status\":\"UP\"");
-            database(workDir).sql("insert into admin_account (username, password_hash) values ('marker', 'x')").update();
+            // zonky's defaults are for throwaway databases; the product commits durably
+            JdbcClient db = database(workDir);
+            assertThat(db.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("on");
+            assertThat(db.sql("select current_setting('synchronous_commit')").query(String.class).single())
+                    .isEqualTo("on");
 
-            // a JVM ending on SIGTERM exits with 128 + 15 once its shutdown hooks ran
-            assertThat(postroom.stop()).isEqualTo(143);
-            assertThat(workDir.resolve("data/postgres/postmaster.pid")).doesNotExist();
-
-            postroom.start();
-            assertThat(markers(workDir)).containsExactly("marker");
-
-            postroom.kill();
-            assertThat(workDir.resolve("data/postgres/postmaster.pid")).exists();
-            postroom.start();
-            assertThat(postroom.log()).contains("left behind by an earlier Postroom");
-            assertThat(markers(workDir)).containsExactly("marker");
-        }
-    }
-
-    @Test
-    void theCommandLineWorksBesideARunningServerAndAlone(@TempDir Path workDir) throws Exception {
-        try (PostroomProcess postroom = new PostroomProcess(workDir, Map.of())) {
-            postroom.start();
+            // the command line shares the running server's embedded database
             var added = postroom.command("", "domain", "add", "cli.example");
             assertThat(added.exitCode()).as(added.output()).isZero();
             var user = postroom.command("a long enough secret\n", "user", "add", "alice@cli.example", "--password-stdin");
             assertThat(user.exitCode()).as(user.output()).isZero();
             assertThat(postroom.health()).contains("\"status\":\"UP\"");
 
-            postroom.stop();
+            // a JVM ending on SIGTERM exits with 128 + 15 once its shutdown hooks ran
+            assertThat(postroom.stop()).isEqualTo(143);
+            assertThat(workDir.resolve("data/postgres/postmaster.pid")).doesNotExist();
+
+            // ... and starts the embedded database itself when no server runs
             var listed = postroom.command("", "user", "list");
             assertThat(listed.exitCode()).as(listed.output()).isZero();
             assertThat(listed.output()).contains("alice@cli.example");
-            assertThat(postroom.command("", "domain", "frobnicate").exitCode()).isEqualTo(2);
+
+            postroom.start();
+            assertThat(users(workDir)).containsExactly("alice");
+
+            postroom.kill();
+            assertThat(workDir.resolve("data/postgres/postmaster.pid")).exists();
+            postroom.start();
+            assertThat(postroom.log()).contains("left behind by an earlier Postroom");
+            assertThat(users(workDir)).containsExactly("alice");
         }
     }
 
     @Test
-    void theEmbeddedDatabaseCommitsDurably(@TempDir Path workDir) throws Exception {
+    void aWrongCommandLineExitsWithTwoBeforeTouchingTheDatabase(@TempDir Path workDir) throws Exception {
         try (PostroomProcess postroom = new PostroomProcess(workDir, Map.of())) {
-            postroom.start();
-            JdbcClient db = database(workDir);
-            assertThat(db.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("on");
-            assertThat(db.sql("select current_setting('synchronous_commit')").query(String.class).single())
-                    .isEqualTo("on");
+            var wrong = postroom.command("", "domain", "frobnicate");
+            assertThat(wrong.exitCode()).isEqualTo(2);
+            assertThat(wrong.output()).contains("unknown command: domain frobnicate").contains("Usage:");
+            assertThat(workDir.resolve("data")).doesNotExist();
         }
     }
 
-    private static List<String> markers(Path workDir) throws Exception {
-        return database(workDir).sql("select username from admin_account").query(String.class).list();
+    private static List<String> users(Path workDir) throws Exception {
+        return database(workDir).sql("select local_part from mail_user").query(String.class).list();
     }
 
     private static JdbcClient database(Path workDir) throws Exception {

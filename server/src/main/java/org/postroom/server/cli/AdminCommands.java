@@ -1,6 +1,7 @@
 package org.postroom.server.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.springframework.context.ApplicationContext;
@@ -17,6 +18,11 @@ final class AdminCommands implements Commands {
     @Override
     public String noun() {
         return "admin";
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("add", "passwd");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.postroom.server.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import org.postroom.storage.directory.Alias;
 import org.postroom.storage.directory.AliasRepository;
@@ -11,6 +12,11 @@ final class AliasCommands implements Commands {
     @Override
     public String noun() {
         return "alias";
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("add", "list", "delete");
     }
 
     @Override

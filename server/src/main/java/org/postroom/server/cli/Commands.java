@@ -1,6 +1,7 @@
 package org.postroom.server.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import org.springframework.context.ApplicationContext;
 
@@ -8,6 +9,9 @@ import org.springframework.context.ApplicationContext;
 interface Commands {
 
     String noun();
+
+    /** The verbs this noun knows, checked before any database is opened. */
+    Set<String> verbs();
 
     /** One line per verb, for the usage text. */
     String usage();

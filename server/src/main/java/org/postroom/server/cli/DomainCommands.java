@@ -1,6 +1,7 @@
 package org.postroom.server.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
@@ -11,6 +12,11 @@ final class DomainCommands implements Commands {
     @Override
     public String noun() {
         return "domain";
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("add", "list", "delete");
     }
 
     @Override

@@ -47,6 +47,9 @@ public final class PostroomCli {
         if (noun.isEmpty()) {
             return usageError("unknown command: " + invocation.noun());
         }
+        if (!noun.get().verbs().contains(invocation.verb())) {
+            return usageError("unknown command: " + invocation.noun() + " " + invocation.verb());
+        }
         try (ConfigurableApplicationContext services = services(invocation)) {
             noun.get().run(invocation, services, out);
             return OK;

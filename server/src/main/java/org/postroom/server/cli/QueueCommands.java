@@ -1,6 +1,7 @@
 package org.postroom.server.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -13,6 +14,11 @@ final class QueueCommands implements Commands {
     @Override
     public String noun() {
         return "queue";
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("list", "retry", "delete");
     }
 
     @Override

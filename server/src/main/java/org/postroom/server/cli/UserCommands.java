@@ -1,6 +1,7 @@
 package org.postroom.server.cli;
 
 import java.io.PrintStream;
+import java.util.Set;
 
 import org.postroom.storage.directory.Page;
 import org.postroom.storage.directory.UserAccount;
@@ -20,6 +21,11 @@ final class UserCommands implements Commands {
     @Override
     public String noun() {
         return "user";
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("add", "passwd", "list", "enable", "disable", "delete");
     }
 
     @Override

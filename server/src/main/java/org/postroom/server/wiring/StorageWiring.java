@@ -16,6 +16,7 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.stats.MailStatistics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -81,5 +82,10 @@ public class StorageWiring {
     @Bean
     DeliveryQueue deliveryQueue(Database db) {
         return new DeliveryQueue(db);
+    }
+
+    @Bean
+    MailStatistics mailStatistics(Database db) {
+        return new MailStatistics(db);
     }
 }

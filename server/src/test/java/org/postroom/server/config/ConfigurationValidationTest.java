@@ -21,7 +21,7 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
-            ShutdownProperties.class })
+            AdminProperties.class, ShutdownProperties.class })
     static class Properties {
     }
 
@@ -48,6 +48,27 @@ class ConfigurationValidationTest {
             assertThat(delivery.retries()).isEqualTo(RetrySchedule.DEFAULT);
             assertThat(delivery.delayWarning()).isEqualTo(Duration.ofHours(4));
             assertThat(context.getBean(ShutdownProperties.class).grace()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(context.getBean(AdminProperties.class).username()).isEqualTo("admin");
+            assertThat(context.getBean(AdminProperties.class).password()).isNull();
+        });
+    }
+
+    @Test
+    void aWeakAdministratorPasswordIsNamed() {
+        assertFailsNaming("postroom.admin.password=admin", "postroom.admin.password");
+    }
+
+    @Test
+    void anAdministratorNameWithAColonIsNamed() {
+        assertFailsNaming("postroom.admin.username=ad:min", "postroom.admin.username");
+    }
+
+    @Test
+    void theAdministratorPasswordNeverShowsInTheConfigurationsText() {
+        runner.withPropertyValues("postroom.admin.password=a long secret 123").run(context -> {
+            AdminProperties admin = context.getBean(AdminProperties.class);
+            assertThat(admin.password()).isEqualTo("a long secret 123");
+            assertThat(admin.toString()).doesNotContain("secret").contains("(set)");
         });
     }
 

@@ -1,0 +1,32 @@
+package org.postroom.admin.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.postroom.admin.queue.AttemptView;
+import org.postroom.storage.stats.HourlyTraffic;
+
+/**
+ * Everything the dashboard shows. "Today" starts at midnight in the server's time zone.
+ *
+ * @param storedMessages messages held for mailboxes or the queue, each counted once
+ * @param oldestQueuedAt when the longest-waiting delivery was queued; null when the queue is empty
+ * @param deliveredToday deliveries to remote servers, one per recipient
+ * @param lastDay messages in and deliveries out per hour, the last 24 hours, oldest first
+ * @param recentFailures the latest deliveries that failed for good, newest first
+ */
+public record DashboardFigures(long domains, long users, long aliases, long storedMessages, long storedBytes,
+        long queueDepth, Instant oldestQueuedAt, long receivedToday, long deliveredToday, long failedToday,
+        List<HourlyTraffic> lastDay, List<AttemptView> recentFailures) {
+
+    public DashboardFigures {
+        lastDay = List.copyOf(lastDay);
+        recentFailures = List.copyOf(recentFailures);
+    }
+
+    /** True when a delivery has waited an hour or more: worth the administrator's look. */
+    public boolean queueWaitingLong() {
+        return oldestQueuedAt != null && oldestQueuedAt.isBefore(Instant.now().minus(Duration.ofHours(1)));
+    }
+}

@@ -1,0 +1,50 @@
+package org.postroom.admin.domain;
+
+import java.util.List;
+
+import org.postroom.admin.settings.MailPorts;
+import org.postroom.admin.settings.ServerSettings;
+import org.postroom.storage.directory.Domain;
+import org.springframework.stereotype.Component;
+
+/**
+ * The DNS records a domain needs so that mail for it reaches this server, mail from it is
+ * accepted elsewhere, and mail clients find their settings by themselves.
+ */
+@Component
+public class DnsRecords {
+
+    private final ServerSettings server;
+
+    DnsRecords(ServerSettings server) {
+        this.server = server;
+    }
+
+    public List<DnsRecord> of(Domain domain) {
+        String name = domain.name();
+        String host = server.hostname() + ".";
+        MailPorts ports = server.ports();
+        return List.of(
+                new DnsRecord("MX", name, "10 " + host, "Mail for the domain is delivered to this server"),
+                // RFC 7208: the domain's MX hosts may send its mail, nobody else
+                new DnsRecord("TXT", name, "v=spf1 mx -all", "SPF: only this server sends the domain's mail"),
+                new DnsRecord("TXT", domain.dkimSelector() + "._domainkey." + name, domain.dkimRecord(),
+                        "DKIM: the key receivers check this server's signatures with (RFC 6376)"),
+                // RFC 7489: start strict enough to matter; p=reject once reports look clean
+                new DnsRecord("TXT", "_dmarc." + name, "v=DMARC1; p=quarantine",
+                        "DMARC: receivers quarantine mail that fails SPF and DKIM"),
+                new DnsRecord("CNAME", "autoconfig." + name, host, "Thunderbird finds its settings here"),
+                new DnsRecord("CNAME", "autodiscover." + name, host, "Outlook finds its settings here"),
+                // RFC 6186 and RFC 8314 §5.1: priority, weight, port, target
+                new DnsRecord("SRV", "_submissions._tcp." + name, srv(ports.smtps(), host),
+                        "Mail clients send over TLS (port " + ports.smtps() + ")"),
+                new DnsRecord("SRV", "_submission._tcp." + name, srv(ports.submission(), host),
+                        "Mail clients send with STARTTLS (port " + ports.submission() + ")"),
+                new DnsRecord("SRV", "_pop3s._tcp." + name, srv(ports.pop3s(), host),
+                        "Mail clients download over TLS (port " + ports.pop3s() + ")"));
+    }
+
+    private static String srv(int port, String host) {
+        return "0 1 " + port + " " + host;
+    }
+}

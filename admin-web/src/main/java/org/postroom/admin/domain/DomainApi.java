@@ -1,0 +1,75 @@
+package org.postroom.admin.domain;
+
+import java.net.URI;
+import java.util.List;
+
+import org.postroom.storage.NotFoundException;
+import org.postroom.storage.directory.Domain;
+import org.postroom.storage.directory.DomainRepository;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Domains", description = "Mail domains and the DNS records to publish for them")
+@RequestMapping("/api/v1/domains")
+class DomainApi {
+
+    private final DomainRepository domains;
+    private final DnsRecords dnsRecords;
+
+    DomainApi(DomainRepository domains, DnsRecords dnsRecords) {
+        this.domains = domains;
+        this.dnsRecords = dnsRecords;
+    }
+
+    @Operation(summary = "Add a domain", description = "IDN names are accepted and stored in punycode. "
+            + "The domain gets its own DKIM key. 409 when it exists.")
+    @PostMapping
+    ResponseEntity<DomainView> create(@RequestBody NewDomain body) {
+        Domain domain = domains.create(body.name());
+        URI location = UriComponentsBuilder.fromPath("/api/v1/domains/{name}").buildAndExpand(domain.name()).toUri();
+        return ResponseEntity.created(location).body(DomainView.of(domain));
+    }
+
+    @Operation(summary = "Every domain, by name")
+    @GetMapping
+    List<DomainView> list() {
+        return domains.list().stream().map(DomainView::of).toList();
+    }
+
+    @Operation(summary = "One domain")
+    @GetMapping("/{name}")
+    DomainView get(@PathVariable String name) {
+        return DomainView.of(find(name));
+    }
+
+    @Operation(summary = "Delete a domain", description = "409 while it has users, unless force=true, "
+            + "which deletes its users with their mail and its aliases too.")
+    @DeleteMapping("/{name}")
+    ResponseEntity<Void> delete(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
+        domains.delete(name, force);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The DNS records to publish for a domain",
+            description = "MX, SPF, DKIM, DMARC, autoconfig and autodiscover CNAMEs, SRV records (RFC 6186).")
+    @GetMapping("/{name}/dns")
+    List<DnsRecord> dns(@PathVariable String name) {
+        return dnsRecords.of(find(name));
+    }
+
+    private Domain find(String name) {
+        return domains.find(name).orElseThrow(() -> new NotFoundException("no domain " + name));
+    }
+}

@@ -1,0 +1,77 @@
+package org.postroom.admin.domain;
+
+import org.postroom.admin.console.Confirmation;
+import org.postroom.admin.console.Formats;
+import org.postroom.storage.NotFoundException;
+import org.postroom.storage.directory.Domain;
+import org.postroom.storage.directory.DomainRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/domains")
+class DomainPages {
+
+    private final DomainRepository domains;
+    private final DnsRecords dnsRecords;
+
+    DomainPages(DomainRepository domains, DnsRecords dnsRecords) {
+        this.domains = domains;
+        this.dnsRecords = dnsRecords;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("domains", domains.list().stream().map(DomainView::of).toList());
+        return "domain/list";
+    }
+
+    @PostMapping
+    String create(NewDomain form, RedirectAttributes redirect) {
+        Domain domain = domains.create(form.name());
+        redirect.addFlashAttribute("notice", "Domain " + domain.name()
+                + " was added. Publish the DNS records below so that mail finds this server.");
+        redirect.addAttribute("name", domain.name());
+        return "redirect:/domains/{name}";
+    }
+
+    @GetMapping("/{name}")
+    String show(@PathVariable String name, Model model) {
+        Domain domain = find(name);
+        model.addAttribute("domain", DomainView.of(domain));
+        model.addAttribute("records", dnsRecords.of(domain));
+        return "domain/show";
+    }
+
+    @GetMapping("/{name}/delete")
+    String confirmDelete(@PathVariable String name, Model model) {
+        Domain domain = find(name);
+        boolean hasUsers = domain.userCount() > 0;
+        model.addAttribute("nav", "domains");
+        model.addAttribute("confirm", new Confirmation("Delete " + domain.name(),
+                "Delete the domain " + domain.name() + "?",
+                "It has " + Formats.count(domain.userCount(), "user") + " and "
+                        + Formats.count(domain.aliasCount(), "alias") + ". Mail for the domain will be refused from now on.",
+                "/domains/" + domain.name() + "/delete", "/domains/" + domain.name(), "Delete domain",
+                hasUsers ? "Also delete its users and all their mail" : null));
+        return Confirmation.VIEW;
+    }
+
+    @PostMapping("/{name}/delete")
+    String delete(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force,
+            RedirectAttributes redirect) {
+        domains.delete(name, force);
+        redirect.addFlashAttribute("notice", "Domain " + name + " was deleted.");
+        return "redirect:/domains";
+    }
+
+    private Domain find(String name) {
+        return domains.find(name).orElseThrow(() -> new NotFoundException("no domain " + name));
+    }
+}

@@ -1,0 +1,48 @@
+package org.postroom.admin.security;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The API's answers when a request is not allowed, as {@code application/problem+json} (RFC 9457)
+ * like every other API error: 401 with a Basic challenge without (valid) credentials, 429 while
+ * the client's address is throttled, 403 for a valid login that is not an administrator's.
+ */
+final class ApiAuthenticationProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof LoginThrottledException) {
+            write(response, HttpStatus.TOO_MANY_REQUESTS, failure.getMessage());
+            return;
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Postroom\", charset=\"UTF-8\"");
+        write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic as an administrator");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "only administrators may use the API");
+    }
+
+    /** {@code detail} is one of this class's fixed texts, so it needs no JSON escaping. */
+    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+}

@@ -1,0 +1,87 @@
+package org.postroom.admin.security;
+
+import java.security.SecureRandom;
+
+import org.postroom.storage.ConflictException;
+import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.Passwords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Makes sure the configured administrator exists when the server starts, so a new installation
+ * can be logged in to at once.
+ *
+ * <p>With a configured password the administrator gets it: created with it, or set to it when it
+ * changed (the operator's way to recover a lost password). Without one, a missing administrator
+ * is created with a generated password that is logged exactly once, now; nothing else ever logs
+ * a password.
+ */
+public final class BootstrapAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
+    // no 0/O, 1/l/I: the password is read off a log by a person
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int GENERATED_LENGTH = 20;
+
+    private final AdminAccountRepository admins;
+    private final String username;
+    private final String configuredPassword;
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param configuredPassword null when the operator set none */
+    public BootstrapAdministrator(AdminAccountRepository admins, String username, String configuredPassword) {
+        this.admins = admins;
+        this.username = username;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensureExists();
+    }
+
+    /** Creates or updates the administrator as described above; safe when several processes start together. */
+    public void ensureExists() {
+        boolean exists = admins.passwordHash(username).isPresent();
+        if (exists) {
+            updateToConfiguredPassword();
+            return;
+        }
+        String password = configuredPassword != null ? configuredPassword : generatedPassword();
+        try {
+            admins.create(username, password);
+        } catch (ConflictException createdMeanwhile) {
+            // another Postroom process sharing the database created it a moment ago
+            return;
+        }
+        if (configuredPassword == null) {
+            log.warn("created administrator '{}' with the generated password {} - it is shown only this once; "
+                    + "log in to the console and keep it safe, or set postroom.admin.password", username, password);
+        } else {
+            log.info("created administrator '{}' with the password from postroom.admin.password", username);
+        }
+    }
+
+    private void updateToConfiguredPassword() {
+        if (configuredPassword == null) {
+            return;
+        }
+        boolean unchanged = admins.passwordHash(username)
+                .map(hash -> Passwords.encoder().matches(configuredPassword, hash)).orElse(false);
+        if (!unchanged) {
+            admins.changePassword(username, configuredPassword);
+            log.info("set the password of administrator '{}' from postroom.admin.password", username);
+        }
+    }
+
+    private String generatedPassword() {
+        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
+        for (int i = 0; i < GENERATED_LENGTH; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

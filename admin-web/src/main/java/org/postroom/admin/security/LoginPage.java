@@ -1,0 +1,14 @@
+package org.postroom.admin.security;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The administrators' login form; Spring Security takes the POST. */
+@Controller
+class LoginPage {
+
+    @GetMapping("/login")
+    String login() {
+        return "security/login";
+    }
+}

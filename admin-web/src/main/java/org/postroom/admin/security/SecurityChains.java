@@ -1,0 +1,168 @@
+package org.postroom.admin.security;
+
+import java.util.Map;
+
+import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.directory.Passwords;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The HTTP port's access rules, one filter chain per kind of client, tried in this order:
+ * <ol>
+ * <li>the REST API and the actuator: HTTP Basic, administrators only, no session;
+ * <li>the account page: a mail user's form login, kept apart from an administrator's login in
+ * the same browser;
+ * <li>public documents: static assets, mail-client autoconfiguration;
+ * <li>the OpenAPI description and Swagger UI, public too;
+ * <li>everything else is the console: an administrator's form login.
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityChains {
+
+    /**
+     * Only this server's own scripts, styles and images; no inline script or style at all, so an
+     * injected tag can do nothing; no framing (clickjacking); forms post only here.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Swagger UI's script sets inline styles, so its pages allow inline styles (never inline
+     * scripts); they show no data, only the API's description.
+     */
+    static final String API_DESCRIPTION_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
+    private static final String ACCOUNT_CONTEXT = "POSTROOM_ACCOUNT_SECURITY_CONTEXT";
+
+    @Bean
+    AdminAccounts adminAccounts(AdminAccountRepository admins) {
+        return new AdminAccounts(admins);
+    }
+
+    /** The session cookie is HttpOnly (the servlet container's default) and, from here, SameSite=Lax. */
+    @Bean
+    CookieSameSiteSupplier sameSiteCookies() {
+        return CookieSameSiteSupplier.ofLax();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AdminAccounts admins, Authenticator authenticator,
+            LoginThrottle throttle) throws Exception {
+        ApiAuthenticationProblems problems = new ApiAuthenticationProblems();
+        return http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole(AdminAccounts.ROLE))
+                // mail users are known here too, so that their valid login gets 403, not 401
+                .authenticationManager(new ThrottledAuthentication(throttle, adminLogin(admins),
+                        new MailUserAuthentication(authenticator)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no cookie ever authenticates an API call, so a forged cross-site request carries no credentials
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(strictHeaders(CONTENT_SECURITY_POLICY))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain account(HttpSecurity http, Authenticator authenticator, LoginThrottle throttle) throws Exception {
+        HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+        contexts.setSpringSecurityContextKey(ACCOUNT_CONTEXT);
+        http.securityMatcher("/account", "/account/**")
+                .securityContext(context -> context.securityContextRepository(contexts));
+        return behindLoginForm(http, "/account/login", MailUserAuthentication.ROLE,
+                new ThrottledAuthentication(throttle, new MailUserAuthentication(authenticator)))
+                .formLogin(form -> form.usernameParameter("address").defaultSuccessUrl("/account", true))
+                .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/account/login?signedOut"))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicDocuments(HttpSecurity http) throws Exception {
+        return openToAll(http.securityMatcher("/assets/**", "/favicon.ico", "/.well-known/autoconfig/**",
+                "/mail/config-v1.1.xml", "/autodiscover/**", "/Autodiscover/**"), CONTENT_SECURITY_POLICY);
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain openApiDocuments(HttpSecurity http) throws Exception {
+        return openToAll(http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+                API_DESCRIPTION_POLICY);
+    }
+
+    @Bean
+    @Order(5)
+    SecurityFilterChain console(HttpSecurity http, AdminAccounts admins, LoginThrottle throttle) throws Exception {
+        return behindLoginForm(http, "/login", AdminAccounts.ROLE, new ThrottledAuthentication(throttle, adminLogin(admins)))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .build();
+    }
+
+    /** Documents anyone may read: nothing here changes state or reads a session (Outlook's autodiscover POST has no token). */
+    private static SecurityFilterChain openToAll(HttpSecurity http, String contentSecurityPolicy) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(strictHeaders(contentSecurityPolicy))
+                .build();
+    }
+
+    /**
+     * A part of the site behind a login form: the form (and the error page) is open to anyone,
+     * everything else needs {@code role}; a failed login comes back to the form saying why.
+     */
+    private static HttpSecurity behindLoginForm(HttpSecurity http, String loginPage, String role,
+            AuthenticationManager logins) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(loginPage, "/error").permitAll()
+                        .anyRequest().hasRole(role))
+                .authenticationManager(logins)
+                .formLogin(form -> form.loginPage(loginPage).failureHandler(failures(loginPage)))
+                .headers(strictHeaders(CONTENT_SECURITY_POLICY));
+    }
+
+    private static AuthenticationProvider adminLogin(AdminAccounts admins) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(admins);
+        provider.setPasswordEncoder(Passwords.encoder());
+        return provider;
+    }
+
+    private static AuthenticationFailureHandler failures(String loginPage) {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), loginPage + "?blocked"));
+        handler.setDefaultFailureUrl(loginPage + "?failed");
+        return handler;
+    }
+
+    private static Customizer<HeadersConfigurer<HttpSecurity>> strictHeaders(String contentSecurityPolicy) {
+        return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+    }
+}

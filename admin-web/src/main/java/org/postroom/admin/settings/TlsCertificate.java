@@ -1,0 +1,18 @@
+package org.postroom.admin.settings;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The mail listeners' certificate as an administrator needs to know it: whose, by whom, until when. */
+public record TlsCertificate(String subject, String issuer, Instant notBefore, Instant notAfter) {
+
+    /** A certificate it signed itself, which mail clients will warn about. */
+    public boolean selfSigned() {
+        return subject.equals(issuer);
+    }
+
+    /** True when the certificate has expired or will within {@code period} from {@code now}. */
+    public boolean expiresWithin(Duration period, Instant now) {
+        return notAfter.isBefore(now.plus(period));
+    }
+}

@@ -1,0 +1,63 @@
+package org.postroom.admin.user;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.postroom.storage.InvalidInputException;
+import org.postroom.storage.directory.Passwords;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The body of {@code PATCH /api/v1/users/{address}}, read as a JSON merge patch (RFC 7396): a
+ * field that is absent stays as it is, and {@code "quotaBytes": null} removes the limit. Checked
+ * whole before anything is changed, so a bad field changes nothing.
+ */
+@Schema(description = "Fields to change; absent fields stay. \"quotaBytes\": null removes the limit.")
+public record UserChange(@Schema(description = "a new password") String password,
+        @Schema(description = "the new quota in bytes, null for no limit", nullable = true) Long quotaBytes,
+        @Schema(hidden = true) boolean quotaGiven,
+        @Schema(description = "false: the user can neither log in nor receive mail") Boolean enabled) {
+
+    private static final Set<String> FIELDS = Set.of("password", "quotaBytes", "enabled");
+
+    /** @throws InvalidInputException naming the first field that is unknown or of the wrong kind */
+    public static UserChange from(Map<String, Object> body) {
+        if (body == null || body.isEmpty()) {
+            throw new InvalidInputException("nothing to change: give password, quotaBytes or enabled");
+        }
+        for (String field : body.keySet()) {
+            if (!FIELDS.contains(field)) {
+                throw new InvalidInputException("unknown field " + field + "; a user has password, quotaBytes and enabled");
+            }
+        }
+        String password = null;
+        if (body.containsKey("password")) {
+            if (!(body.get("password") instanceof String given)) {
+                throw new InvalidInputException("password must be a string");
+            }
+            Passwords.requireStrong(given);
+            password = given;
+        }
+        Long quota = quota(body);
+        Boolean enabled = null;
+        if (body.containsKey("enabled")) {
+            if (!(body.get("enabled") instanceof Boolean given)) {
+                throw new InvalidInputException("enabled must be true or false");
+            }
+            enabled = given;
+        }
+        return new UserChange(password, quota, body.containsKey("quotaBytes"), enabled);
+    }
+
+    private static Long quota(Map<String, Object> body) {
+        Object value = body.get("quotaBytes");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
+            throw new InvalidInputException("quotaBytes must be a whole number of bytes, at least 0, or null for no limit");
+        }
+        return ((Number) value).longValue();
+    }
+}

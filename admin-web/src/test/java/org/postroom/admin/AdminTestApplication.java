@@ -1,0 +1,129 @@
+package org.postroom.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.postroom.admin.security.BootstrapAdministrator;
+import org.postroom.admin.settings.MailPorts;
+import org.postroom.admin.settings.ServerSettings;
+import org.postroom.admin.settings.TlsCertificate;
+import org.postroom.storage.Database;
+import org.postroom.storage.TestDatabase;
+import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.AliasRepository;
+import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.stats.MailStatistics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * admin-web on its own, as the server wires it, over a fresh PostgreSQL database per application
+ * context: the storage services, a fixed {@link ServerSettings}, and the administrator
+ * {@value #ADMIN} with password {@value #ADMIN_PASSWORD}. {@code test.throttle.max-failures}
+ * sets the login throttle (default: high enough never to interfere).
+ */
+@SpringBootApplication
+public class AdminTestApplication {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "console password 1";
+    public static final String HOSTNAME = "mail.example.net";
+
+    @Bean(destroyMethod = "close")
+    TestDatabase testDatabase() {
+        return TestDatabase.create();
+    }
+
+    @Bean
+    DataSource dataSource(TestDatabase testDatabase) {
+        return testDatabase.dataSource();
+    }
+
+    @Bean
+    Database database(TestDatabase testDatabase) {
+        return testDatabase.database();
+    }
+
+    @Bean
+    DomainRepository domainRepository(Database db) {
+        return new DomainRepository(db, "postroom");
+    }
+
+    @Bean
+    UserRepository userRepository(Database db) {
+        return new UserRepository(db);
+    }
+
+    @Bean
+    AliasRepository aliasRepository(Database db) {
+        return new AliasRepository(db);
+    }
+
+    @Bean
+    AdminAccountRepository adminAccountRepository(Database db) {
+        return new AdminAccountRepository(db);
+    }
+
+    @Bean
+    Authenticator authenticator(Database db) {
+        return new Authenticator(db);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(Database db, @Value("${test.throttle.max-failures:1000}") int maxFailures) {
+        return new LoginThrottle(db, maxFailures, Duration.ofMinutes(5), Duration.ZERO, List.of());
+    }
+
+    @Bean
+    MailStore mailStore(Database db) {
+        return new MailStore(db);
+    }
+
+    @Bean
+    DeliveryQueue deliveryQueue(Database db) {
+        return new DeliveryQueue(db);
+    }
+
+    @Bean
+    MailStatistics mailStatistics(Database db) {
+        return new MailStatistics(db);
+    }
+
+    @Bean
+    BootstrapAdministrator bootstrapAdministrator(AdminAccountRepository admins) {
+        return new BootstrapAdministrator(admins, ADMIN, ADMIN_PASSWORD);
+    }
+
+    @Bean
+    ServerSettings serverSettings() {
+        Instant issued = Instant.now().minus(Duration.ofDays(30));
+        TlsCertificate certificate = new TlsCertificate("CN=" + HOSTNAME, "CN=R11, O=Let's Encrypt, C=US", issued,
+                issued.plus(Duration.ofDays(90)));
+        return new ServerSettings() {
+            @Override
+            public String hostname() {
+                return HOSTNAME;
+            }
+
+            @Override
+            public MailPorts ports() {
+                return MailPorts.standard();
+            }
+
+            @Override
+            public Optional<TlsCertificate> certificate() {
+                return Optional.of(certificate);
+            }
+        };
+    }
+}

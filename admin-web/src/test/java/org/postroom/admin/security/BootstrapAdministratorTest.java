@@ -1,0 +1,94 @@
+package org.postroom.admin.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postroom.storage.TestDatabase;
+import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.Passwords;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** The administrator a new installation starts with, against the real PostgreSQL. */
+class BootstrapAdministratorTest {
+
+    private static final Pattern GENERATED = Pattern.compile("generated password (\\S+) ");
+
+    private TestDatabase database;
+    private AdminAccountRepository admins;
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    @BeforeEach
+    void createDatabaseAndWatchTheLog() {
+        database = TestDatabase.create();
+        admins = new AdminAccountRepository(database.database());
+        log.start();
+        ((Logger) LoggerFactory.getLogger(BootstrapAdministrator.class)).addAppender(log);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ((Logger) LoggerFactory.getLogger(BootstrapAdministrator.class)).detachAppender(log);
+        database.close();
+    }
+
+    @Test
+    void withoutAConfiguredPasswordOneIsGeneratedAndLoggedExactlyOnce() {
+        new BootstrapAdministrator(admins, "admin", null).ensureExists();
+
+        List<String> lines = messages();
+        assertThat(lines).hasSize(1);
+        Matcher generated = GENERATED.matcher(lines.get(0));
+        assertThat(generated.find()).isTrue();
+        assertThat(Passwords.encoder().matches(generated.group(1), admins.passwordHash("admin").orElseThrow())).isTrue();
+
+        new BootstrapAdministrator(admins, "admin", null).ensureExists();
+        assertThat(messages()).as("a second start says nothing").hasSize(1);
+        assertThat(admins.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfiguredPasswordIsUsedAndNeverLogged() {
+        new BootstrapAdministrator(admins, "root", "configured secret 1").ensureExists();
+
+        assertThat(Passwords.encoder().matches("configured secret 1", admins.passwordHash("root").orElseThrow())).isTrue();
+        assertThat(messages()).singleElement().asString().contains("created administrator 'root'")
+                .doesNotContain("configured secret 1");
+    }
+
+    @Test
+    void aChangedConfiguredPasswordReplacesTheStoredOne() {
+        new BootstrapAdministrator(admins, "root", "configured secret 1").ensureExists();
+        new BootstrapAdministrator(admins, "root", "configured secret 1").ensureExists();
+        assertThat(messages()).as("an unchanged password is left alone").hasSize(1);
+
+        new BootstrapAdministrator(admins, "root", "recovered secret 2").ensureExists();
+
+        assertThat(Passwords.encoder().matches("recovered secret 2", admins.passwordHash("root").orElseThrow())).isTrue();
+        assertThat(messages()).last().asString().contains("set the password of administrator 'root'")
+                .doesNotContain("recovered secret 2");
+    }
+
+    @Test
+    void anAdministratorCreatedByAnotherProcessMeanwhileIsKept() {
+        admins.create("admin", "made elsewhere 1");
+
+        new BootstrapAdministrator(admins, "admin", null).ensureExists();
+
+        assertThat(Passwords.encoder().matches("made elsewhere 1", admins.passwordHash("admin").orElseThrow())).isTrue();
+        assertThat(messages()).isEmpty();
+    }
+
+    private List<String> messages() {
+        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+}

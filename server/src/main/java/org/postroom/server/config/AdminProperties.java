@@ -1,0 +1,41 @@
+package org.postroom.server.config;
+
+import org.postroom.storage.InvalidInputException;
+import org.postroom.storage.directory.Passwords;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The bootstrap administrator of the web console and the REST API.
+ *
+ * @param username made sure to exist at every start
+ * @param password when set, the administrator's password (also to recover a lost one); when unset,
+ *        a missing administrator is created with a generated password that is logged once
+ */
+@ConfigurationProperties("postroom.admin")
+public record AdminProperties(@DefaultValue("admin") String username, String password) {
+
+    public AdminProperties {
+        if (username == null || username.isBlank() || !username.matches("[^\\s:]+")) {
+            // HTTP Basic separates user and password with the first colon (RFC 7617 §2)
+            throw new IllegalArgumentException("postroom.admin.username must be a name without spaces or ':', not '"
+                    + username + "'");
+        }
+        if (password != null && password.isEmpty()) {
+            password = null;
+        }
+        if (password != null) {
+            try {
+                Passwords.requireStrong(password);
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException("postroom.admin.password is too weak: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Never shows the password, so that printing the configuration cannot leak it. */
+    @Override
+    public String toString() {
+        return "AdminProperties[username=" + username + ", password=" + (password == null ? "unset" : "(set)") + "]";
+    }
+}
