@@ -27,7 +27,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The HTTP port's access rules, one filter chain per kind of client, tried in this order:
  * <ol>
- * <li>the REST API and the actuator: HTTP Basic, administrators only, no session;
+ * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all), no session;
  * <li>the account page: a mail user's form login, kept apart from an administrator's login in
  * the same browser;
  * <li>public documents: static assets, mail-client autoconfiguration;
@@ -73,7 +73,9 @@ class SecurityChains {
         ApiAuthenticationProblems problems = new ApiAuthenticationProblems();
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // load balancers and orchestrators probe without credentials; metrics and the
+                        // rest of the actuator (the configuration, the beans) are for administrators
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole(AdminAccounts.ROLE))
                 // mail users are known here too, so that their valid login gets 403, not 401
                 .authenticationManager(new ThrottledAuthentication(throttle, adminLogin(admins),

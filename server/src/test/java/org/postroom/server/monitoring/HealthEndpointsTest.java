@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the web port tells a load balancer, an orchestrator or a stranger: liveness and readiness
- * (every mail listener bound, the database up), and nothing else of the actuator.
+ * (every mail listener bound, the database up); the metrics only to an administrator.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HealthEndpointsTest {
+
+    private static final String ADMIN = "operator";
+    private static final String ADMIN_PASSWORD = "a long enough admin secret";
 
     @TempDir
     static Path dataDir;
@@ -33,6 +38,8 @@ class HealthEndpointsTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         RunningServer.configure(registry, () -> dataDir, "mx.health.example");
+        registry.add("postroom.admin.username", () -> ADMIN);
+        registry.add("postroom.admin.password", () -> ADMIN_PASSWORD);
     }
 
     @LocalServerPort
@@ -57,21 +64,33 @@ class HealthEndpointsTest {
         assertThat(get("/actuator/health/readiness")).isEqualTo("200 {\"status\":\"UP\"}");
     }
 
-    /** Until the console's admin login guards /actuator/**, only health is on the web port. */
+    /** Health is for anyone; the rest of the actuator only for an administrator's login. */
     @Test
-    void noActuatorEndpointButHealthIsReachable() throws Exception {
+    void onlyHealthIsOpenAndMetricsNeedAnAdministrator() throws Exception {
         for (String path : new String[] { "/actuator/prometheus", "/actuator/metrics", "/actuator/env",
                 "/actuator/configprops", "/actuator/beans", "/actuator/loggers", "/actuator/heapdump",
-                "/actuator/threaddump", "/actuator/info" }) {
-            assertThat(get(path)).as(path).startsWith("404 ");
+                "/actuator/threaddump", "/actuator/info", "/actuator" }) {
+            assertThat(get(path)).as(path).startsWith("401 ");
         }
-        assertThat(get("/actuator")).doesNotContain("prometheus", "env", "beans");
+        assertThat(get("/actuator/prometheus", ADMIN, ADMIN_PASSWORD)).startsWith("200 ")
+                .contains("postroom_listener_connections");
+        // exposed are health and prometheus only, whoever asks
+        assertThat(get("/actuator/env", ADMIN, ADMIN_PASSWORD)).startsWith("404 ");
+        assertThat(get("/actuator/prometheus", ADMIN, "not the password")).startsWith("401 ");
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)));
+    }
+
+    private String get(String path, String username, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static String send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 }

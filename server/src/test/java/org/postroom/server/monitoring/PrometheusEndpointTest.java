@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +30,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The metrics at {@code /actuator/prometheus}, counted from real sessions with the running
- * application: an MX delivery, a failed SMTP AUTH, a failed and a good POP3 login. The endpoint is
- * switched on here the way an operator would on a port only Prometheus reaches.
+ * application: an MX delivery, a failed SMTP AUTH, a failed and a good POP3 login; scraped the way
+ * Prometheus does, with an administrator's HTTP Basic login.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoints.web.exposure.include=health,prometheus")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrometheusEndpointTest {
 
     private static final String PASSWORD = "a long enough secret";
+    private static final String SCRAPE_PASSWORD = "a long enough scrape secret";
 
     @TempDir
     static Path dataDir;
@@ -45,6 +46,8 @@ class PrometheusEndpointTest {
     static void properties(DynamicPropertyRegistry registry) {
         RunningServer.configure(registry, () -> dataDir, "mx.metrics.example");
         registry.add("postroom.auth.failure-delay", () -> "0s");
+        registry.add("postroom.admin.username", () -> "prometheus");
+        registry.add("postroom.admin.password", () -> SCRAPE_PASSWORD);
     }
 
     @LocalServerPort
@@ -120,6 +123,8 @@ class PrometheusEndpointTest {
         do {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                    ("prometheus:" + SCRAPE_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             scrape = response.body();
