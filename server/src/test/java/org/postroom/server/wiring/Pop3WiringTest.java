@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.List;
@@ -19,8 +18,6 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
@@ -29,21 +26,15 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application starts both POP3 listeners on a real PostgreSQL, with the product's defaults
  * (plaintext logins refused) and the generated certificate, and a real client retrieves mail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class Pop3WiringTest {
+class Pop3WiringTest extends WiredApplicationTest {
 
     private static final String MESSAGE = "Subject: wired\r\n\r\n.dot line\r\nbody\r\n";
 
-    @TempDir
-    static Path dataDir;
 
     @Autowired
     @Qualifier("pop3Listener")
@@ -65,15 +56,6 @@ class Pop3WiringTest {
     @Autowired
     MailStore store;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::createUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("postroom.data-dir", () -> dataDir.toString());
-        registry.add("postroom.hostname", () -> "pop.wired.example");
-        registry.add("postroom.pop3.port", () -> "0");
-        registry.add("postroom.pop3s.port", () -> "0");
-    }
 
     @Test
     void bothListenersServeMailWithTheProductDefaults() throws Exception {
@@ -88,7 +70,7 @@ class Pop3WiringTest {
         // port 110: the greeting names postroom.hostname, and no password is taken before STLS
         try (Socket plain = new Socket("127.0.0.1", pop3.listener().port())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).isEqualTo("+OK pop.wired.example POP3 server ready");
+            assertThat(in.readLine()).isEqualTo("+OK mail.wired.example POP3 server ready");
             plain.getOutputStream().write("USER dana@wired.example\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("-ERR [AUTH]");
         }
@@ -112,7 +94,7 @@ class Pop3WiringTest {
     }
 
     private static SSLContext trustingGeneratedCertificate() throws Exception {
-        try (InputStream pem = Files.newInputStream(dataDir.resolve("tls").resolve("selfsigned-cert.pem"))) {
+        try (InputStream pem = Files.newInputStream(DATA_DIR.resolve("tls").resolve("selfsigned-cert.pem"))) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
             trusted.setCertificateEntry("postroom", CertificateFactory.getInstance("X.509").generateCertificate(pem));

@@ -1,0 +1,44 @@
+package org.postroom.server.wiring;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.postroom.storage.TestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a real PostgreSQL with every listener on a free port, shared by all
+ * wiring tests: they extend this class and so get ONE cached Spring context between them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class WiredApplicationTest {
+
+    static final String HOSTNAME = "mail.wired.example";
+    static final String ADMIN_PASSWORD = "wired admin secret";
+    static final Path DATA_DIR = temporaryDirectory();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::createUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("postroom.data-dir", DATA_DIR::toString);
+        registry.add("postroom.hostname", () -> HOSTNAME);
+        registry.add("postroom.admin.password", () -> ADMIN_PASSWORD);
+        for (String listener : new String[] { "smtp", "submission", "smtps", "pop3", "pop3s" }) {
+            registry.add("postroom." + listener + ".port", () -> "0");
+        }
+        registry.add("postroom.smtp.max-message-size", () -> "2MB");
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("postroom-wired-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
