@@ -3,18 +3,12 @@ package org.postroom.server.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
@@ -91,19 +85,6 @@ class Pop3WiringTest extends WiredApplicationTest {
         assertThat(implicit.logout()).isTrue();
         implicit.disconnect();
         assertThat(users.find("dana@wired.example").orElseThrow().messageCount()).isZero();
-    }
-
-    private static SSLContext trustingGeneratedCertificate() throws Exception {
-        try (InputStream pem = Files.newInputStream(DATA_DIR.resolve("tls").resolve("selfsigned-cert.pem"))) {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("postroom", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        }
     }
 
     private static String read(Reader reader) throws Exception {
