@@ -31,10 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * fresh profile under target/ that is removed on close, and full-page screenshots into
  * target/screenshots.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Dimension DESKTOP = new Dimension(1280, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
@@ -47,7 +47,7 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
-    static Browser start(int port) throws IOException {
+    public static Browser start(int port) throws IOException {
         Path profile = Files.createDirectories(Path.of("target", "chromium-profile-" + UUID.randomUUID()));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(BrowserAvailable.chromedriver().toFile()).usingAnyFreePort()
@@ -63,50 +63,50 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile, "http://127.0.0.1:" + port);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return driver.findElement(by);
     }
 
     /** Waits (never sleeps) until an element shows, at most ten seconds. */
-    WebElement await(By by) {
+    public WebElement await(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    WebElement awaitText(By by, String text) {
+    public WebElement awaitText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         return driver.findElement(by);
     }
 
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));
         field.clear();
         field.sendKeys(text);
     }
 
     /** The flash message shown after an action (success or refusal). */
-    String flash() {
+    public String flash() {
         return await(By.cssSelector(".flash")).getText();
     }
 
     /** The console messages chromium logged since the last call (CSP violations show up here). */
-    List<String> consoleMessages() {
+    public List<String> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** A screenshot of the whole page (the window grown to the page's height) at the given width. */
-    void screenshot(String name, Dimension size) {
+    public void screenshot(String name, Dimension size) {
         driver.manage().window().setSize(size);
         long height = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return Math.ceil(document.documentElement.scrollHeight)");

@@ -7,9 +7,10 @@ import java.time.Instant;
  *
  * @param subject  the subject's distinguished name (RFC 2253 form), e.g. {@code CN=mail.example.com}
  * @param issuer   the issuer's distinguished name; equal to {@code subject} for a self-signed certificate
+ * @param notBefore the start of the validity period
  * @param notAfter the end of the validity period
  */
-public record CertificateInfo(String subject, String issuer, Instant notAfter) {
+public record CertificateInfo(String subject, String issuer, Instant notBefore, Instant notAfter) {
 
     /** Whether the certificate signs itself, i.e. mail clients will warn until a real one is installed. */
     public boolean selfSigned() {

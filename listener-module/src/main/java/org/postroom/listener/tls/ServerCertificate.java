@@ -38,6 +38,7 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey privateKey) {
         return new CertificateInfo(
                 leaf().getSubjectX500Principal().getName(X500Principal.RFC2253),
                 leaf().getIssuerX500Principal().getName(X500Principal.RFC2253),
+                leaf().getNotBefore().toInstant(),
                 leaf().getNotAfter().toInstant());
     }
 

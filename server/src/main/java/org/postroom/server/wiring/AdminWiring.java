@@ -2,13 +2,17 @@ package org.postroom.server.wiring;
 
 import org.postroom.admin.security.BootstrapAdministrator;
 import org.postroom.admin.settings.ServerSettings;
+import org.postroom.listener.tls.ListenerTls;
 import org.postroom.server.config.AdminProperties;
+import org.postroom.server.config.Pop3Properties;
+import org.postroom.server.config.Pop3sProperties;
 import org.postroom.server.config.PostroomProperties;
-import org.postroom.server.config.TlsProperties;
+import org.postroom.server.config.SmtpProperties;
+import org.postroom.server.config.SmtpsProperties;
+import org.postroom.server.config.SubmissionProperties;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * The web console's needs from the server: the bootstrap administrator from
@@ -24,7 +28,8 @@ class AdminWiring {
     }
 
     @Bean
-    ServerSettings serverSettings(PostroomProperties server, TlsProperties tls, Environment environment) {
-        return new ConfiguredServerSettings(server, tls, environment);
+    ServerSettings serverSettings(PostroomProperties server, SmtpProperties smtp, SubmissionProperties submission,
+            SmtpsProperties smtps, Pop3Properties pop3, Pop3sProperties pop3s, ListenerTls tls) {
+        return new ListenerServerSettings(server, smtp, submission, smtps, pop3, pop3s, tls);
     }
 }

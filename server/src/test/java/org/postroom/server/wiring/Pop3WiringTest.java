@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postroom.server.RunningServer;
-import org.postroom.server.TrustedCertificate;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
@@ -22,21 +20,15 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application starts both POP3 listeners on a real PostgreSQL, with the product's defaults
  * (plaintext logins refused) and the generated certificate, and a real client retrieves mail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class Pop3WiringTest {
+class Pop3WiringTest extends WiredApplicationTest {
 
     private static final String MESSAGE = "Subject: wired\r\n\r\n.dot line\r\nbody\r\n";
 
-    @TempDir
-    static Path dataDir;
 
     @Autowired
     @Qualifier("pop3Listener")
@@ -58,10 +50,6 @@ class Pop3WiringTest {
     @Autowired
     MailStore store;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        RunningServer.configure(registry, () -> dataDir, "pop.wired.example");
-    }
 
     @Test
     void bothListenersServeMailWithTheProductDefaults() throws Exception {
@@ -76,21 +64,20 @@ class Pop3WiringTest {
         // port 110: the greeting names postroom.hostname, and no password is taken before STLS
         try (Socket plain = new Socket("127.0.0.1", pop3.listener().port())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).isEqualTo("+OK pop.wired.example POP3 server ready");
+            assertThat(in.readLine()).isEqualTo("+OK mail.wired.example POP3 server ready");
             plain.getOutputStream().write("USER dana@wired.example\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("-ERR [AUTH]");
         }
 
-        POP3SClient stls = new POP3SClient(false, TrustedCertificate.generatedIn(dataDir));
+        POP3SClient stls = new POP3SClient(false, trustingGeneratedCertificate());
         stls.connect("127.0.0.1", pop3.listener().port());
         assertThat(stls.execTLS()).isTrue();
         assertThat(stls.login("dana@wired.example", "a long enough secret")).isTrue();
-        assertThat(new String(RunningServer.retrieved(stls.retrieveMessage(1)), StandardCharsets.ISO_8859_1))
-                .isEqualTo(MESSAGE);
+        assertThat(read(stls.retrieveMessage(1))).isEqualTo(MESSAGE);
         assertThat(stls.logout()).isTrue();
         stls.disconnect();
 
-        POP3SClient implicit = new POP3SClient(true, TrustedCertificate.generatedIn(dataDir));
+        POP3SClient implicit = new POP3SClient(true, trustingGeneratedCertificate());
         implicit.connect("127.0.0.1", pop3s.listener().port());
         assertThat(implicit.login("dana@wired.example", "a long enough secret")).isTrue();
         assertThat(implicit.status().number).isEqualTo(1);
@@ -98,5 +85,16 @@ class Pop3WiringTest {
         assertThat(implicit.logout()).isTrue();
         implicit.disconnect();
         assertThat(users.find("dana@wired.example").orElseThrow().messageCount()).isZero();
+    }
+
+    private static String read(Reader reader) throws Exception {
+        try (reader) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[4096];
+            for (int n = reader.read(buffer); n > 0; n = reader.read(buffer)) {
+                text.append(buffer, 0, n);
+            }
+            return text.toString();
+        }
     }
 }

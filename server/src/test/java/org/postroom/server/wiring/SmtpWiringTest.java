@@ -3,14 +3,11 @@ package org.postroom.server.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.postroom.server.SmtpClient;
-import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
@@ -18,28 +15,10 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The application starts the three SMTP listeners on their ports, with TLS, over its database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class SmtpWiringTest {
+class SmtpWiringTest extends WiredApplicationTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void configure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::createUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("postroom.data-dir", () -> dataDir.toString());
-        registry.add("postroom.hostname", () -> "mx.postroom.test");
-        registry.add("postroom.smtp.port", () -> "0");
-        registry.add("postroom.submission.port", () -> "0");
-        registry.add("postroom.smtps.port", () -> "0");
-        registry.add("postroom.smtp.max-message-size", () -> "2MB");
-    }
 
     @Autowired
     @Qualifier("smtpMxListener")
@@ -70,7 +49,7 @@ class SmtpWiringTest {
         domains.create("example.com");
         users.create("alice@example.com", "correct horse battery staple", null);
         try (SmtpClient smtp = SmtpClient.connect(mx.listener().port())) {
-            assertThat(smtp.reply()).startsWith("220 mx.postroom.test ESMTP Postroom");
+            assertThat(smtp.reply()).startsWith("220 mail.wired.example ESMTP Postroom");
             assertThat(smtp.command("EHLO client.test")).contains("250-STARTTLS", "SIZE 2097152");
             assertThat(smtp.command("MAIL FROM:<far@elsewhere.test>")).startsWith("250 2.1.0");
             assertThat(smtp.command("RCPT TO:<alice@example.com>")).startsWith("250 2.1.5");
@@ -79,7 +58,7 @@ class SmtpWiringTest {
         }
         long inbox = ((Deliverable) directory.resolve("alice@example.com")).mailboxes().iterator().next().mailboxId();
         assertThat(mailboxes.entries(inbox)).hasSize(1);
-        assertThat(dataDir.resolve("spool")).isEmptyDirectory();
+        assertThat(DATA_DIR.resolve("spool")).isEmptyDirectory();
     }
 
     @Test
@@ -94,9 +73,9 @@ class SmtpWiringTest {
     @Test
     void theImplicitTlsListenerSpeaksTlsFromTheFirstByteAndOffersAuth() throws Exception {
         // the handshake succeeds trusting only the certificate generated in the data dir
-        try (SmtpClient smtp = SmtpClient.connectTls(submissions.listener().port(), dataDir.resolve("tls/selfsigned-cert.pem"))) {
+        try (SmtpClient smtp = SmtpClient.connectTls(submissions.listener().port(), DATA_DIR.resolve("tls/selfsigned-cert.pem"))) {
             assertThat(((SSLSocket) smtp.socket()).getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
-            assertThat(smtp.reply()).startsWith("220 mx.postroom.test");
+            assertThat(smtp.reply()).startsWith("220 mail.wired.example");
             assertThat(smtp.command("EHLO laptop.test")).contains("AUTH PLAIN LOGIN").doesNotContain("STARTTLS");
         }
     }

@@ -1,0 +1,122 @@
+package org.postroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postroom.storage.TestDatabase;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs on the build machines, so the compose file's contract is tested instead:
+ * every variable it hands the postroom service is one the application binds, and the application
+ * starts healthy with exactly those variables (values from .env.example).
+ */
+class ComposeContractIT {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)(?::?[-?]([^}]*))?}");
+
+    @Test
+    void everyVariableOfThePostroomServiceIsBoundByTheApplication() throws IOException {
+        Map<String, String> environment = postroomEnvironment();
+        Map<String, String> known = ConfigurationMetadata.properties();
+        for (String variable : environment.keySet()) {
+            if (variable.equals("JAVA_OPTS")) {
+                continue; // read by the image's entrypoint, not by Spring
+            }
+            assertThat(bindsToAKnownProperty(variable, known)).as(variable + " binds to a configuration property")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theApplicationStartsHealthyWithExactlyTheComposeEnvironment(@TempDir Path workDir) throws Exception {
+        Map<String, String> environment = new HashMap<>(postroomEnvironment());
+        environment.remove("JAVA_OPTS");
+        // the same variables, pointed at this machine: the test's PostgreSQL and a writable data dir
+        environment.put("SPRING_DATASOURCE_URL", TestDatabase.createUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        environment.put("POSTROOM_DATA_DIR", workDir.resolve("postroom-data").toString());
+        try (PostroomProcess postroom = new PostroomProcess(workDir, environment)) {
+            postroom.start();
+            assertThat(postroom.health()).contains("\"status\":\"UP\"");
+            // the external database was used: no embedded one under ./data
+            assertThat(workDir.resolve("data")).doesNotExist();
+        }
+    }
+
+    private static boolean bindsToAKnownProperty(String variable, Map<String, String> known) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", Map.of(variable, "x")));
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            for (Map.Entry<String, String> property : known.entrySet()) {
+                ConfigurationPropertyName name = ConfigurationPropertyName.of(property.getKey());
+                boolean isMap = property.getValue().startsWith("java.util.Map");
+                if (source.getConfigurationProperty(name) != null
+                        || isMap && source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The postroom service's environment, with ${VAR} references resolved from .env.example. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> postroomEnvironment() throws IOException {
+        Map<String, String> dotEnv = dotEnvExample();
+        Map<String, Object> compose;
+        try (InputStream in = Files.newInputStream(Path.of("..", "docker-compose.yml"))) {
+            compose = new Yaml().load(in);
+        }
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Map<String, Object> postroom = (Map<String, Object>) services.get("postroom");
+        Map<String, Object> raw = (Map<String, Object>) postroom.get("environment");
+        Map<String, String> resolved = new LinkedHashMap<>();
+        raw.forEach((name, value) -> resolved.put(name, resolve(String.valueOf(value), dotEnv)));
+        return resolved;
+    }
+
+    private static String resolve(String value, Map<String, String> dotEnv) {
+        Matcher matcher = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String set = dotEnv.get(matcher.group(1));
+            boolean hasDefault = matcher.group(0).contains(":-");
+            String replacement = set != null && !set.isEmpty() ? set : hasDefault ? matcher.group(2) : "";
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static Map<String, String> dotEnvExample() throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("..", ".env.example"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            values.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return values;
+    }
+
+}

@@ -1,0 +1,64 @@
+package org.postroom.server.wiring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.postroom.storage.TestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a real PostgreSQL with every listener on a free port, shared by all
+ * wiring tests: they extend this class and so get ONE cached Spring context between them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class WiredApplicationTest {
+
+    static final String HOSTNAME = "mail.wired.example";
+    static final String ADMIN_PASSWORD = "wired admin secret";
+    static final Path DATA_DIR = temporaryDirectory();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::createUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("postroom.data-dir", DATA_DIR::toString);
+        registry.add("postroom.hostname", () -> HOSTNAME);
+        registry.add("postroom.admin.password", () -> ADMIN_PASSWORD);
+        for (String listener : new String[] { "smtp", "submission", "smtps", "pop3", "pop3s" }) {
+            registry.add("postroom." + listener + ".port", () -> "0");
+        }
+        registry.add("postroom.smtp.max-message-size", () -> "2MB");
+    }
+
+    /** A TLS client context that trusts exactly the certificate the application generated. */
+    static SSLContext trustingGeneratedCertificate() throws Exception {
+        try (InputStream pem = Files.newInputStream(DATA_DIR.resolve("tls").resolve("selfsigned-cert.pem"))) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("postroom", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("postroom-wired-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
