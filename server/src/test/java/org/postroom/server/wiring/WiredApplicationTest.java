@@ -1,16 +1,13 @@
 package org.postroom.server.wiring;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
+import org.postroom.server.TrustedCertificate;
 import org.postroom.storage.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,16 +39,7 @@ abstract class WiredApplicationTest {
 
     /** A TLS client context that trusts exactly the certificate the application generated. */
     static SSLContext trustingGeneratedCertificate() throws Exception {
-        try (InputStream pem = Files.newInputStream(DATA_DIR.resolve("tls").resolve("selfsigned-cert.pem"))) {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("postroom", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        }
+        return TrustedCertificate.generatedIn(DATA_DIR);
     }
 
     private static Path temporaryDirectory() {

@@ -71,8 +71,8 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
             return Verdicts.of(Replies.MAILBOX_FULL);
         }
         if (!receipt.overQuota().isEmpty()) {
-            log.warn("session {}: message {} not delivered to {}: mailbox over quota; telling <{}>",
-                    session.getSessionID(), receipt.queueId(), receipt.overQuota(), sender);
+            log.warn("session {}: message {} from <{}> not delivered to {}: mailbox over quota",
+                    session.getSessionID(), receipt.queueId(), sender, receipt.overQuota());
             bounceOverQuota(sender, receipt, message);
         }
         SessionRecord.of(session).ifPresent(record -> record.queued(receipt.queueId()));

@@ -1,31 +1,26 @@
-package org.postroom.server;
+package org.postroom.server.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postroom.server.wiring.ListenerLifecycle;
+import org.postroom.server.RunningServer;
+import org.postroom.server.SmtpClient;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Through both protocol modules in the running application: a message a remote server delivers on
  * port 25 comes out of POP3 (implicit TLS, Apache Commons Net as the client) as exactly the bytes
  * sent, behind the one Received header Postroom adds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class SmtpToPop3EndToEndTest {
+class SmtpToPop3EndToEndTest extends WiredApplicationTest {
 
     private static final String PASSWORD = "a long enough secret";
 
@@ -42,14 +37,6 @@ class SmtpToPop3EndToEndTest {
             + "Grüße aus Köln, 8-bit\r\n"
             + "x".repeat(900) + "\r\n"
             + "last line\r\n").getBytes(StandardCharsets.UTF_8);
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        RunningServer.configure(registry, () -> dataDir, "mx.e2e.example");
-    }
 
     @Autowired
     @Qualifier("smtpMxListener")
@@ -71,7 +58,7 @@ class SmtpToPop3EndToEndTest {
         users.create("dana@e2e.example", PASSWORD, null);
 
         try (SmtpClient smtp = SmtpClient.connect(mx.listener().port())) {
-            assertThat(smtp.reply()).startsWith("220 mx.e2e.example");
+            assertThat(smtp.reply()).startsWith("220 " + HOSTNAME);
             assertThat(smtp.command("EHLO client.elsewhere.test")).startsWith("250");
             assertThat(smtp.command("MAIL FROM:<far@elsewhere.test> BODY=8BITMIME")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<dana@e2e.example>")).startsWith("250");
@@ -84,7 +71,7 @@ class SmtpToPop3EndToEndTest {
             assertThat(smtp.command("QUIT")).startsWith("221");
         }
 
-        POP3SClient pop3 = new POP3SClient(true, TrustedCertificate.generatedIn(dataDir));
+        POP3SClient pop3 = new POP3SClient(true, trustingGeneratedCertificate());
         pop3.connect("127.0.0.1", pop3s.listener().port());
         assertThat(pop3.login("dana@e2e.example", PASSWORD)).isTrue();
         byte[] retrieved = RunningServer.retrieved(pop3.retrieveMessage(1));
@@ -97,7 +84,7 @@ class SmtpToPop3EndToEndTest {
         assertThat(Arrays.copyOfRange(retrieved, originalStart, retrieved.length)).isEqualTo(MESSAGE);
         String added = text.substring(0, originalStart);
         assertThat(added).startsWith("Received: from client.elsewhere.test ([127.0.0.1])\r\n")
-                .contains("by mx.e2e.example (Postroom) with ESMTP id ").endsWith("\r\n");
+                .contains("by " + HOSTNAME + " (Postroom) with ESMTP id ").endsWith("\r\n");
         // one header field: every further line is a folded continuation
         assertThat(Arrays.stream(added.substring(0, added.length() - 2).split("\r\n")).skip(1))
                 .allSatisfy(line -> assertThat(line).startsWith("\t"));
