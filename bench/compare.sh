@@ -95,10 +95,10 @@ warm_up() {
   fi
   log "warming up $name (not measured)"
   (cd "$SHARED/bench" &&
-    env "${env_common[@]}" N=2000 SIZE=4096 CONC=10 ./smtp-load.sh &&
-    env "${env_common[@]}" N=300 SIZE=102400 CONC=10 ./smtp-load.sh &&
-    env "${env_common[@]}" USERS_FILE="$one_user" N=300 SIZE=4096 CONC=10 ./submission-load.sh &&
-    env "${env_common[@]}" SESSIONS=300 CONC=10 PER_USER=20 SEED_SIZE=4096 ./pop3-load.sh) > "$OUT/warmup-$name.log" 2>&1 ||
+    env "${env_common[@]}" N=1000 SIZE=4096 CONC=10 ./smtp-load.sh &&
+    env "${env_common[@]}" N=200 SIZE=102400 CONC=10 ./smtp-load.sh &&
+    env "${env_common[@]}" USERS_FILE="$one_user" N=200 SIZE=4096 CONC=10 ./submission-load.sh &&
+    env "${env_common[@]}" SESSIONS=200 CONC=10 PER_USER=20 SEED_SIZE=4096 ./pop3-load.sh) > "$OUT/warmup-$name.log" 2>&1 ||
     log "warm-up of $name had errors, see $OUT/warmup-$name.log"
 }
 [[ ${WARMUP:-1} == 1 ]] && { warm_up peer; warm_up postroom; }
