@@ -10,7 +10,6 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
 import org.apache.james.protocols.netty.CommandInjectionDetectedException;
 import org.apache.james.protocols.netty.Encryption;
-import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +24,8 @@ import io.netty.handler.ssl.NotSslRecordException;
  *   <li>reports every handled line back to the {@link CommandFramer}, which releases the next ones;</li>
  *   <li>creates sessions on a {@link ListenerTransport}, for the event-loop STARTTLS switch, and
  *       tells each session which listener it came in on ({@link ProtocolListener#nameOf});</li>
+ *   <li>names the client in the logging context by IP only, without a reverse DNS lookup
+ *       ({@link ClientAddressLogContext});</li>
  *   <li>counts sessions for a graceful unbind;</li>
  *   <li>keeps a client's own failures out of the error log: a failed TLS handshake or a reset
  *       connection is logged at INFO, a STARTTLS injection attempt at WARN with the protocol's fatal
@@ -43,7 +44,7 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
 
     OffloadedCoreHandler(Protocol protocol, Encryption encryption, String listenerName, CommandFramer framer,
             ListenerActivity activity) {
-        super(new ProtocolMDCContextFactory.Standard(), protocol, encryption, false);
+        super(new ClientAddressLogContext(), protocol, encryption, false);
         this.listenerName = listenerName;
         this.framer = framer;
         this.activity = activity;

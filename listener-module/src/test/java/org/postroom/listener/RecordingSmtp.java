@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -22,6 +24,7 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.slf4j.MDC;
 
 /**
  * James's stock SMTP protocol with hooks that record what ran, on which thread and whether inside
@@ -29,8 +32,8 @@ import org.apache.james.protocols.smtp.hook.RcptHook;
  */
 public final class RecordingSmtp {
 
-    /** One MAIL FROM that reached the hooks. */
-    public record Mail(String sender, boolean tls, String thread) {
+    /** One MAIL FROM that reached the hooks, with the logging context (MDC) the hook ran in. */
+    public record Mail(String sender, boolean tls, String thread, Map<String, String> logContext) {
     }
 
     private final List<Mail> mails = new CopyOnWriteArrayList<>();
@@ -90,7 +93,8 @@ public final class RecordingSmtp {
         @Override
         public HookResult doMail(SMTPSession session, MaybeSender sender) {
             pause(nextMailDelay.getAndSet(Duration.ZERO));
-            mails.add(new Mail(sender.asString(), session.isTLSStarted(), Thread.currentThread().getName()));
+            mails.add(new Mail(sender.asString(), session.isTLSStarted(), Thread.currentThread().getName(),
+                    Optional.ofNullable(MDC.getCopyOfContextMap()).orElse(Map.of())));
             return HookResult.DECLINED;
         }
 

@@ -51,6 +51,22 @@ class DotStuffedStreamTest {
         assertThat(out).hasToString("..a\r\nb\r\n");
     }
 
+    @Test
+    void readsOfEverySizeGiveTheSameBytes() throws IOException {
+        // the stream copies blocks between line starts: a read may end anywhere, even between the two dots
+        String message = ".a\r\nbc\n.\r\n..d\r\ne\r";
+        String expected = "..a\r\nbc\n..\r\n...d\r\ne\r\r\n";
+        for (int size = 1; size <= expected.length() + 1; size++) {
+            InputStream in = new DotStuffedStream(new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)));
+            StringBuilder out = new StringBuilder();
+            byte[] block = new byte[size];
+            for (int n = in.read(block, 0, size); n != -1; n = in.read(block, 0, size)) {
+                out.append(new String(block, 0, n, StandardCharsets.US_ASCII));
+            }
+            assertThat(out).as("reads of %d bytes", size).hasToString(expected);
+        }
+    }
+
     private static String stuffed(String message) throws IOException {
         try (InputStream in = new DotStuffedStream(new ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1)))) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

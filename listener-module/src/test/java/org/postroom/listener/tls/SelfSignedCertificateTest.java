@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +46,30 @@ class SelfSignedCertificateTest {
         assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=mail.example.com");
         assertThat(leaf.getSubjectAlternativeNames()).containsExactly(List.of(2, "mail.example.com"));
         assertThat(leaf.getNotAfter().toInstant()).isEqualTo(NOW.instant().plus(Duration.ofDays(730)));
-        assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo("RSA");
         assertThat(directory.resolve(SelfSignedCertificate.CERT_FILE)).exists();
+    }
+
+    @Test
+    void hasAnEcdsaP256KeyThatMaySignOnly() throws Exception {
+        X509Certificate leaf = SelfSignedCertificate.ensure(directory, "mx.test", NOW).load().leaf();
+
+        assertThat(leaf.getPublicKey()).isInstanceOfSatisfying(ECPublicKey.class,
+                key -> assertThat(key.getParams().getCurve().getField().getFieldSize()).isEqualTo(256));
+        assertThat(leaf.getSigAlgName()).isEqualTo("SHA256withECDSA");
+        // digitalSignature only: keyEncipherment (bit 2) is RSA key transport, meaningless for ECDSA
+        assertThat(leaf.getKeyUsage()).startsWith(true, false, false);
+    }
+
+    @Test
+    void anRsaPairMadeByAnEarlierVersionIsKept() throws Exception {
+        CertificateFiles rsa = TestCertificates.write(directory, "mx.test", TestCertificates.rsa(),
+                TestCertificates.KeyFormat.PKCS8);
+        Files.move(rsa.certFile(), directory.resolve(SelfSignedCertificate.CERT_FILE));
+        Files.move(rsa.keyFile(), directory.resolve(SelfSignedCertificate.KEY_FILE));
+
+        CertificateFiles kept = SelfSignedCertificate.ensure(directory, "mx.test", NOW);
+
+        assertThat(kept.load().leaf().getPublicKey().getAlgorithm()).isEqualTo("RSA");
     }
 
     @Test

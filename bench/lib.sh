@@ -1,0 +1,150 @@
+# Functions the bench scripts share: find the shared load scripts and the peer, start and stop a
+# Postroom of our own (packaged jar, embedded PostgreSQL with its durable settings, free high ports,
+# data under a temp dir), provision the bench users through the CLI, and sample the machine.
+# Sourced by compare.sh and growth.sh; not run on its own.
+
+BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_ROOT="$(cd "$BENCH_HOME/.." && pwd)"
+
+# The shared load scripts and reference peer: SHARED_DIR, else ../shared beside the project
+# (/work/main -> /work/shared), else the workplace's /work/shared (for worktrees).
+shared_dir() {
+  local d
+  for d in "${SHARED_DIR:-}" "$PROJECT_ROOT/../shared" "/work/shared"; do
+    [[ -n $d && -x $d/bench/run-all.sh && -x $d/peer/start.sh ]] && { (cd "$d" && pwd); return; }
+  done
+  echo "bench: cannot find the shared bench/ and peer/ (set SHARED_DIR)" >&2; return 1
+}
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+# Builds server/target/postroom.jar unless it exists (BUILD=1 forces a build). The jar is copied
+# into the run's directory, so rebuilding during a run never pulls classes from under the server.
+ensure_jar() {
+  local jar="$PROJECT_ROOT/server/target/postroom.jar"
+  if [[ ${BUILD:-0} == 1 || ! -s $jar ]]; then
+    log "building $jar"
+    # Spring Boot's repackage keeps an existing fat jar when the server module itself did not
+    # change, even if a module inside it did: remove it first.
+    rm -f "$jar" "$jar.original"
+    (cd "$PROJECT_ROOT" && ./mvnw -B -q package -DskipTests) >&2
+  fi
+  cp "$jar" "$1/postroom.jar"
+}
+
+# Prints N distinct free TCP ports on 127.0.0.1 (the kernel picks them; all bound at once, then freed).
+free_ports() {
+  python3 - "$1" <<'PY'
+import socket, sys
+socks = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
+print(" ".join(str(s.getsockname()[1]) for s in socks))
+PY
+}
+
+# The heap and flags Postroom runs with in the bench: the Dockerfile's default (docs/PERFORMANCE.md says why).
+: "${POSTROOM_JAVA_OPTS:=-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+# The CLI is a short-lived JVM: C1 only starts it about twice as fast.
+CLI_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m"
+
+# All bench load comes from one address (127.0.0.2), 50 sessions at once in the c50 case; a
+# closing session still counts for a moment, so the default 50 per IP would refuse the odd
+# connection with 421. The peer exempts 127.0.0.0/8 from its limits altogether.
+PER_IP_LIMIT=100
+
+# start_postroom WORKDIR: starts Postroom from WORKDIR/postroom.jar with its data in WORKDIR/data,
+# sets PR_PID, PR_SMTP, PR_SUB, PR_SMTPS, PR_POP3, PR_POP3S, PR_HTTP; waits until it serves.
+start_postroom() {
+  local work=$1
+  read -r PR_SMTP PR_SUB PR_SMTPS PR_POP3 PR_POP3S PR_HTTP < <(free_ports 6)
+  log "starting Postroom (data in $work/data; smtp $PR_SMTP, submission $PR_SUB, pop3 $PR_POP3; $POSTROOM_JAVA_OPTS)"
+  # shellcheck disable=SC2086
+  java $POSTROOM_JAVA_OPTS -jar "$work/postroom.jar" \
+    --postroom.data-dir="$work/data" --postroom.hostname=mx.bench.test \
+    --postroom.smtp.port="$PR_SMTP" --postroom.submission.port="$PR_SUB" --postroom.smtps.port="$PR_SMTPS" \
+    --postroom.pop3.port="$PR_POP3" --postroom.pop3s.port="$PR_POP3S" --server.port="$PR_HTTP" \
+    --server.address=127.0.0.1 --postroom.admin.password="bench-admin-$RANDOM$RANDOM" \
+    --postroom.smtp.max-connections-per-ip="$PER_IP_LIMIT" \
+    > "$work/postroom.log" 2>&1 &
+  PR_PID=$!
+  local i
+  for i in $(seq 1 240); do
+    grep -q "Started PostroomApplication" "$work/postroom.log" 2>/dev/null && { log "Postroom up (pid $PR_PID)"; return 0; }
+    kill -0 "$PR_PID" 2>/dev/null || break
+    sleep 1
+  done
+  log "Postroom did not start, see $work/postroom.log"; tail -20 "$work/postroom.log" >&2; return 1
+}
+
+# stop_postroom: SIGTERM (graceful: in-flight commits finish, the embedded PostgreSQL stops with it).
+stop_postroom() {
+  [[ -n ${PR_PID:-} ]] || return 0
+  if kill -0 "$PR_PID" 2>/dev/null; then
+    log "stopping Postroom (pid $PR_PID)"
+    kill "$PR_PID"
+    local i; for i in $(seq 1 120); do kill -0 "$PR_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$PR_PID" 2>/dev/null && { log "Postroom still running, killing it"; kill -9 "$PR_PID"; }
+  fi
+  PR_PID=
+}
+
+# The PIDs whose memory counts as Postroom's: the JVM, its embedded postmaster and every backend.
+# Written as a command line for the shared scripts' RSS_PIDS_CMD.
+postroom_pids_cmd() {
+  local work=$1
+  echo "echo $PR_PID; pm=\$(head -1 '$work/data/postgres/postmaster.pid' 2>/dev/null); [ -n \"\$pm\" ] && { echo \$pm; pgrep -P \$pm; }"
+}
+
+# postroom_cli WORKDIR ARGS...: one CLI command on the running server's embedded database.
+postroom_cli() {
+  local work=$1; shift
+  # shellcheck disable=SC2086
+  java $CLI_JAVA_OPTS -jar "$work/postroom.jar" "$@" --postroom.data-dir="$work/data"
+}
+
+# provision WORKDIR DOMAIN COUNT PASSWORD: the domain and users user0..user<COUNT-1>, through the
+# CLI (two at a time: each CLI is a JVM of its own); the password comes on stdin, never in argv.
+provision() {
+  local work=$1 domain=$2 count=$3 password=$4
+  log "provisioning $domain and user0..user$((count - 1)) through the CLI"
+  postroom_cli "$work" domain add "$domain" > /dev/null
+  export -f postroom_cli
+  export CLI_JAVA_OPTS BENCH_PASSWORD="$password" BENCH_WORK="$work"
+  seq 0 $((count - 1)) | xargs -P 2 -I{} bash -c \
+    'printf "%s\n" "$BENCH_PASSWORD" | postroom_cli "$BENCH_WORK" user add "user{}@'"$domain"'" --password-stdin > /dev/null'
+  log "provisioned $count users"
+}
+
+# Waits (up to IDLE_WAIT seconds, default 0 = do not wait) for the 1-minute load average to drop
+# below IDLE_LOAD (default 1.0); prints the load average either way.
+wait_for_idle() {
+  local limit=${IDLE_LOAD:-1.0} until=$(( $(date +%s) + ${IDLE_WAIT:-0} ))
+  while :; do
+    local load; load=$(cut -d' ' -f1 /proc/loadavg)
+    if awk -v l="$load" -v m="$limit" 'BEGIN{exit !(l < m)}'; then echo "$load"; return 0; fi
+    if (( $(date +%s) >= until )); then log "load average $load is not below $limit: figures may be disturbed"; echo "$load"; return 0; fi
+    sleep 15
+  done
+}
+
+machine_info() {
+  echo "date: $(date -Is)"
+  echo "cpu: $(nproc) x $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  echo "memory: $(free -m | awk '/^Mem:/{print $2}') MiB"
+  echo "kernel: $(uname -r)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  local pg; pg=$(ls "$1"/data/postgres-binaries/*/bin/postgres 2>/dev/null | head -1)
+  local settings="(psql not installed: settings not read back)"
+  if command -v psql > /dev/null; then
+    settings=$(psql -h 127.0.0.1 -p "$(sed -n 4p "$1/data/postgres/postmaster.pid")" -U postgres -d postgres -At -c \
+      "select string_agg(name || '=' || setting, ', ' order by name) from pg_settings
+        where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers', 'commit_delay')")
+  fi
+  echo "postgres (embedded): $([[ -n $pg ]] && "$pg" --version); live settings: $settings"
+  echo "postfix: $(/usr/sbin/postconf -d mail_version 2>/dev/null | cut -d' ' -f3)"
+  echo "dovecot: $(dovecot --version 2>/dev/null)"
+  echo "postroom: $(cd "$PROJECT_ROOT" && git describe --always --dirty 2>/dev/null)"
+  echo "postroom JVM: $POSTROOM_JAVA_OPTS"
+  echo "postroom settings: defaults, but postroom.smtp.max-connections-per-ip=$PER_IP_LIMIT (one client address)"
+}
