@@ -100,15 +100,18 @@ final class BoundListener {
         acceptorGroup.shutdownGracefully(0, THREAD_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).syncUninterruptibly();
         awaitIoThreads();
         connections.forEach(BoundListener::stopReading);
-        if (!activity.awaitNoCommands(Instant.now().plus(grace))) {
+        boolean commandsDone = activity.awaitNoCommands(Instant.now().plus(grace));
+        if (!commandsDone) {
             LOGGER.warn("{}: commands still running after the shutdown grace period of {}, closing anyway",
                     settings.name(), grace);
         }
         connections.forEach(channel -> ClosingReply.send(channel, settings.replies().shuttingDown()));
         if (!connections.newCloseFuture().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis())) {
-            connections.close().awaitUninterruptibly();
+            connections.forEach(ClosingReply::closeNow);
         }
-        if (!activity.awaitNoSessions(Instant.now().plus(CLOSE_TIMEOUT))) {
+        // a session's disconnect handler runs after its last command: behind a command still
+        // blocked it would only make the shutdown wait longer, so then the thread stop deals with it
+        if (commandsDone && !activity.awaitNoSessions(Instant.now().plus(CLOSE_TIMEOUT))) {
             LOGGER.warn("{}: disconnect handlers still running {} after the connections closed", settings.name(), CLOSE_TIMEOUT);
         }
         awaitIoThreads();
