@@ -10,7 +10,7 @@
 #  1. builds server/target/postroom.jar if missing (BUILD=1 rebuilds) and copies it to a temp dir;
 #  2. starts Postroom there on its embedded PostgreSQL (fsync and synchronous_commit on, as the
 #     product runs), on free high ports, with the heap of POSTROOM_JAVA_OPTS (see lib.sh);
-#  3. provisions bench.test and user0..user99 through the CLI, password from $BENCH_PASSWORD;
+#  3. provisions bench.test and user0..user99 through the REST API, password from $BENCH_PASSWORD;
 #  4. starts the peer (shared peer/start.sh);
 #  5. warms both up with a short unmeasured load of every kind (WARMUP=0 skips it);
 #  6. for each repetition, runs the shared run-all.sh once against the peer and once against
@@ -45,7 +45,7 @@ trap 'exit 130' INT TERM
 
 ensure_jar "$WORK" || exit 1
 start_postroom "$WORK" || exit 1
-provision "$WORK" bench.test 100 "$BENCH_PASSWORD" || exit 1
+provision bench.test 100 "$BENCH_PASSWORD" || exit 1
 "$SHARED/peer/start.sh" > "$OUT/peer-start.log" 2>&1 || { log "peer did not start, see $OUT/peer-start.log"; exit 1; }
 machine_info "$WORK" > "$OUT/machine.txt"
 

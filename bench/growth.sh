@@ -5,7 +5,7 @@
 #   MAILBOXES=1000 PER_MAILBOX=100 bench/growth.sh    # a smaller store, for a quick look
 #
 #  1. starts Postroom like compare.sh (temp dir, embedded PostgreSQL with durable settings, free
-#     ports) and provisions bench.test with user0..user99 through the CLI;
+#     ports) and provisions bench.test with user0..user99 through the REST API;
 #  2. measures MX intake on the empty store (the shared smtp-load.sh, 4 KiB, 10 sessions, REPS
 #     times, exactly-once checked);
 #  3. seeds the store through SQL (storage-module's GrowthSeeder): MAILBOXES users grow0.. with
@@ -34,7 +34,7 @@ log "compiling the seeder (storage-module test classes)"
 ensure_jar "$WORK" || exit 1
 mkdir -p "$WORK/lib" && unzip -q -j -o "$WORK/postroom.jar" 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/lib" || exit 1
 start_postroom "$WORK" || exit 1
-provision "$WORK" bench.test 100 "$BENCH_PASSWORD" || exit 1
+provision bench.test 100 "$BENCH_PASSWORD" || exit 1
 machine_info "$WORK" > "$OUT/machine.txt"
 TARGET_ENV=(HOST=127.0.0.1 "SMTP_PORT=$PR_SMTP" "SUB_PORT=$PR_SUB" "POP3_PORT=$PR_POP3" DOMAIN=bench.test
             "PASSWORD=$BENCH_PASSWORD" "RSS_PIDS_CMD=$(postroom_pids_cmd "$WORK")")

@@ -1,6 +1,6 @@
 # Functions the bench scripts share: find the shared load scripts and the peer, start and stop a
 # Postroom of our own (packaged jar, embedded PostgreSQL with its durable settings, free high ports,
-# data under a temp dir), provision the bench users through the CLI, and sample the machine.
+# data under a temp dir), provision the bench users through the REST API, and sample the machine.
 # Sourced by compare.sh and growth.sh; not run on its own.
 
 BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -45,8 +45,6 @@ PY
 
 # The heap and flags Postroom runs with in the bench: the Dockerfile's default (docs/PERFORMANCE.md says why).
 : "${POSTROOM_JAVA_OPTS:=-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
-# The CLI is a short-lived JVM: C1 only starts it about twice as fast.
-CLI_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m"
 
 # All bench load comes from one address (127.0.0.2), 50 sessions at once in the c50 case; a
 # closing session still counts for a moment, so the default 50 per IP would refuse the odd
@@ -58,13 +56,14 @@ PER_IP_LIMIT=100
 start_postroom() {
   local work=$1
   read -r PR_SMTP PR_SUB PR_SMTPS PR_POP3 PR_POP3S PR_HTTP < <(free_ports 6)
+  PR_ADMIN_PASSWORD="bench-admin-$RANDOM$RANDOM"
   log "starting Postroom (data in $work/data; smtp $PR_SMTP, submission $PR_SUB, pop3 $PR_POP3; $POSTROOM_JAVA_OPTS)"
   # shellcheck disable=SC2086
   java $POSTROOM_JAVA_OPTS -jar "$work/postroom.jar" \
     --postroom.data-dir="$work/data" --postroom.hostname=mx.bench.test \
     --postroom.smtp.port="$PR_SMTP" --postroom.submission.port="$PR_SUB" --postroom.smtps.port="$PR_SMTPS" \
     --postroom.pop3.port="$PR_POP3" --postroom.pop3s.port="$PR_POP3S" --server.port="$PR_HTTP" \
-    --server.address=127.0.0.1 --postroom.admin.password="bench-admin-$RANDOM$RANDOM" \
+    --server.address=127.0.0.1 --postroom.admin.password="$PR_ADMIN_PASSWORD" \
     --postroom.smtp.max-connections-per-ip="$PER_IP_LIMIT" \
     > "$work/postroom.log" 2>&1 &
   PR_PID=$!
@@ -96,23 +95,22 @@ postroom_pids_cmd() {
   echo "echo $PR_PID; pm=\$(head -1 '$work/data/postgres/postmaster.pid' 2>/dev/null); [ -n \"\$pm\" ] && { echo \$pm; pgrep -P \$pm; }"
 }
 
-# postroom_cli WORKDIR ARGS...: one CLI command on the running server's embedded database.
-postroom_cli() {
-  local work=$1; shift
-  # shellcheck disable=SC2086
-  java $CLI_JAVA_OPTS -jar "$work/postroom.jar" "$@" --postroom.data-dir="$work/data"
+# postroom_api METHOD PATH JSON: one call of the running server's REST API as the bench
+# administrator; fails on any status but 2xx.
+postroom_api() {
+  curl -sS --fail-with-body -u "admin:$PR_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -X "$1" "http://127.0.0.1:$PR_HTTP/api/v1$2" --data-binary @- <<< "$3" > /dev/null
 }
 
-# provision WORKDIR DOMAIN COUNT PASSWORD: the domain and users user0..user<COUNT-1>, through the
-# CLI (two at a time: each CLI is a JVM of its own); the password comes on stdin, never in argv.
+# provision DOMAIN COUNT PASSWORD: the domain and users user0..user<COUNT-1>, through the REST API
+# (as an administrator's script would; a CLI call per user costs a JVM start each).
 provision() {
-  local work=$1 domain=$2 count=$3 password=$4
-  log "provisioning $domain and user0..user$((count - 1)) through the CLI"
-  postroom_cli "$work" domain add "$domain" > /dev/null
-  export -f postroom_cli
-  export CLI_JAVA_OPTS BENCH_PASSWORD="$password" BENCH_WORK="$work"
-  seq 0 $((count - 1)) | xargs -P 2 -I{} bash -c \
-    'printf "%s\n" "$BENCH_PASSWORD" | postroom_cli "$BENCH_WORK" user add "user{}@'"$domain"'" --password-stdin > /dev/null'
+  local domain=$1 count=$2 password=$3 i
+  log "provisioning $domain and user0..user$((count - 1)) through the REST API"
+  postroom_api POST /domains "{\"name\":\"$domain\"}" || return 1
+  for i in $(seq 0 $((count - 1))); do
+    postroom_api POST /users "{\"address\":\"user$i@$domain\",\"password\":\"$password\"}" || return 1
+  done
   log "provisioned $count users"
 }
 
