@@ -41,7 +41,9 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
     private volatile Generation previous;
     private volatile CertificateFiles.Stamp rejected;
 
-    private record Generation(String alias, CertificateFiles.Stamp stamp, ServerCertificate certificate) {
+    /** {@code handshakeKey}: the certificate's private key in the form the handshake signs with fastest. */
+    private record Generation(String alias, CertificateFiles.Stamp stamp, ServerCertificate certificate,
+            PrivateKey handshakeKey) {
     }
 
     /** Loads the files now; a failure here propagates, so a broken configuration stops start-up. */
@@ -85,7 +87,7 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
     @Override
     public PrivateKey getPrivateKey(String alias) {
         Generation generation = generation(alias);
-        return generation == null ? null : generation.certificate().privateKey();
+        return generation == null ? null : generation.handshakeKey();
     }
 
     /** The listeners never authenticate to a peer with a client certificate. */
@@ -149,6 +151,7 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
     }
 
     private Generation newGeneration(CertificateFiles.Stamp stamp, ServerCertificate certificate) {
-        return new Generation(ALIAS_PREFIX + generations.incrementAndGet(), stamp, certificate);
+        return new Generation(ALIAS_PREFIX + generations.incrementAndGet(), stamp, certificate,
+                EcdsaSigningProvider.handshakeKey(certificate.privateKey()));
     }
 }
