@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RETR and TOP: a message's bytes as a dot-stuffed multi-line reply, streamed from storage chunk
- * by chunk while the client reads (never the whole message in memory).
+ * RETR and TOP: a message's bytes as a dot-stuffed multi-line reply, streamed while the client
+ * reads; a large message comes from storage chunk by chunk (never whole in memory).
  */
 abstract class ContentCommand extends MessageCommand {
 
@@ -35,9 +35,9 @@ abstract class ContentCommand extends MessageCommand {
 
     @Override
     final Response onMessage(POP3Session session, Message message, List<Integer> arguments) {
-        InputStream content = select(Maildrop.of(session).content(message), arguments);
         DotStuffedStream body;
         try {
+            InputStream content = select(Maildrop.of(session).content(message), arguments);
             body = new DotStuffedStream(content).prefetch();
         } catch (IOException e) {
             log.warn("pop3 reading message {} for {} failed: {}", message.number(), SessionLog.user(session), e.getMessage());

@@ -97,6 +97,40 @@ class RetrievalTest {
     }
 
     @Test
+    void messagesOfMixedSizesAreRetrievedByteForByteInAnyOrder() throws Exception {
+        byte[][] messages = {message(1, 4000), message(2, 100), message(3, MailStore.CHUNK_SIZE + 10),
+            message(4, 200_000), message(5, 70_000), message(6, 20)};
+        for (byte[] message : messages) {
+            fixture.deliver(ALICE, message);
+        }
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            s.send("DELE 2", "+OK");
+            for (int number : new int[] {1, 3, 4, 6, 5, 1}) {
+                assertThat(s.retrieve("RETR " + number)).as("message " + number).isEqualTo(messages[number - 1]);
+            }
+            assertThat(text(s.retrieve("TOP 5 0"))).isEqualTo("Subject: 5\r\n\r\n");
+        }
+    }
+
+    @Test
+    void messagesFollowingTheOneAskedForAreReadAlongWithIt() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            fixture.deliver(ALICE, message(i, 1000));
+        }
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            assertThat(s.retrieve("RETR 1")).isEqualTo(message(1, 1000));
+            sql().sql("delete from message_chunk").update();
+            // one query brought message 2 and 3 along with 1: they are served without the database
+            assertThat(s.retrieve("RETR 3")).isEqualTo(message(3, 1000));
+            assertThat(s.retrieve("RETR 2")).isEqualTo(message(2, 1000));
+            // a read-ahead message is held once: asked for again, it is read again, and now it is gone
+            s.send("RETR 2", "-ERR [SYS/TEMP]");
+        }
+    }
+
+    @Test
     void aMessageThatCannotBeReadIsRefusedWithATemporaryError() throws Exception {
         fixture.deliver(ALICE, "Subject: gone\r\n\r\nbody\r\n");
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
@@ -165,6 +199,16 @@ class RetrievalTest {
             Thread.sleep(20);
         }
         return List.of();
+    }
+
+    /** A message of exactly {@code size} bytes (at least 16) with a Subject naming it. */
+    private static byte[] message(int number, int size) {
+        StringBuilder text = new StringBuilder("Subject: " + number + "\r\n\r\n");
+        while (size - text.length() > 80) {
+            text.append("x".repeat(70)).append("\r\n");
+        }
+        text.append("x".repeat(size - text.length() - 2)).append("\r\n");
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private JdbcClient sql() {

@@ -1,9 +1,11 @@
 package org.postroom.pop3.maildrop;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +22,8 @@ import org.postroom.storage.mailbox.Mailboxes;
  * numbered 1..n for the whole session, held under the session's exclusive {@link MaildropLock}.
  *
  * <p>STAT, LIST and UIDL answer from that listing without touching the database; only RETR and
- * TOP read (streamed, chunk by chunk) and only QUIT writes. DELE marks a message, RSET unmarks
+ * TOP read (small messages several at a time, see {@link ReadAhead}; large ones streamed chunk by
+ * chunk) and only QUIT writes. DELE marks a message, RSET unmarks
  * all, and {@link #expungeMarked()} removes the marked set in one transaction (RFC 1939 §6:
  * deletions take effect only in the UPDATE state), and only while the lock is still held.
  *
@@ -38,6 +41,7 @@ public final class Maildrop implements Mailbox {
     private final long uidValidity;
     private final List<MailboxEntry> entries;
     private final BitSet marked = new BitSet();
+    private final ReadAhead readAhead;
     private final long totalOctets;
     private long markedOctets;
     private boolean closed;
@@ -47,6 +51,7 @@ public final class Maildrop implements Mailbox {
         this.lock = lock;
         this.uidValidity = uidValidity;
         this.entries = List.copyOf(entries);
+        this.readAhead = new ReadAhead(mailboxes);
         this.totalOctets = entries.stream().mapToLong(MailboxEntry::size).sum();
     }
 
@@ -122,9 +127,15 @@ public final class Maildrop implements Mailbox {
         return marked.cardinality();
     }
 
-    /** The message's bytes as stored, streamed chunk by chunk. */
-    public InputStream content(Message message) {
-        return mailboxes.content(entries.get(message.number() - 1));
+    /**
+     * The message's bytes as stored.
+     *
+     * @throws IOException when storage cannot be read
+     */
+    public InputStream content(Message message) throws IOException {
+        MailboxEntry entry = entries.get(message.number() - 1);
+        Optional<byte[]> small = readAhead.take(entry, upcoming(message.number()));
+        return small.<InputStream>map(ByteArrayInputStream::new).orElseGet(() -> mailboxes.content(entry));
     }
 
     public void mark(Message message) {
@@ -167,7 +178,8 @@ public final class Maildrop implements Mailbox {
 
     @Override
     public InputStream getMessage(String uidl) throws IOException {
-        return find(uidl).map(this::content).orElseThrow(() -> new IOException("no message with UIDL " + uidl));
+        Message message = find(uidl).orElseThrow(() -> new IOException("no message with UIDL " + uidl));
+        return content(message);
     }
 
     @Override
@@ -201,6 +213,25 @@ public final class Maildrop implements Mailbox {
         } catch (StorageUnavailableException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** The entries from this message number on, leaving out the ones marked for deletion. */
+    private Iterator<MailboxEntry> upcoming(int number) {
+        return new Iterator<>() {
+            private int next = marked.nextClearBit(number - 1);
+
+            @Override
+            public boolean hasNext() {
+                return next < entries.size();
+            }
+
+            @Override
+            public MailboxEntry next() {
+                MailboxEntry entry = entries.get(next);
+                next = marked.nextClearBit(next + 1);
+                return entry;
+            }
+        };
     }
 
     private Optional<Message> find(String uidl) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,30 @@ class MailboxesTest {
         try (InputStream in = mailboxes.content(entry)) {
             assertThat(in.readAllBytes()).isEmpty();
         }
+    }
+
+    @Test
+    void smallMessagesAreReadInOneGoAndMissingOnesAreLeftOut() throws IOException {
+        deliver(message("first"), "alice@example.com");
+        deliver(new byte[0], "alice@example.com");
+        deliver(message("third"), "alice@example.com");
+        long inbox = inbox("alice@example.com");
+        List<MailboxEntry> entries = mailboxes.entries(inbox);
+        mailboxes.expunge(inbox, List.of(entries.get(2).uid()));
+
+        Map<Long, byte[]> contents = mailboxes.smallContents(entries);
+
+        assertThat(contents).containsOnlyKeys(entries.get(0).messageId(), entries.get(1).messageId());
+        assertThat(contents.get(entries.get(0).messageId())).isEqualTo(message("first"));
+        assertThat(contents.get(entries.get(1).messageId())).isEmpty();
+    }
+
+    @Test
+    void aMessageOfMoreThanOneChunkIsNotReadInOneGo() throws IOException {
+        deliver(new byte[MailStore.CHUNK_SIZE + 1], "alice@example.com");
+        List<MailboxEntry> entries = mailboxes.entries(inbox("alice@example.com"));
+
+        assertThatThrownBy(() -> mailboxes.smallContents(entries)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private void deliver(byte[] content, String... recipients) throws IOException {
