@@ -88,7 +88,7 @@ public final class ListenerTls {
     }
 
     private static SSLContext newContext(KeyManager keyManager) {
-        EcdsaSigningProvider.install();
+        HandshakeCryptoProvider.install();
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {keyManager}, null, null);

@@ -152,6 +152,6 @@ final class ReloadingKeyManager extends X509ExtendedKeyManager {
 
     private Generation newGeneration(CertificateFiles.Stamp stamp, ServerCertificate certificate) {
         return new Generation(ALIAS_PREFIX + generations.incrementAndGet(), stamp, certificate,
-                EcdsaSigningProvider.handshakeKey(certificate.privateKey()));
+                HandshakeCryptoProvider.handshakeKey(certificate.privateKey()));
     }
 }

@@ -2,13 +2,23 @@ package org.postroom.listener.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.XECPublicKey;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPublicKeySpec;
 import java.time.Duration;
+
+import javax.crypto.KeyAgreement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,12 +34,13 @@ import org.postroom.listener.TransportSecurity;
 import org.postroom.listener.tls.TestCertificates.KeyFormat;
 
 /**
- * Once the listeners' TLS is set up, signing with an EC private key (what the server does in each
- * full handshake) is Bouncy Castle's, its signatures verify with the JDK's own ECDSA, and nothing
- * else changes hands: verification and RSA signing stay with the JDK. The key handed to the
- * handshake in Bouncy Castle's class still works with every protocol version the listeners offer.
+ * Once the listeners' TLS is set up, signing with an EC private key and the X25519 key exchange
+ * (what the server does in each full handshake) are Bouncy Castle's, and their results agree with
+ * the JDK's own implementations: signatures verify with the JDK's ECDSA, shared secrets equal the
+ * JDK's. Nothing else changes hands: verification and RSA signing stay with the JDK. A handshake
+ * with an EC certificate works with every protocol version the listeners offer.
  */
-class EcdsaSigningProviderTest {
+class HandshakeCryptoProviderTest {
 
     private static final byte[] HANDSHAKE_TRANSCRIPT = "TLS 1.3, server CertificateVerify".getBytes(StandardCharsets.US_ASCII);
 
@@ -44,7 +55,7 @@ class EcdsaSigningProviderTest {
         ListenerTls.selfSigned(directory, "mx.test");
         KeyPair pair = TestCertificates.ec();
 
-        for (PrivateKey key : new PrivateKey[] {pair.getPrivate(), EcdsaSigningProvider.handshakeKey(pair.getPrivate())}) {
+        for (PrivateKey key : new PrivateKey[] {pair.getPrivate(), HandshakeCryptoProvider.handshakeKey(pair.getPrivate())}) {
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(key);
             signer.update(HANDSHAKE_TRANSCRIPT);
@@ -53,9 +64,38 @@ class EcdsaSigningProviderTest {
             Signature verifier = Signature.getInstance("SHA256withECDSA");
             verifier.initVerify(pair.getPublic());
             verifier.update(HANDSHAKE_TRANSCRIPT);
-            assertThat(signer.getProvider().getName()).isEqualTo(EcdsaSigningProvider.NAME);
+            assertThat(signer.getProvider().getName()).isEqualTo(HandshakeCryptoProvider.NAME);
             assertThat(verifier.getProvider().getName()).isEqualTo("SunEC");
             assertThat(verifier.verify(signature)).isTrue();
+        }
+    }
+
+    /** The calls JSSE makes for an X25519 key share: key pair, peer key from its u, agreement. */
+    @Test
+    void x25519SharedSecretsAreTheJdksForEveryKeyTried() throws Exception {
+        ListenerTls.selfSigned(directory, "mx.test");
+        KeyPairGenerator jdkGenerator = KeyPairGenerator.getInstance("XDH", "SunEC");
+        jdkGenerator.initialize(NamedParameterSpec.X25519);
+
+        // 500 pairs: a secret with leading zero bytes (1 in 256) must not lose them
+        for (int i = 0; i < 500; i++) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH");
+            generator.initialize(NamedParameterSpec.X25519, new SecureRandom());
+            KeyPair server = generator.generateKeyPair();
+            KeyPair client = jdkGenerator.generateKeyPair();
+
+            KeyAgreement agreement = KeyAgreement.getInstance("XDH");
+            agreement.init(server.getPrivate());
+            agreement.doPhase(peerKey(KeyFactory.getInstance("XDH"), client), true);
+            byte[] serverSecret = agreement.generateSecret("TlsPremasterSecret").getEncoded();
+
+            KeyAgreement jdkAgreement = KeyAgreement.getInstance("XDH", "SunEC");
+            jdkAgreement.init(client.getPrivate());
+            jdkAgreement.doPhase(peerKey(KeyFactory.getInstance("XDH", "SunEC"), server), true);
+
+            assertThat(generator.getProvider().getName()).isEqualTo(HandshakeCryptoProvider.NAME);
+            assertThat(agreement.getProvider().getName()).isEqualTo(HandshakeCryptoProvider.NAME);
+            assertThat(serverSecret).hasSize(32).isEqualTo(jdkAgreement.generateSecret("TlsPremasterSecret").getEncoded());
         }
     }
 
@@ -63,7 +103,7 @@ class EcdsaSigningProviderTest {
     void theHandshakeKeyIsTheSameEcKeyWithTheJdksCurve() throws Exception {
         ECPrivateKey jdkKey = (ECPrivateKey) TestCertificates.ec().getPrivate();
 
-        ECPrivateKey handshakeKey = (ECPrivateKey) EcdsaSigningProvider.handshakeKey(jdkKey);
+        ECPrivateKey handshakeKey = (ECPrivateKey) HandshakeCryptoProvider.handshakeKey(jdkKey);
 
         assertThat(handshakeKey).isNotSameAs(jdkKey);
         assertThat(handshakeKey.getS()).isEqualTo(jdkKey.getS());
@@ -86,6 +126,11 @@ class EcdsaSigningProviderTest {
         }
     }
 
+    private static PublicKey peerKey(KeyFactory factory, KeyPair peer) throws Exception {
+        BigInteger u = ((XECPublicKey) peer.getPublic()).getU();
+        return factory.generatePublic(new XECPublicKeySpec(NamedParameterSpec.X25519, u));
+    }
+
     @Test
     void rsaSigningStaysWithTheJdk() throws Exception {
         ListenerTls.selfSigned(directory, "mx.test");
@@ -95,6 +140,6 @@ class EcdsaSigningProviderTest {
         signer.initSign(rsaKey);
 
         assertThat(signer.getProvider().getName()).isEqualTo("SunRsaSign");
-        assertThat(EcdsaSigningProvider.handshakeKey(rsaKey)).isSameAs(rsaKey);
+        assertThat(HandshakeCryptoProvider.handshakeKey(rsaKey)).isSameAs(rsaKey);
     }
 }
