@@ -9,7 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
- * James's Netty transport, except for the STARTTLS reply. James writes the reply and inserts the
+ * James's Netty transport, except for the STARTTLS reply (and empty writes, see below). James writes the reply and inserts the
  * TLS handler from whatever thread answered the command; with the protocol running on hook
  * threads that leaves a window in which the event loop reads and frames clear text that the
  * protocol then executes inside TLS. Here both steps run as one task on the channel's event loop,
@@ -29,13 +29,18 @@ final class ListenerTransport extends NettyProtocolTransport {
         this.framer = framer;
     }
 
+    /**
+     * Also skips empty writes: a reply whose status line travels in its stream (POP3's RETR) has
+     * no lines, and James would still write and flush their empty bytes, an event-loop task for
+     * nothing.
+     */
     @Override
     protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTLS) {
-        if (!startTLS) {
+        if (startTLS) {
+            ByteBuf reply = Unpooled.wrappedBuffer(bytes);
+            channel.eventLoop().execute(() -> framer.beginTls(reply, encryption));
+        } else if (bytes.length > 0) {
             super.writeToClient(bytes, session, false);
-            return;
         }
-        ByteBuf reply = Unpooled.wrappedBuffer(bytes);
-        channel.eventLoop().execute(() -> framer.beginTls(reply, encryption));
     }
 }

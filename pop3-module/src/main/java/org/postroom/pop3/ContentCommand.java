@@ -8,9 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.apache.james.protocols.api.Response;
-import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
-import org.apache.james.protocols.pop3.POP3StreamResponse;
 import org.postroom.pop3.maildrop.Maildrop;
 import org.postroom.pop3.maildrop.Maildrop.Message;
 import org.slf4j.Logger;
@@ -46,8 +44,7 @@ abstract class ContentCommand extends MessageCommand {
         if (retrieval) {
             SessionLog.of(session).retrieved();
         }
-        return new POP3StreamResponse(POP3Response.OK_RESPONSE, status(message),
-                new DisconnectOnFailure(body, session, message));
+        return Replies.content(status(message), new DisconnectOnFailure(body, session, message));
     }
 
     /** The part of the message to send. */
