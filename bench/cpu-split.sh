@@ -9,18 +9,20 @@
 #   LOAD=submission bench/cpu-split.sh        # submission: STARTTLS + AUTH, 4 KiB, 10 sessions
 #
 #  1. starts Postroom like compare.sh and provisions bench.test; starts the peer;
-#  2. for each system: one unmeasured warm-up run, then REPS runs of the shared load script, each
+#  2. for each system: one unmeasured warm-up run (WARMUP units: Postroom's JIT needs ~1500 POP3
+#     sessions before its CPU per session settles), then REPS runs of the shared load script, each
 #     timed: the machine's busy CPU (/proc/stat), the generator's CPU (the load script and its
 #     Python children), the server's CPU (the JVM and every PostgreSQL process; for the peer, the
 #     Postfix and Dovecot processes, whose exited children count through their master's reaped time);
 #  3. prints per run: sessions (or messages) per second and CPU milliseconds per session (message).
 #
-# Env: LOAD (pop3 | submission), N (sessions or messages per run, 600), REPS (3), BENCH_PASSWORD,
+# Env: LOAD (pop3 | submission), N (sessions or messages per run, 600), REPS (3), WARMUP (1500),
+# BENCH_PASSWORD,
 # POSTROOM_JAVA_OPTS, KEEP.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 SHARED=$(shared_dir) || exit 1
-: "${LOAD:=pop3}" "${N:=600}" "${REPS:=3}" "${BENCH_PASSWORD:=postroom-bench-1}"
+: "${LOAD:=pop3}" "${N:=600}" "${REPS:=3}" "${WARMUP:=1500}" "${BENCH_PASSWORD:=postroom-bench-1}"
 WORK=$(mktemp -d /tmp/postroom-cpu.XXXXXX)
 cleanup() {
   stop_postroom
@@ -83,7 +85,7 @@ PY
 measure() {
   local name=$1 pids_cmd=$2; shift 2
   log "$name: warm-up"
-  load_run "$name" "$pids_cmd" 200 "$@" > /dev/null
+  load_run "$name" "$pids_cmd" "$WARMUP" "$@" > /dev/null
   local rep; for rep in $(seq 1 "$REPS"); do load_run "$name" "$pids_cmd" "$N" "$@"; done
 }
 
