@@ -35,18 +35,7 @@ OUT="${RESULTS_DIR:-$BENCH_HOME/results}/compare-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 WORK=$(mktemp -d /tmp/postroom-bench.XXXXXX)
 
-cleanup() {
-  stop_postroom
-  "$SHARED/peer/stop.sh" > /dev/null 2>&1
-  [[ ${KEEP:-0} == 1 ]] || rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ensure_jar "$WORK" || exit 1
-start_postroom "$WORK" || exit 1
-provision bench.test 100 "$BENCH_PASSWORD" || exit 1
-"$SHARED/peer/start.sh" > "$OUT/peer-start.log" 2>&1 || { log "peer did not start, see $OUT/peer-start.log"; exit 1; }
+start_both "$WORK" "$OUT"
 machine_info "$WORK" > "$OUT/machine.txt"
 
 # One user for submission (see the header), for both systems.

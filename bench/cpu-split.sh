@@ -24,18 +24,7 @@ source "$(dirname "$0")/lib.sh"
 SHARED=$(shared_dir) || exit 1
 : "${LOAD:=pop3}" "${N:=600}" "${REPS:=3}" "${WARMUP:=1500}" "${BENCH_PASSWORD:=postroom-bench-1}"
 WORK=$(mktemp -d /tmp/postroom-cpu.XXXXXX)
-cleanup() {
-  stop_postroom
-  "$SHARED/peer/stop.sh" > /dev/null 2>&1
-  [[ ${KEEP:-0} == 1 ]] || rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ensure_jar "$WORK" || exit 1
-start_postroom "$WORK" || exit 1
-provision bench.test 100 "$BENCH_PASSWORD" || exit 1
-"$SHARED/peer/start.sh" > "$WORK/peer-start.log" 2>&1 || { log "peer did not start, see $WORK/peer-start.log"; exit 1; }
+start_both "$WORK" "$WORK"
 echo "user0@peer.test" > "$WORK/peer-user"
 echo "user0@bench.test" > "$WORK/postroom-user"
 

@@ -1,7 +1,7 @@
 # Functions the bench scripts share: find the shared load scripts and the peer, start and stop a
 # Postroom of our own (packaged jar, embedded PostgreSQL with its durable settings, free high ports,
 # data under a temp dir), provision the bench users through the REST API, and sample the machine.
-# Sourced by compare.sh and growth.sh; not run on its own.
+# Sourced by compare.sh, cpu-split.sh and growth.sh; not run on its own.
 
 BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_ROOT="$(cd "$BENCH_HOME/.." && pwd)"
@@ -145,4 +145,24 @@ machine_info() {
   echo "postroom: $(cd "$PROJECT_ROOT" && git describe --always --dirty 2>/dev/null)"
   echo "postroom JVM: $POSTROOM_JAVA_OPTS"
   echo "postroom settings: defaults, but postroom.smtp.max-connections-per-ip=$PER_IP_LIMIT (one client address)"
+}
+
+# start_both WORKDIR LOGDIR: Postroom (from WORKDIR, provisioned with bench.test and user0..user99,
+# password $BENCH_PASSWORD) and the reference peer, both stopped again when the calling script
+# exits (WORKDIR removed unless KEEP=1). Exits the caller if either does not start.
+start_both() {
+  local work=$1 logs=$2
+  BOTH_WORK=$work
+  trap stop_both EXIT
+  trap 'exit 130' INT TERM
+  ensure_jar "$work" || exit 1
+  start_postroom "$work" || exit 1
+  provision bench.test 100 "$BENCH_PASSWORD" || exit 1
+  "$SHARED/peer/start.sh" > "$logs/peer-start.log" 2>&1 || { log "peer did not start, see $logs/peer-start.log"; exit 1; }
+}
+
+stop_both() {
+  stop_postroom
+  "$SHARED/peer/stop.sh" > /dev/null 2>&1
+  [[ ${KEEP:-0} == 1 ]] || rm -rf "$BOTH_WORK"
 }
