@@ -9,12 +9,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
- * James's Netty transport, except for the STARTTLS reply (and empty writes, see below). James writes the reply and inserts the
- * TLS handler from whatever thread answered the command; with the protocol running on hook
- * threads that leaves a window in which the event loop reads and frames clear text that the
- * protocol then executes inside TLS. Here both steps run as one task on the channel's event loop,
- * through {@link CommandFramer#beginTls}, which also refuses the switch if clear text is already
- * waiting.
+ * James's Netty transport, except for the STARTTLS reply (and empty writes, see below). James
+ * writes the reply and inserts the TLS handler from whatever thread answered the command; with the
+ * protocol running on hook threads that leaves a window in which the event loop reads and frames
+ * clear text that the protocol then executes inside TLS. Here both steps run as one task on the
+ * channel's event loop, through {@link CommandFramer#beginTls}, which also refuses the switch if
+ * clear text is already waiting.
  */
 final class ListenerTransport extends NettyProtocolTransport {
 
