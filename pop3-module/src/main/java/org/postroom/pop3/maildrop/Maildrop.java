@@ -23,9 +23,9 @@ import org.postroom.storage.mailbox.Mailboxes;
  *
  * <p>STAT, LIST and UIDL answer from that listing without touching the database; only RETR and
  * TOP read (small messages several at a time, see {@link ReadAhead}; large ones streamed chunk by
- * chunk) and only QUIT writes. DELE marks a message, RSET unmarks
- * all, and {@link #expungeMarked()} removes the marked set in one transaction (RFC 1939 §6:
- * deletions take effect only in the UPDATE state), and only while the lock is still held.
+ * chunk) and only QUIT writes. DELE marks a message, RSET unmarks all, and
+ * {@link #expungeMarked()} removes the marked set in one transaction (RFC 1939 §6: deletions take
+ * effect only in the UPDATE state), and only while the lock is still held.
  *
  * <p>A UIDL is {@code <uid validity>.<uid>}: digits and one dot, at most 39 characters, unique in
  * the mailbox, never changing and never reused, because storage hands out a UID once per UID

@@ -17,7 +17,7 @@ import org.postroom.storage.mailbox.Mailboxes;
  * The bytes of a session's next small messages, read in one query when the first of them is asked
  * for. A client collecting new mail retrieves message after message; without this, each RETR
  * would be a database round trip of its own, and with typical mail of a few KiB those round trips
- * were most of the work of a POP3 session after the TLS handshake.
+ * were the largest part of a POP3 session's work after the TLS handshake (docs/PERFORMANCE.md).
  *
  * <p>What is held never exceeds {@link #BUDGET_BYTES}, one storage chunk, so a session still holds
  * at most one chunk's worth of message bytes at a time. Larger messages are not read ahead: they
