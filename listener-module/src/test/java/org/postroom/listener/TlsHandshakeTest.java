@@ -10,16 +10,17 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.postroom.listener.tls.ListenerTls;
+import org.postroom.listener.tls.TlsEngine;
 
 /**
- * Implicit TLS (RFC 8314) with the JDK's TLS client. The test JVM re-allows TLS 1.0/1.1 and weak
- * suites in the JDK (see the surefire configuration), so the refusals below come from the
- * listener's own policy.
+ * Implicit TLS (RFC 8314) with the JDK's TLS client, on both server TLS engines. The test JVM
+ * re-allows TLS 1.0/1.1 and weak suites in the JDK (see the surefire configuration), so the
+ * refusals below come from the listener's own policy.
  */
 class TlsHandshakeTest {
 
@@ -32,17 +33,18 @@ class TlsHandshakeTest {
     private SSLContext client;
     private int port;
 
-    @BeforeEach
-    void bindImplicitTlsListener() throws Exception {
-        ListenerTls tls = ListenerTls.selfSigned(tlsDirectory, "mx.test");
+    private void bindImplicitTlsListener(TlsEngine engine) throws Exception {
+        ListenerTls tls = ListenerTls.selfSigned(tlsDirectory, "mx.test", engine);
         client = TestTls.clientTrusting(tlsDirectory.resolve("selfsigned-cert.pem"));
         port = listeners.bind(new RecordingSmtp().protocol(), ListenerFixture.settings("smtps-test", TestReplies.SMTP)
                 .security(TransportSecurity.implicitTls(tls.implicitTlsEncryption()))
                 .build()).port();
     }
 
-    @Test
-    void theGreetingArrivesInsideTls13() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void theGreetingArrivesInsideTls13(TlsEngine engine) throws Exception {
+        bindImplicitTlsListener(engine);
         try (LineClient session = LineClient.connectTls(port, client)) {
             assertThat(session.reply()).startsWith("220");
             assertThat(session.tlsSession().getProtocol()).isEqualTo("TLSv1.3");
@@ -50,8 +52,10 @@ class TlsHandshakeTest {
         }
     }
 
-    @Test
-    void aTls12ClientGetsForwardSecrecyAndAnAeadCipher() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void aTls12ClientGetsForwardSecrecyAndAnAeadCipher(TlsEngine engine) throws Exception {
+        bindImplicitTlsListener(engine);
         try (LineClient session = LineClient.connectTls(port, client, "TLSv1.2")) {
             assertThat(session.reply()).startsWith("220");
             assertThat(session.tlsSession().getProtocol()).isEqualTo("TLSv1.2");
@@ -59,8 +63,10 @@ class TlsHandshakeTest {
         }
     }
 
-    @Test
-    void aReturningClientResumesItsTlsSessionInsteadOfAFullHandshake() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void aReturningClientResumesItsTlsSessionInsteadOfAFullHandshake(TlsEngine engine) throws Exception {
+        bindImplicitTlsListener(engine);
         byte[] firstSession;
         try (LineClient first = LineClient.connectTls(port, client, "TLSv1.2")) {
             first.reply();
@@ -72,14 +78,18 @@ class TlsHandshakeTest {
         }
     }
 
-    @Test
-    void aClientThatSpeaksOnlyTls11IsRefused() {
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void aClientThatSpeaksOnlyTls11IsRefused(TlsEngine engine) throws Exception {
+        bindImplicitTlsListener(engine);
         assertThatThrownBy(() -> LineClient.connectTls(port, client, "TLSv1.1").close())
                 .isInstanceOf(IOException.class);
     }
 
-    @Test
-    void aTls12ClientOfferingOnlyCbcSuitesIsRefused() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void aTls12ClientOfferingOnlyCbcSuitesIsRefused(TlsEngine engine) throws Exception {
+        bindImplicitTlsListener(engine);
         try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
             socket.setEnabledProtocols(new String[] {"TLSv1.2"});
             socket.setEnabledCipherSuites(new String[] {

@@ -22,6 +22,8 @@ class EmbeddedDefaultIT {
             postroom.start();
             assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
             assertThat(postroom.health()).contains("\"status\":\"UP\"");
+            // BoringSSL's native library loads from inside the packaged jar
+            assertThat(postroom.log()).contains("mail listeners' TLS: BoringSSL (postroom.tls.engine=auto)");
             // zonky's defaults are for throwaway databases; the product commits durably
             JdbcClient db = database(workDir);
             assertThat(db.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("on");

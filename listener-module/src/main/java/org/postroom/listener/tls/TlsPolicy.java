@@ -1,16 +1,14 @@
 package org.postroom.listener.tls;
 
-import java.util.Arrays;
 import java.util.List;
-
-import javax.net.ssl.SSLParameters;
 
 /**
  * Which TLS versions and cipher suites the listeners accept. Only TLS 1.3 and 1.2 (RFC 8996
  * deprecates 1.0 and 1.1), and for 1.2 only ECDHE key exchange with an AEAD cipher: forward secrecy,
  * no CBC (Lucky 13, POODLE-class padding oracles), no RC4 or 3DES (Sweet32), no static RSA (ROBOT),
  * no finite-field DHE (Logjam-class weak groups). The order follows Mozilla's "intermediate"
- * server recommendation without its DHE suites; JDK servers enforce their own order by default.
+ * server recommendation without its DHE suites; both engines enforce the server's order. Suites an
+ * engine lacks are left out when its context is built.
  */
 final class TlsPolicy {
 
@@ -28,20 +26,5 @@ final class TlsPolicy {
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
     private TlsPolicy() {
-    }
-
-    /** The policy's protocols this JDK supports, in policy order. */
-    static String[] protocols(SSLParameters supported) {
-        return retain(PROTOCOLS, supported.getProtocols());
-    }
-
-    /** The policy's cipher suites this JDK supports, in policy order. */
-    static String[] cipherSuites(SSLParameters supported) {
-        return retain(CIPHER_SUITES, supported.getCipherSuites());
-    }
-
-    private static String[] retain(List<String> wanted, String[] available) {
-        List<String> offered = Arrays.asList(available);
-        return wanted.stream().filter(offered::contains).toArray(String[]::new);
     }
 }

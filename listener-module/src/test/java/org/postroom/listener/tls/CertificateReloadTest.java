@@ -14,10 +14,10 @@ import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.postroom.listener.LineClient;
 import org.postroom.listener.ListenerFixture;
 import org.postroom.listener.RecordingSmtp;
@@ -28,7 +28,8 @@ import org.postroom.listener.tls.TestCertificates.KeyFormat;
 
 /**
  * A renewed certificate (certbot's deploy, an operator's copy) is presented to new connections
- * without a restart; a broken replacement leaves the listener on the certificate it had.
+ * without a restart; a broken replacement leaves the listener on the certificate it had. On both
+ * engines: BoringSSL caches each certificate's native form, per key manager alias.
  */
 class CertificateReloadTest {
 
@@ -47,20 +48,21 @@ class CertificateReloadTest {
     private CertificateFiles original;
     private int port;
 
-    @BeforeEach
-    void bindWithTheFirstCertificate() throws Exception {
+    private void bindWithTheFirstCertificate(TlsEngine engine) throws Exception {
         original = TestCertificates.write(directory, "old.mx.test", TestCertificates.rsa(), KeyFormat.PKCS8);
         renewed = TestCertificates.write(directory, "new.mx.test", TestCertificates.rsa(), KeyFormat.PKCS8);
         live = new CertificateFiles(directory.resolve("live-cert.pem"), directory.resolve("live-key.pem"));
         replace(live, original);
-        tls = new ListenerTls(live, CHECK_INTERVAL);
+        tls = new ListenerTls(live, CHECK_INTERVAL, engine);
         port = listeners.bind(new RecordingSmtp().protocol(), ListenerFixture.settings("smtps-reload", TestReplies.SMTP)
                 .security(TransportSecurity.implicitTls(tls.implicitTlsEncryption()))
                 .build()).port();
     }
 
-    @Test
-    void aReplacedCertificateIsPresentedToNewConnectionsWithoutRebinding() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void aReplacedCertificateIsPresentedToNewConnectionsWithoutRebinding(TlsEngine engine) throws Exception {
+        bindWithTheFirstCertificate(engine);
         try (LineClient before = LineClient.connectTls(port, newClient())) {
             assertThat(before.reply()).startsWith("220");
             assertThat(presented(before)).isEqualTo("CN=old.mx.test");
@@ -73,8 +75,10 @@ class CertificateReloadTest {
         }
     }
 
-    @Test
-    void aBrokenReplacementKeepsTheCertificateInForceUntilAGoodOneArrives() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void aBrokenReplacementKeepsTheCertificateInForceUntilAGoodOneArrives(TlsEngine engine) throws Exception {
+        bindWithTheFirstCertificate(engine);
         Files.writeString(live.keyFile(), "-----BEGIN PRIVATE KEY-----\ntruncated", StandardCharsets.US_ASCII);
         Thread.sleep(CHECK_INTERVAL.multipliedBy(3).toMillis());
 

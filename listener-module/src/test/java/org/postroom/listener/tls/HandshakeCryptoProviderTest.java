@@ -52,7 +52,7 @@ class HandshakeCryptoProviderTest {
 
     @Test
     void ecSignaturesComeFromTheFastProviderAndVerifyWithTheJdk() throws Exception {
-        ListenerTls.selfSigned(directory, "mx.test");
+        ListenerTls.selfSigned(directory, "mx.test", TlsEngine.JDK);
         KeyPair pair = TestCertificates.ec();
 
         for (PrivateKey key : new PrivateKey[] {pair.getPrivate(), HandshakeCryptoProvider.handshakeKey(pair.getPrivate())}) {
@@ -73,7 +73,7 @@ class HandshakeCryptoProviderTest {
     /** The calls JSSE makes for an X25519 key share: key pair, peer key from its u, agreement. */
     @Test
     void x25519SharedSecretsAreTheJdksForEveryKeyTried() throws Exception {
-        ListenerTls.selfSigned(directory, "mx.test");
+        ListenerTls.selfSigned(directory, "mx.test", TlsEngine.JDK);
         KeyPairGenerator jdkGenerator = KeyPairGenerator.getInstance("XDH", "SunEC");
         jdkGenerator.initialize(NamedParameterSpec.X25519);
 
@@ -115,7 +115,7 @@ class HandshakeCryptoProviderTest {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void anEcCertificateCompletesHandshakesOfEveryOfferedVersion(String protocol) throws Exception {
         CertificateFiles files = TestCertificates.write(directory, "ec.mx.test", TestCertificates.ec(), KeyFormat.PKCS8);
-        ListenerTls tls = new ListenerTls(files, Duration.ofMinutes(1));
+        ListenerTls tls = new ListenerTls(files, Duration.ofMinutes(1), TlsEngine.JDK);
         int port = listeners.bind(new RecordingSmtp().protocol(), ListenerFixture.settings("smtps-ec", TestReplies.SMTP)
                 .security(TransportSecurity.implicitTls(tls.implicitTlsEncryption()))
                 .build()).port();
@@ -133,7 +133,7 @@ class HandshakeCryptoProviderTest {
 
     @Test
     void rsaSigningStaysWithTheJdk() throws Exception {
-        ListenerTls.selfSigned(directory, "mx.test");
+        ListenerTls.selfSigned(directory, "mx.test", TlsEngine.JDK);
 
         PrivateKey rsaKey = TestCertificates.rsa().getPrivate();
         Signature signer = Signature.getInstance("SHA256withRSA");

@@ -11,6 +11,11 @@ import javax.net.ssl.SSLEngine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 
 /** What every listener's TLS engine is allowed to negotiate, and what the admin console is told. */
 class ListenerTlsTest {
@@ -18,18 +23,47 @@ class ListenerTlsTest {
     @TempDir
     Path directory;
 
-    @Test
-    void enginesOfferOnlyTls13And12WithForwardSecretAeadSuites() {
-        ListenerTls tls = ListenerTls.selfSigned(directory, "mx.test");
+    /**
+     * BoringSSL's engine always lists SSLv2Hello, a ClientHello format that it refuses anyway, and
+     * lists its three TLS 1.3 suites last (BoringSSL does not let them be chosen).
+     */
+    @ParameterizedTest
+    @EnumSource(value = TlsEngine.class, names = {"BORINGSSL", "JDK"})
+    void enginesOfferOnlyTls13And12WithForwardSecretAeadSuites(TlsEngine choice) {
+        ListenerTls tls = ListenerTls.selfSigned(directory, "mx.test", choice);
 
         for (SSLEngine engine : new SSLEngine[] {
             tls.startTlsEncryption().sslHandler().engine(), tls.implicitTlsEncryption().sslHandler().engine()}) {
             assertThat(engine.getUseClientMode()).isFalse();
-            assertThat(engine.getEnabledProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
-            assertThat(engine.getEnabledCipherSuites()).containsExactlyElementsOf(TlsPolicy.CIPHER_SUITES);
+            assertThat(engine.getEnabledProtocols()).filteredOn(protocol -> !protocol.equals("SSLv2Hello"))
+                    .containsExactly("TLSv1.3", "TLSv1.2");
+            assertThat(engine.getEnabledCipherSuites()).containsExactlyInAnyOrderElementsOf(TlsPolicy.CIPHER_SUITES);
+            assertThat(Arrays.stream(engine.getEnabledCipherSuites()).filter(suite -> suite.contains("_WITH_")))
+                    .as("TLS 1.2 suites in the policy's order of preference")
+                    .containsExactlyElementsOf(TlsPolicy.CIPHER_SUITES.stream().filter(suite -> suite.contains("_WITH_")).toList());
             assertThat(Arrays.stream(engine.getEnabledCipherSuites()).filter(suite -> suite.contains("_WITH_")))
                     .allSatisfy(suite -> assertThat(suite).startsWith("TLS_ECDHE_").containsAnyOf("_GCM_", "_CHACHA20_"));
         }
+    }
+
+    @Test
+    void autoChoosesBoringSslWhereItsNativeLibraryLoads() {
+        assertThat(OpenSsl.isAvailable()).as("BoringSSL loads on the build machines").isTrue();
+
+        ListenerTls tls = ListenerTls.selfSigned(directory, "mx.test");
+
+        assertThat(tls.engine()).isEqualTo(TlsEngine.BORINGSSL);
+        assertThat(tls.engineDescription()).startsWith("BoringSSL");
+        assertThat(tls.implicitTlsEncryption().sslHandler().engine()).isInstanceOf(ReferenceCountedOpenSslEngine.class);
+    }
+
+    @Test
+    void theJdkEngineIsTheJdksOwn() {
+        ListenerTls tls = ListenerTls.selfSigned(directory, "mx.test", TlsEngine.JDK);
+
+        assertThat(tls.engine()).isEqualTo(TlsEngine.JDK);
+        assertThat(tls.engineDescription()).startsWith("JDK 17");
+        assertThat(tls.implicitTlsEncryption().sslHandler().engine().getClass().getName()).startsWith("sun.security.ssl.");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.postroom.listener.tls.TlsEngine;
 import org.postroom.smtp.outbound.HostAndPort;
 import org.postroom.smtp.outbound.RelayHost;
 import org.postroom.smtp.outbound.RetrySchedule;
@@ -35,6 +36,7 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(AuthProperties.class).maxFailures()).isEqualTo(10);
             assertThat(context.getBean(DkimProperties.class).selector()).isEqualTo("postroom");
             assertThat(context.getBean(TlsProperties.class).configured()).isFalse();
+            assertThat(context.getBean(TlsProperties.class).engine()).isEqualTo(TlsEngine.AUTO);
             Pop3Properties pop3 = context.getBean(Pop3Properties.class);
             assertThat(pop3.port()).isEqualTo(110);
             assertThat(pop3.allowPlaintextAuth()).isFalse();
@@ -106,6 +108,17 @@ class ConfigurationValidationTest {
     @Test
     void aRelayUserWithoutRelayHostIsNamed() {
         assertFailsNaming("postroom.delivery.relay-username=postroom", "postroom.delivery.relay-host");
+    }
+
+    @Test
+    void theTlsEngineIsChosenByItsLowerCaseName() {
+        runner.withPropertyValues("postroom.tls.engine=jdk")
+                .run(context -> assertThat(context.getBean(TlsProperties.class).engine()).isEqualTo(TlsEngine.JDK));
+    }
+
+    @Test
+    void anUnknownTlsEngineIsNamed() {
+        assertFailsNaming("postroom.tls.engine=openssl", "postroom.tls.engine");
     }
 
     @Test
