@@ -3,6 +3,7 @@ package org.postroom.pop3;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
@@ -19,7 +20,8 @@ import org.postroom.pop3.maildrop.Maildrop.Selection;
 abstract class MessageCommand extends Pop3Command {
 
     /** Nine digits keep every number an int; no real maildrop or TOP count needs more. */
-    private static final String NUMBER = "[0-9]{1,9}";
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private final int numbers;
     private final Response usage;
@@ -54,13 +56,13 @@ abstract class MessageCommand extends Pop3Command {
         if (argument == null) {
             return Optional.empty();
         }
-        String[] words = argument.strip().split(" +");
+        String[] words = SPACES.split(argument.strip());
         if (words.length != numbers) {
             return Optional.empty();
         }
         List<Integer> values = new ArrayList<>();
         for (String word : words) {
-            if (!word.matches(NUMBER)) {
+            if (!NUMBER.matcher(word).matches()) {
                 return Optional.empty();
             }
             values.add(Integer.parseInt(word));
