@@ -52,7 +52,10 @@ final class InboundSession extends SMTPSessionImpl {
 
     /** Tells the session record about a reply on its way to the client; returns it unchanged. */
     Response observed(Response response) {
-        SessionRecord.of(this).ifPresent(record -> record.observe(this, response));
+        // most DATA lines get no reply: no need to look the record up for each
+        if (response != null) {
+            SessionRecord.of(this).ifPresent(record -> record.observe(this, response));
+        }
         return response;
     }
 }

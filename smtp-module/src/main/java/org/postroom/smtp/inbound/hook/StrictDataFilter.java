@@ -1,5 +1,7 @@
 package org.postroom.smtp.inbound.hook;
 
+import java.util.Optional;
+
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
@@ -28,26 +30,33 @@ import org.slf4j.LoggerFactory;
 public final class StrictDataFilter implements DataLineFilter {
 
     private static final Logger log = LoggerFactory.getLogger(StrictDataFilter.class);
-    private static final AttachmentKey<Boolean> MID_LINE = AttachmentKey.of("postroom.data-mid-line", Boolean.class);
+    private static final AttachmentKey<LinePosition> POSITION = AttachmentKey.of("postroom.data-line-position", LinePosition.class);
 
     @Override
     public Response onLine(SMTPSession session, byte[] line, LineHandler<SMTPSession> next) {
+        LinePosition position = session.getAttachment(POSITION, State.Transaction).orElseGet(() -> start(session));
         boolean endsWithCrlf = endsWithCrlf(line);
         // the previous line ended with a bare LF (or was cut off): this one does not start a line
-        boolean startsLine = session.getAttachment(MID_LINE, State.Transaction).isEmpty();
+        boolean startsLine = position.atLineStart;
+        position.atLineStart = endsWithCrlf;
+        Optional<Reply> rejection = DataRejection.reason(session);
         if (startsLine && endsWithCrlf && line.length == 3 && line[0] == '.') {
-            return DataRejection.reason(session).map(reason -> refuse(session, reason))
-                    .orElseGet(() -> next.onLine(session, line));
+            return rejection.map(reason -> refuse(session, reason)).orElseGet(() -> next.onLine(session, line));
         }
-        if (endsWithCrlf) {
-            session.removeAttachment(MID_LINE, State.Transaction);
-        } else {
-            session.setAttachment(MID_LINE, Boolean.TRUE, State.Transaction);
+        if (rejection.isPresent()) {
+            return null;
         }
         if (!endsWithCrlf || containsBareCrOrNul(line)) {
             DataRejection.mark(session, Replies.BARE_LINE_ENDING);
+            return null;
         }
-        return DataRejection.reason(session).isPresent() ? null : next.onLine(session, line);
+        return next.onLine(session, line);
+    }
+
+    private static LinePosition start(SMTPSession session) {
+        LinePosition position = new LinePosition();
+        session.setAttachment(POSITION, position, State.Transaction);
+        return position;
     }
 
     private static Response refuse(SMTPSession session, Reply reason) {
@@ -70,6 +79,14 @@ public final class StrictDataFilter implements DataLineFilter {
 
     private static boolean endsWithCrlf(byte[] line) {
         return line.length >= 2 && line[line.length - 2] == '\r' && line[line.length - 1] == '\n';
+    }
+
+    /**
+     * Whether the next line of this message's data starts a line of the message. One mutable
+     * object per message, because the filter looks at it for every line.
+     */
+    private static final class LinePosition {
+        boolean atLineStart = true;
     }
 
     /** A CR or NUL anywhere before the final CRLF; James's framer already ended the line at the first LF. */
