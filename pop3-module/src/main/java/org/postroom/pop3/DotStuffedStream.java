@@ -100,11 +100,11 @@ final class DotStuffedStream extends MessageFilterStream {
         return limit - position + (dotOwed ? 1 : 0);
     }
 
+    /** A whole block where the source has one, though it comes in parts (the Return-Path line, then the stored bytes). */
     private boolean fill() throws IOException {
-        int read = source.read(buffer, 0, buffer.length);
+        limit = source.readNBytes(buffer, 0, buffer.length);
         position = 0;
-        limit = Math.max(read, 0);
-        return read > 0;
+        return limit > 0;
     }
 
     private int readEnding(byte[] out, int offset, int length) {

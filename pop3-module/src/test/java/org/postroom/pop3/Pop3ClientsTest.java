@@ -3,6 +3,7 @@ package org.postroom.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.postroom.pop3.Pop3Fixture.ALICE;
 import static org.postroom.pop3.Pop3Fixture.PASSWORD;
+import static org.postroom.pop3.Pop3Fixture.RETURN_PATH;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Reader;
@@ -93,8 +94,9 @@ class Pop3ClientsTest {
             Message[] messages = inbox.getMessages();
             assertThat(messages).hasSize(2);
             assertThat(messages[0].getSubject()).isEqualTo("first");
-            assertThat(raw(messages[0])).isEqualTo(FIRST);
-            assertThat(raw(messages[1])).isEqualTo(SECOND);
+            assertThat(messages[0].getHeader("Return-Path")).containsExactly("<sender@example.org>");
+            assertThat(raw(messages[0])).isEqualTo(RETURN_PATH + FIRST);
+            assertThat(raw(messages[1])).isEqualTo(RETURN_PATH + SECOND);
             assertThat(inbox.getUID(messages[0])).isNotEqualTo(inbox.getUID(messages[1])).matches("[0-9]+\\.1");
             messages[0].setFlag(Flags.Flag.DELETED, true);
             inbox.close(true);
@@ -112,9 +114,9 @@ class Pop3ClientsTest {
             assertThat(client.status().number).isEqualTo(2);
             POP3MessageInfo[] uids = client.listUniqueIdentifiers();
             assertThat(Arrays.stream(uids).map(info -> info.identifier)).doesNotHaveDuplicates().hasSize(2);
-            assertThat(client.listMessage(2).size).isEqualTo(SECOND.length());
-            assertThat(read(client.retrieveMessage(1))).isEqualTo(FIRST);
-            assertThat(read(client.retrieveMessageTop(2, 0))).isEqualTo("Subject: second\r\nMessage-ID: <2@example.org>\r\n\r\n");
+            assertThat(client.listMessage(2).size).isEqualTo(RETURN_PATH.length() + SECOND.length());
+            assertThat(read(client.retrieveMessage(1))).isEqualTo(RETURN_PATH + FIRST);
+            assertThat(read(client.retrieveMessageTop(2, 0))).isEqualTo(RETURN_PATH + "Subject: second\r\nMessage-ID: <2@example.org>\r\n\r\n");
             assertThat(client.deleteMessage(2)).isTrue();
             assertThat(client.logout()).isTrue();
         } finally {

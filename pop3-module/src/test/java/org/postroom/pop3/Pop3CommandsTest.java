@@ -138,19 +138,30 @@ class Pop3CommandsTest {
     void statListAndUidlDescribeTheMaildrop() throws Exception {
         fixture.deliver(ALICE, "Subject: one\r\n\r\n1\r\n");
         fixture.deliver(ALICE, "Subject: two\r\n\r\n22\r\n");
+        // 19 and 20 octets as stored, each after its 35-octet "Return-Path: <sender@example.org>" line
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
             s.send("USER " + ALICE, "+OK");
-            s.send("PASS " + PASSWORD, "+OK Logged in, 2 messages (39 octets)");
-            s.send("STAT", "+OK 2 39");
-            assertThat(s.sendMultiLine("LIST")).containsExactly("1 19", "2 20");
-            s.send("LIST 2", "+OK 2 20");
+            s.send("PASS " + PASSWORD, "+OK Logged in, 2 messages (109 octets)");
+            s.send("STAT", "+OK 2 109");
+            assertThat(s.sendMultiLine("LIST")).containsExactly("1 54", "2 55");
+            s.send("LIST 2", "+OK 2 55");
             assertThat(s.sendMultiLine("UIDL")).hasSize(2).allSatisfy(line -> assertThat(line).matches("[12] [0-9]+\\.[12]"));
             s.send("DELE 1", "+OK");
-            s.send("STAT", "+OK 1 20");
-            assertThat(s.sendMultiLine("LIST")).containsExactly("2 20");
+            s.send("STAT", "+OK 1 55");
+            assertThat(s.sendMultiLine("LIST")).containsExactly("2 55");
             assertThat(s.sendMultiLine("UIDL")).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("2 "));
-            s.send("RSET", "+OK Maildrop has 2 messages (39 octets)");
-            s.send("STAT", "+OK 2 39");
+            s.send("RSET", "+OK Maildrop has 2 messages (109 octets)");
+            s.send("STAT", "+OK 2 109");
+        }
+    }
+
+    @Test
+    void aMessageComesWithTheReturnPathOfFinalDelivery() throws Exception {
+        fixture.deliver(ALICE, "Subject: one\r\n\r\n1\r\n");
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            assertThat(s.sendMultiLine("RETR 1")).containsExactly("Return-Path: <sender@example.org>", "Subject: one", "", "1");
+            assertThat(s.sendMultiLine("TOP 1 0")).containsExactly("Return-Path: <sender@example.org>", "Subject: one", "");
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,6 +12,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -97,8 +99,22 @@ final class Pop3Fixture implements AutoCloseable {
         return process;
     }
 
+    /** The envelope sender of every message {@link #deliver} stores. */
+    static final String SENDER = "sender@example.org";
+
+    /** The line a mail client receives before each message {@link #deliver} stored (RFC 5321 §4.4). */
+    static final String RETURN_PATH = "Return-Path: <" + SENDER + ">\r\n";
+
+    /** A stored message as RETR sends it: after its Return-Path line. */
+    static byte[] asRetrieved(byte[] stored) {
+        byte[] returnPath = RETURN_PATH.getBytes(StandardCharsets.US_ASCII);
+        byte[] retrieved = Arrays.copyOf(returnPath, returnPath.length + stored.length);
+        System.arraycopy(stored, 0, retrieved, returnPath.length, stored.length);
+        return retrieved;
+    }
+
     void deliver(String address, String message) {
-        deliver(address, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        deliver(address, message.getBytes(StandardCharsets.UTF_8));
     }
 
     void deliver(String address, byte[] message) {
@@ -107,7 +123,7 @@ final class Pop3Fixture implements AutoCloseable {
 
     void deliver(String address, InputStream message) {
         try {
-            store.deliver("sender@example.org", List.of(Recipient.resolved(address, (Deliverable) directory.resolve(address))),
+            store.deliver(SENDER, List.of(Recipient.resolved(address, (Deliverable) directory.resolve(address))),
                     message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,9 +6,13 @@ import static org.postroom.pop3.Pop3CommandsTest.login;
 import static org.postroom.pop3.Pop3Fixture.ALICE;
 import static org.postroom.pop3.Pop3Fixture.BOB;
 import static org.postroom.pop3.Pop3Fixture.PASSWORD;
+import static org.postroom.pop3.Pop3Fixture.RETURN_PATH;
+import static org.postroom.pop3.Pop3Fixture.asRetrieved;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -40,10 +44,10 @@ class RetrievalTest {
         fixture.deliver(ALICE, bytes);
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
             login(s);
-            s.send("LIST 1", "+OK 1 " + bytes.length);
-            assertThat(s.retrieve("RETR 1")).isEqualTo(bytes);
+            s.send("LIST 1", "+OK 1 " + (RETURN_PATH.length() + bytes.length));
+            assertThat(s.retrieve("RETR 1")).isEqualTo(asRetrieved(bytes));
             // retrieving again gives the same bytes
-            assertThat(s.retrieve("RETR 1")).isEqualTo(bytes);
+            assertThat(s.retrieve("RETR 1")).isEqualTo(asRetrieved(bytes));
         }
     }
 
@@ -52,20 +56,20 @@ class RetrievalTest {
         fixture.deliver(ALICE, "Subject: top\r\nFrom: a@example.com\r\n\r\n.one\r\ntwo\r\nthree\r\n");
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
             login(s);
-            assertThat(text(s.retrieve("TOP 1 0"))).isEqualTo("Subject: top\r\nFrom: a@example.com\r\n\r\n");
-            assertThat(text(s.retrieve("TOP 1 2"))).isEqualTo("Subject: top\r\nFrom: a@example.com\r\n\r\n.one\r\ntwo\r\n");
+            assertThat(text(s.retrieve("TOP 1 0"))).isEqualTo(RETURN_PATH + "Subject: top\r\nFrom: a@example.com\r\n\r\n");
+            assertThat(text(s.retrieve("TOP 1 2"))).isEqualTo(RETURN_PATH + "Subject: top\r\nFrom: a@example.com\r\n\r\n.one\r\ntwo\r\n");
             assertThat(text(s.retrieve("TOP 1 99"))).endsWith("three\r\n");
         }
     }
 
     @Test
-    void aMessageWithoutFinalCrlfGetsOneAndAnEmptyMessageIsEmpty() throws Exception {
+    void aMessageWithoutFinalCrlfGetsOneAndAnEmptyMessageIsItsReturnPathAlone() throws Exception {
         fixture.deliver(ALICE, "Subject: cut\r\n\r\nno newline");
         fixture.deliver(ALICE, new byte[0]);
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
             login(s);
-            assertThat(text(s.retrieve("RETR 1"))).isEqualTo("Subject: cut\r\n\r\nno newline\r\n");
-            assertThat(s.retrieve("RETR 2")).isEmpty();
+            assertThat(text(s.retrieve("RETR 1"))).isEqualTo(RETURN_PATH + "Subject: cut\r\n\r\nno newline\r\n");
+            assertThat(text(s.retrieve("RETR 2"))).isEqualTo(RETURN_PATH);
             s.send("NOOP", "+OK");
         }
     }
@@ -75,7 +79,7 @@ class RetrievalTest {
         fixture.deliver(ALICE, "Subject: lf\r\n\r\nbefore\n.\r\nafter\r\n");
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
             login(s);
-            assertThat(text(s.retrieve("RETR 1"))).isEqualTo("Subject: lf\r\n\r\nbefore\n..\r\nafter\r\n");
+            assertThat(text(s.retrieve("RETR 1"))).isEqualTo(RETURN_PATH + "Subject: lf\r\n\r\nbefore\n..\r\nafter\r\n");
             // the session is still in step
             s.send("STAT", "+OK 1 ");
         }
@@ -85,12 +89,14 @@ class RetrievalTest {
     void a25MibMessageIsRetrievedByteForByte() throws Exception {
         long size = 25L * 1024 * 1024;
         fixture.deliver(ALICE, new LargeMessage(size));
-        byte[] expected = sha256(new LargeMessage(size));
+        byte[] expected = sha256(new SequenceInputStream(
+                new ByteArrayInputStream(RETURN_PATH.getBytes(StandardCharsets.US_ASCII)), new LargeMessage(size)));
+        long retrievedSize = RETURN_PATH.length() + size;
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
             login(s);
-            s.send("LIST 1", "+OK 1 " + size);
+            s.send("LIST 1", "+OK 1 " + retrievedSize);
             Pop3Transcript.Digest received = s.retrieveDigest("RETR 1");
-            assertThat(received.length()).isEqualTo(size);
+            assertThat(received.length()).isEqualTo(retrievedSize);
             assertThat(received.sha256()).isEqualTo(expected);
             s.send("NOOP", "+OK");
         }
@@ -107,9 +113,9 @@ class RetrievalTest {
             login(s);
             s.send("DELE 2", "+OK");
             for (int number : new int[] {1, 3, 4, 6, 5, 1}) {
-                assertThat(s.retrieve("RETR " + number)).as("message " + number).isEqualTo(messages[number - 1]);
+                assertThat(s.retrieve("RETR " + number)).as("message " + number).isEqualTo(asRetrieved(messages[number - 1]));
             }
-            assertThat(text(s.retrieve("TOP 5 0"))).isEqualTo("Subject: 5\r\n\r\n");
+            assertThat(text(s.retrieve("TOP 5 0"))).isEqualTo(RETURN_PATH + "Subject: 5\r\n\r\n");
         }
     }
 
@@ -120,11 +126,11 @@ class RetrievalTest {
         }
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
             login(s);
-            assertThat(s.retrieve("RETR 1")).isEqualTo(message(1, 1000));
+            assertThat(s.retrieve("RETR 1")).isEqualTo(asRetrieved(message(1, 1000)));
             sql().sql("delete from message_chunk").update();
             // one query brought message 2 and 3 along with 1: they are served without the database
-            assertThat(s.retrieve("RETR 3")).isEqualTo(message(3, 1000));
-            assertThat(s.retrieve("RETR 2")).isEqualTo(message(2, 1000));
+            assertThat(s.retrieve("RETR 3")).isEqualTo(asRetrieved(message(3, 1000)));
+            assertThat(s.retrieve("RETR 2")).isEqualTo(asRetrieved(message(2, 1000)));
             // a read-ahead message is held once: asked for again, it is read again, and now it is gone
             s.send("RETR 2", "-ERR [SYS/TEMP]");
         }

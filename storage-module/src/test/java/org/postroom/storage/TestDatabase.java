@@ -53,6 +53,13 @@ public final class TestDatabase implements AutoCloseable {
         return server().getJdbcUrl("postgres", newDatabase());
     }
 
+    /** The URL of a new database without any schema, for a test that migrates it step by step. */
+    public static String createEmptyUrl() {
+        String name = "empty_" + COUNTER.incrementAndGet();
+        execute(server().getPostgresDatabase(), "create database " + name);
+        return server().getJdbcUrl("postgres", name);
+    }
+
     private static String newDatabase() {
         String name = "test_" + COUNTER.incrementAndGet();
         execute(server().getPostgresDatabase(), "create database " + name + " template " + TEMPLATE);

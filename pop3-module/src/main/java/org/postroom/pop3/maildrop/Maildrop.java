@@ -3,6 +3,7 @@ package org.postroom.pop3.maildrop;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
@@ -52,7 +53,7 @@ public final class Maildrop implements Mailbox {
         this.uidValidity = uidValidity;
         this.entries = List.copyOf(entries);
         this.readAhead = new ReadAhead(mailboxes);
-        this.totalOctets = entries.stream().mapToLong(MailboxEntry::size).sum();
+        this.totalOctets = entries.stream().mapToLong(MailboxEntry::deliveredSize).sum();
     }
 
     /**
@@ -128,14 +129,15 @@ public final class Maildrop implements Mailbox {
     }
 
     /**
-     * The message's bytes as stored.
+     * The message as the client receives it: the Return-Path line, then the bytes as stored.
      *
      * @throws IOException when storage cannot be read
      */
     public InputStream content(Message message) throws IOException {
         MailboxEntry entry = entries.get(message.number() - 1);
         Optional<byte[]> small = readAhead.take(entry, upcoming(message.number()));
-        return small.<InputStream>map(ByteArrayInputStream::new).orElseGet(() -> mailboxes.content(entry));
+        InputStream stored = small.<InputStream>map(ByteArrayInputStream::new).orElseGet(() -> mailboxes.content(entry));
+        return new SequenceInputStream(new ByteArrayInputStream(entry.returnPath()), stored);
     }
 
     public void mark(Message message) {
@@ -240,6 +242,6 @@ public final class Maildrop implements Mailbox {
 
     private Message message(int number) {
         MailboxEntry entry = entries.get(number - 1);
-        return new Message(number, uidValidity + "." + entry.uid(), entry.size());
+        return new Message(number, uidValidity + "." + entry.uid(), entry.deliveredSize());
     }
 }

@@ -90,7 +90,7 @@ public final class MailStore {
             size += writeRemainingChunks(jdbc, messageId, content);
             jdbc.sql("update message set size = ? where id = ?").params(size, messageId).update();
         }
-        return new StoredMessage(messageId, size);
+        return new StoredMessage(messageId, size, sender);
     }
 
     private static long writeRemainingChunks(JdbcClient jdbc, long messageId, InputStream content) {
@@ -121,10 +121,11 @@ public final class MailStore {
                      where mb.id = :mailbox and mu.id = mb.user_id
                        and (mu.quota_bytes is null or mb.total_bytes + :size <= mu.quota_bytes)
                     returning mb.id, mb.next_uid - 1 as uid)
-                insert into mailbox_entry (mailbox_id, uid, message_id, size, received_at)
-                select id, uid, :message, :size, now() from u
+                insert into mailbox_entry (mailbox_id, uid, message_id, size, received_at, sender)
+                select id, uid, :message, :size, now(), :sender from u
                 """)
                 .param("mailbox", mailboxId).param("size", message.size()).param("message", message.id())
+                .param("sender", message.sender())
                 .update() == 1;
     }
 
@@ -158,7 +159,7 @@ public final class MailStore {
         }
     }
 
-    private record StoredMessage(long id, long size) {
+    private record StoredMessage(long id, long size, String sender) {
     }
 
     /** Rolls the transaction back when no recipient took the message. */

@@ -23,10 +23,10 @@ public final class Mailboxes {
     /** The mailbox's entries by ascending UID (arrival order); empty for an empty or unknown mailbox. */
     public List<MailboxEntry> entries(long mailboxId) {
         return db.run("list mailbox " + mailboxId, jdbc -> jdbc.sql("""
-                select uid, message_id, size, received_at from mailbox_entry where mailbox_id = ? order by uid
+                select uid, message_id, size, received_at, sender from mailbox_entry where mailbox_id = ? order by uid
                 """).param(mailboxId)
                 .query((rs, n) -> new MailboxEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
                 .list());
     }
 

@@ -140,8 +140,8 @@ public final class GrowthSeeder {
                 numbered as (select id, row_number() over (order by id) as n from m),
                 slot_numbers as (select mailbox_id, uid, row_number() over (order by mailbox_id, uid) as n from slots),
                 c as (insert into message_chunk (message_id, seq, data) select id, 0, ? from numbered)
-                insert into mailbox_entry (mailbox_id, uid, message_id, size, received_at)
-                select s.mailbox_id, s.uid, m.id, ?, now() from slot_numbers s join numbered m using (n)""")) {
+                insert into mailbox_entry (mailbox_id, uid, message_id, size, received_at, sender)
+                select s.mailbox_id, s.uid, m.id, ?, now(), 'seed@bench.test' from slot_numbers s join numbered m using (n)""")) {
             st.setInt(1, offset);
             st.setArray(2, ids);
             st.setInt(3, count);

@@ -65,6 +65,20 @@ class MailboxesTest {
     }
 
     @Test
+    void anEntryKnowsTheReturnPathItIsReadAfter() throws IOException {
+        deliver(message("bounce"), "alice@example.com");
+        store.deliver("carol@example.org", List.of(Recipient.resolved("alice@example.com",
+                (Deliverable) directory.resolve("alice@example.com"))), new ByteArrayInputStream(message("reply")));
+
+        List<MailboxEntry> entries = mailboxes.entries(inbox("alice@example.com"));
+
+        assertThat(entries).extracting(MailboxEntry::sender).containsExactly("", "carol@example.org");
+        assertThat(new String(entries.get(0).returnPath())).isEqualTo("Return-Path: <>\r\n");
+        assertThat(new String(entries.get(1).returnPath())).isEqualTo("Return-Path: <carol@example.org>\r\n");
+        assertThat(entries.get(1).deliveredSize()).isEqualTo(entries.get(1).size() + 34);
+    }
+
+    @Test
     void aSharedMessageStaysUntilItsLastMailboxLetsGo() throws IOException {
         deliver(message("shared"), "alice@example.com", "bob@example.com");
         mailboxes.expunge(inbox("alice@example.com"), List.of(1L));
