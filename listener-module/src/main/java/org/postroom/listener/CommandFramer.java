@@ -1,6 +1,7 @@
 package org.postroom.listener;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.protocols.netty.CommandInjectionDetectedException;
@@ -21,7 +22,8 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
  * <ul>
  *   <li>{@code maxPendingCommands} lines are still being processed (resumed when half are done),</li>
  *   <li>the client does not read its replies (the channel is not writable), or</li>
- *   <li>a STARTTLS/STLS command is being answered.</li>
+ *   <li>a STARTTLS/STLS command is being answered, or</li>
+ *   <li>a reply is held back by a {@link ReplyDelay} (a failed login).</li>
  * </ul>
  *
  * <p>The last point closes the STARTTLS command-injection hole (CVE-2011-0411, and the variants in
@@ -33,8 +35,9 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
  * authenticated, inside DATA) the held lines are simply framed afterwards: no false alarm, unlike
  * James's framer, which rejects any clear-text buffer holding a line that starts with the word.
  *
- * <p>Threads: framing and every state change run on the channel's event loop; only
- * {@link #commandFinished} is called from hook threads and hands its follow-up to the event loop.
+ * <p>Threads: framing and every state change run on the channel's event loop; only {@link
+ * #commandFinished} and {@link #holdUntil} are called from hook threads, and they hand their
+ * follow-up to the event loop.
  */
 final class CommandFramer extends LineBasedFrameDecoder {
 
@@ -45,6 +48,7 @@ final class CommandFramer extends LineBasedFrameDecoder {
     private final AtomicInteger pending = new AtomicInteger();
     private ChannelHandlerContext ctx;
     private boolean awaitingStartTls;
+    private int delayedReplies;
     private boolean tlsStarted;
     private boolean stopped;
 
@@ -96,6 +100,17 @@ final class CommandFramer extends LineBasedFrameDecoder {
     }
 
     /**
+     * Called from a hook thread while it answers a line: no further line is framed until {@code
+     * replied} completes, when a reply held back by {@link ReplyDelay} has been written.
+     */
+    void holdUntil(CompletableFuture<?> replied) {
+        ctx.executor().execute(() -> {
+            delayedReplies++;
+            replied.whenComplete((done, failure) -> ctx.executor().execute(this::delayedReplyWritten));
+        });
+    }
+
+    /**
      * Called on the event loop when the protocol accepted STARTTLS: writes the reply in clear text
      * and inserts the TLS handler before any further byte is read, or refuses the connection if the
      * client already sent more (RFC 3207 §4.2: the client must wait for the reply).
@@ -135,7 +150,13 @@ final class CommandFramer extends LineBasedFrameDecoder {
     }
 
     private boolean accepting() {
-        return !stopped && !awaitingStartTls && pending.get() < maxPendingCommands && ctx.channel().isWritable();
+        return !stopped && !awaitingStartTls && delayedReplies == 0 && pending.get() < maxPendingCommands
+                && ctx.channel().isWritable();
+    }
+
+    private void delayedReplyWritten() {
+        delayedReplies--;
+        resume();
     }
 
     private void startTlsAnswered() {

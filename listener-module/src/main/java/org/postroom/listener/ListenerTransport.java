@@ -1,5 +1,11 @@
 package org.postroom.listener;
 
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.NettyProtocolTransport;
@@ -9,18 +15,24 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
- * James's Netty transport, except for the STARTTLS reply (and empty writes, see below). James
- * writes the reply and inserts the TLS handler from whatever thread answered the command; with the
- * protocol running on hook threads that leaves a window in which the event loop reads and frames
- * clear text that the protocol then executes inside TLS. Here both steps run as one task on the
- * channel's event loop, through {@link CommandFramer#beginTls}, which also refuses the switch if
- * clear text is already waiting.
+ * James's Netty transport, except for the STARTTLS reply, delayed replies and empty writes (see
+ * below). James writes the STARTTLS reply and inserts the TLS handler from whatever thread
+ * answered the command; with the protocol running on hook threads that leaves a window in which
+ * the event loop reads and frames clear text that the protocol then executes inside TLS. Here both
+ * steps run as one task on the channel's event loop, through {@link CommandFramer#beginTls}, which
+ * also refuses the switch if clear text is already waiting.
+ *
+ * <p>A reply a hook asked to delay ({@link ReplyDelay}) leaves from an event-loop timer, and the
+ * writes and the close after it queue behind it, so the client sees its replies in order while no
+ * thread waits. The framer reads nothing more from the client meanwhile.
  */
 final class ListenerTransport extends NettyProtocolTransport {
 
     private final Channel channel;
     private final Encryption encryption;
     private final CommandFramer framer;
+    /** Completes when the last write queued behind a delay is done; null when nothing is delayed. */
+    private CompletableFuture<Void> queue;
 
     ListenerTransport(Channel channel, Encryption encryption, CommandFramer framer) {
         super(channel, encryption, false);
@@ -36,11 +48,45 @@ final class ListenerTransport extends NettyProtocolTransport {
      */
     @Override
     protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTLS) {
-        if (startTLS) {
-            ByteBuf reply = Unpooled.wrappedBuffer(bytes);
-            channel.eventLoop().execute(() -> framer.beginTls(reply, encryption));
-        } else if (bytes.length > 0) {
-            super.writeToClient(bytes, session, false);
+        ReplyDelay.take(session).ifPresent(this::delay);
+        inOrder(() -> {
+            if (startTLS) {
+                ByteBuf reply = Unpooled.wrappedBuffer(bytes);
+                channel.eventLoop().execute(() -> framer.beginTls(reply, encryption));
+            } else if (bytes.length > 0) {
+                super.writeToClient(bytes, session, false);
+            }
+        });
+    }
+
+    @Override
+    protected void writeToClient(InputStream stream, ProtocolSession session, boolean startTLS) {
+        inOrder(() -> super.writeToClient(stream, session, startTLS));
+    }
+
+    @Override
+    protected void close() {
+        inOrder(super::close);
+    }
+
+    /** Runs {@code write} now, or after the delayed writes before it. */
+    private synchronized void inOrder(Runnable write) {
+        if (queue == null || queue.isDone()) {
+            queue = null;
+            write.run();
+        } else {
+            queue = queue.thenRun(write);
         }
+    }
+
+    private synchronized void delay(Duration delay) {
+        CompletableFuture<Void> elapsed = new CompletableFuture<>();
+        try {
+            channel.eventLoop().schedule(() -> elapsed.complete(null), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            elapsed.complete(null);
+        }
+        queue = queue == null || queue.isDone() ? elapsed : queue.thenCompose(previous -> elapsed);
+        framer.holdUntil(queue);
     }
 }

@@ -25,13 +25,15 @@ import org.apache.james.protocols.pop3.mailbox.Mailbox;
 import org.apache.james.protocols.pop3.mailbox.MessageMetaData;
 
 /**
- * A James POP3 protocol over an empty mailbox: every login succeeds and is counted, and listing
- * the mailbox can be told to block like a query waiting for the database.
+ * A James POP3 protocol over an empty mailbox: every login with a password other than "wrong"
+ * succeeds and is counted, a wrong one is refused after the failed-login delay, and listing the
+ * mailbox can be told to block like a query waiting for the database.
  */
 public final class RecordingPop3 {
 
     private final AtomicInteger logins = new AtomicInteger();
     private volatile Duration listingDelay = Duration.ZERO;
+    private volatile Duration failureDelay = Duration.ZERO;
     private final POP3Protocol protocol;
 
     public RecordingPop3() {
@@ -62,6 +64,11 @@ public final class RecordingPop3 {
         listingDelay = delay;
     }
 
+    /** A wrong password is answered this long after it came, as Postroom's login throttle asks. */
+    public void delayFailedLoginsBy(Duration delay) {
+        failureDelay = delay;
+    }
+
     private final class Pass extends AbstractPassCmdHandler {
         Pass(NoMetrics metrics) {
             super(metrics);
@@ -69,6 +76,10 @@ public final class RecordingPop3 {
 
         @Override
         protected Mailbox auth(POP3Session session, Username username, String password) {
+            if (password.equals("wrong")) {
+                ReplyDelay.delayNextReply(session, failureDelay);
+                return null;
+            }
             logins.incrementAndGet();
             return new EmptyMailbox();
         }

@@ -1,7 +1,6 @@
 package org.postroom.pop3.maildrop;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -10,6 +9,7 @@ import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.listener.ReplyDelay;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.directory.AuthenticatedUser;
 import org.postroom.storage.directory.Authenticator;
@@ -86,7 +86,7 @@ public final class MaildropLogin {
             Optional<AuthenticatedUser> user = authenticator.verify(address, password);
             if (user.isEmpty()) {
                 countFailure(session);
-                pause(throttle.delayAfterFailure(ip));
+                ReplyDelay.delayNextReply(session, throttle.delayAfterFailure(ip));
                 return AUTH_FAILED;
             }
             Optional<MaildropLock> lock = locks.tryLock(user.get().inboxId());
@@ -109,15 +109,6 @@ public final class MaildropLogin {
         this.failures.increment();
         int failures = session.getAttachment(FAILED_LOGINS, State.Connection).orElse(0);
         session.setAttachment(FAILED_LOGINS, failures + 1, State.Connection);
-    }
-
-    /** Slows password guessing (the throttle's delay); holds only this session's command thread. */
-    private static void pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static Response error(String text) {

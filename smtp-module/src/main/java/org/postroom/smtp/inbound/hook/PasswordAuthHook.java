@@ -11,6 +11,7 @@ import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.AuthHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
+import org.postroom.listener.ReplyDelay;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
 import org.postroom.storage.directory.AuthenticatedUser;
@@ -89,16 +90,7 @@ public final class PasswordAuthHook extends StorageBackedHook implements AuthHoo
         Duration delay = throttle.delayAfterFailure(ip);
         log.debug("session {}: AUTH failed for {} from {}, answering in {} ms", session.getSessionID(), login,
                 ip.getHostAddress(), delay.toMillis());
-        pause(delay);
+        ReplyDelay.delayNextReply(session, delay);
         return Verdicts.of(Replies.AUTH_FAILED);
-    }
-
-    private static void pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            // the listener is shutting down: answer now
-            Thread.currentThread().interrupt();
-        }
     }
 }
