@@ -69,13 +69,13 @@ final class ListenerTransport extends NettyProtocolTransport {
         inOrder(super::close);
     }
 
-    /** Runs {@code write} now, or after the delayed writes before it. */
+    /** Runs {@code write} now, or after the delayed writes before it, even if one of those failed. */
     private synchronized void inOrder(Runnable write) {
         if (queue == null || queue.isDone()) {
             queue = null;
             write.run();
         } else {
-            queue = queue.thenRun(write);
+            queue = queue.exceptionally(failure -> null).thenRun(write);
         }
     }
 
