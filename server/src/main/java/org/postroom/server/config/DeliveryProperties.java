@@ -3,11 +3,14 @@ package org.postroom.server.config;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.postroom.smtp.outbound.CertificateTrust;
 import org.postroom.smtp.outbound.HostAndPort;
 import org.postroom.smtp.outbound.RelayHost;
 import org.postroom.smtp.outbound.RetrySchedule;
@@ -23,7 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayUsername AUTH user at the relay host; unset: no AUTH
  * @param relayPassword AUTH password at the relay host
  * @param relayTls {@code opportunistic} (STARTTLS when offered), {@code starttls} (required and
- *        verified), {@code implicit} (TLS from the start, verified, port 465) or {@code none}
+ *        verified), {@code implicit} (TLS from the start, verified, port 465) or {@code none}; with
+ *        a login, {@code opportunistic} means {@code starttls} ({@code implicit} on port 465) and
+ *        {@code none} is refused, so the password only ever crosses verified TLS
+ * @param relayTrustFile PEM certificates (e.g. a company CA's) trusted for the relay host besides the
+ *        JDK's trust store; unset: the JDK's alone
  * @param routes per-domain next hop {@code host:port}, like a transport map; wins over the relay host
  * @param dnsServers resolvers ({@code IP} or {@code IP:port}) for MX lookups; empty: the system's
  * @param maxAge how long an entry is retried before it bounces
@@ -38,7 +45,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("postroom.delivery")
 public record DeliveryProperties(@DefaultValue("8") int workers, String relayHost, String relayUsername,
-        String relayPassword, @DefaultValue("opportunistic") TlsMode relayTls, @DefaultValue Map<String, String> routes,
+        String relayPassword, @DefaultValue("opportunistic") TlsMode relayTls, Path relayTrustFile,
+        @DefaultValue Map<String, String> routes,
         @DefaultValue List<String> dnsServers, @DefaultValue("5d") Duration maxAge,
         @DefaultValue({ "1m", "5m", "15m", "30m", "1h", "2h" }) List<Duration> retrySchedule,
         @DefaultValue("4h") Duration delayWarning, @DefaultValue("30s") Duration connectTimeout,
@@ -52,7 +60,9 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
         routes = Map.copyOf(routes);
         dnsServers = List.copyOf(dnsServers);
         retrySchedule = List.copyOf(retrySchedule);
-        relay(relayHost, relayTls, relayUsername, relayPassword);
+        // docker compose passes an unset variable as an empty string
+        relayTrustFile = relayTrustFile == null || relayTrustFile.toString().isBlank() ? null : relayTrustFile;
+        relay(relayHost, relayTls, relayUsername, relayPassword, relayTrustFile);
         routeMap(routes);
         resolvers(dnsServers);
         retries(retrySchedule, maxAge);
@@ -71,7 +81,7 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
 
     /** The relay host, or null when mail goes straight to the recipients' MX hosts. */
     public RelayHost relay() {
-        return relay(relayHost, relayTls, relayUsername, relayPassword);
+        return relay(relayHost, relayTls, relayUsername, relayPassword, relayTrustFile);
     }
 
     /** The routes by domain. */
@@ -87,21 +97,49 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
         return retries(retrySchedule, maxAge);
     }
 
-    private static RelayHost relay(String host, TlsMode tls, String username, String password) {
+    private static RelayHost relay(String host, TlsMode tls, String username, String password, Path trustFile) {
+        boolean hasHost = host != null && !host.isBlank();
         boolean hasUser = username != null && !username.isBlank();
-        if (hasUser && (host == null || host.isBlank())) {
-            throw new IllegalArgumentException("postroom.delivery.relay-username is set but postroom.delivery.relay-host is not");
-        }
-        if (!hasUser && password != null && !password.isEmpty()) {
-            throw new IllegalArgumentException("postroom.delivery.relay-password is set but postroom.delivery.relay-username is not");
-        }
-        if (host == null || host.isBlank()) {
+        boolean hasPassword = password != null && !password.isEmpty();
+        if (!hasHost) {
+            String orphan = hasUser ? "relay-username" : hasPassword ? "relay-password"
+                    : trustFile != null ? "relay-trust-file" : null;
+            if (orphan != null) {
+                throw new IllegalArgumentException("postroom.delivery." + orphan
+                        + " is set but postroom.delivery.relay-host is not");
+            }
             return null;
         }
+        if (!hasUser && hasPassword) {
+            throw new IllegalArgumentException("postroom.delivery.relay-password is set but postroom.delivery.relay-username is not");
+        }
+        if (hasUser && tls == TlsMode.NONE) {
+            throw new IllegalArgumentException("postroom.delivery.relay-tls=none would send the password of"
+                    + " postroom.delivery.relay-username in clear: use starttls or implicit (with"
+                    + " postroom.delivery.relay-trust-file for a private CA), or leave relay-tls unset");
+        }
+        if (trustFile != null && !hasUser && !tls.verified()) {
+            throw new IllegalArgumentException("postroom.delivery.relay-trust-file is only used to verify the relay"
+                    + " host's certificate, which postroom.delivery.relay-tls=" + tls.name().toLowerCase(Locale.ROOT)
+                    + " does not do: use starttls or implicit");
+        }
+        HostAndPort address;
         try {
-            return new RelayHost(HostAndPort.parse(host, tls == TlsMode.IMPLICIT ? 465 : 25), tls, username, password);
+            address = HostAndPort.parse(host, tls == TlsMode.IMPLICIT ? RelayHost.IMPLICIT_TLS_PORT : 25);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("postroom.delivery.relay-host: " + e.getMessage(), e);
+        }
+        return new RelayHost(address, tls, hasUser ? username : "", password, trust(trustFile));
+    }
+
+    private static CertificateTrust trust(Path trustFile) {
+        if (trustFile == null) {
+            return CertificateTrust.jdk();
+        }
+        try {
+            return CertificateTrust.jdkAnd(trustFile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("postroom.delivery.relay-trust-file: " + e.getMessage(), e);
         }
     }
 

@@ -2,16 +2,22 @@ package org.postroom.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.postroom.listener.tls.TlsEngine;
+import org.postroom.smtp.outbound.CertificateTrust;
 import org.postroom.smtp.outbound.HostAndPort;
 import org.postroom.smtp.outbound.RelayHost;
 import org.postroom.smtp.outbound.RetrySchedule;
 import org.postroom.smtp.outbound.TlsMode;
+import org.postroom.smtp.testing.TestCertificateAuthority;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -111,6 +117,71 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void aRelayPasswordWithoutRelayHostIsNamed() {
+        assertFailsNaming("postroom.delivery.relay-password=secret", "postroom.delivery.relay-host");
+    }
+
+    @Test
+    void aRelayLoginWithoutTlsIsNamed() {
+        runner.withPropertyValues("postroom.delivery.relay-host=smtp.relay.example:587",
+                "postroom.delivery.relay-username=postroom", "postroom.delivery.relay-password=secret",
+                "postroom.delivery.relay-tls=none").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("postroom.delivery.relay-tls=none")
+                            .doesNotContain("secret");
+                });
+    }
+
+    @Test
+    void aRelayLoginGetsVerifiedTlsByDefault() {
+        runner.withPropertyValues("postroom.delivery.relay-host=smtp.relay.example",
+                "postroom.delivery.relay-username=postroom", "postroom.delivery.relay-password=secret")
+                .run(context -> assertThat(context.getBean(DeliveryProperties.class).relay().tls())
+                        .isEqualTo(TlsMode.STARTTLS));
+        runner.withPropertyValues("postroom.delivery.relay-host=smtp.relay.example:465",
+                "postroom.delivery.relay-username=postroom", "postroom.delivery.relay-password=secret")
+                .run(context -> assertThat(context.getBean(DeliveryProperties.class).relay().tls())
+                        .isEqualTo(TlsMode.IMPLICIT));
+    }
+
+    @Test
+    void aRelayTrustFileIsReadAtStart(@TempDir Path directory) {
+        Path file = TestCertificateAuthority.create("Example Company CA").writePem(directory.resolve("ca.pem"));
+        runner.withPropertyValues("postroom.delivery.relay-host=relay.internal.example:587",
+                "postroom.delivery.relay-username=postroom", "postroom.delivery.relay-password=secret",
+                "postroom.delivery.relay-trust-file=" + file)
+                .run(context -> assertThat(context.getBean(DeliveryProperties.class).relay().trust())
+                        .isEqualTo(CertificateTrust.jdkAnd(file)));
+    }
+
+    @Test
+    void anUnreadableRelayTrustFileIsNamed(@TempDir Path directory) {
+        assertFailsNaming(List.of("postroom.delivery.relay-host=relay.internal.example",
+                "postroom.delivery.relay-tls=starttls", "postroom.delivery.relay-trust-file=" + directory.resolve("missing.pem")),
+                "postroom.delivery.relay-trust-file");
+    }
+
+    @Test
+    void aRelayTrustFileWithoutCertificatesIsNamed(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("ca.pem"), "not a certificate\n");
+        assertFailsNaming(List.of("postroom.delivery.relay-host=relay.internal.example",
+                "postroom.delivery.relay-tls=starttls", "postroom.delivery.relay-trust-file=" + file),
+                "postroom.delivery.relay-trust-file");
+    }
+
+    @Test
+    void aRelayTrustFileThatNothingVerifiesWithIsNamed(@TempDir Path directory) {
+        Path file = TestCertificateAuthority.create("Example Company CA").writePem(directory.resolve("ca.pem"));
+        assertFailsNaming(List.of("postroom.delivery.relay-host=relay.internal.example",
+                "postroom.delivery.relay-trust-file=" + file), "postroom.delivery.relay-trust-file");
+    }
+
+    @Test
+    void aRelayTrustFileWithoutRelayHostIsNamed(@TempDir Path directory) {
+        assertFailsNaming("postroom.delivery.relay-trust-file=" + directory.resolve("ca.pem"), "postroom.delivery.relay-host");
+    }
+
+    @Test
     void theTlsEngineIsChosenByItsLowerCaseName() {
         runner.withPropertyValues("postroom.tls.engine=jdk")
                 .run(context -> assertThat(context.getBean(TlsProperties.class).engine()).isEqualTo(TlsEngine.JDK));
@@ -200,7 +271,11 @@ class ConfigurationValidationTest {
     }
 
     private void assertFailsNaming(String property, String name) {
-        runner.withPropertyValues(property).run(context -> {
+        assertFailsNaming(List.of(property), name);
+    }
+
+    private void assertFailsNaming(List<String> properties, String name) {
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
             assertThat(context).hasFailed();
             assertThat(messages(context.getStartupFailure())).contains(name);
         });

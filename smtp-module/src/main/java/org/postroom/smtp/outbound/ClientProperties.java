@@ -4,8 +4,9 @@ import java.util.Properties;
 
 /**
  * The Angus Mail session settings for one transaction: where to connect, our EHLO name, timeouts,
- * and TLS as the hop's mode says. Verified modes check the certificate against the JDK's trust
- * store and the name connected to.
+ * and TLS as the hop's mode says. Verified modes check the certificate against the hop's
+ * {@link CertificateTrust} and the name connected to; with STARTTLS required, Angus sends neither
+ * AUTH nor MAIL to a server that does not offer it.
  */
 final class ClientProperties {
 
@@ -24,7 +25,7 @@ final class ClientProperties {
         // makes Angus add SMTPUTF8 to MAIL FROM; only mail that needs it asks for it (RFC 6531 §3.4)
         p.put("mail.mime.allowutf8", Boolean.toString(international));
         p.put("mail.smtp.allow8bitmime", "false");
-        p.put("mail.smtp.auth", Boolean.toString(hop.relay() != null && hop.relay().authenticates()));
+        p.put("mail.smtp.auth", Boolean.toString(hop.logsIn()));
         p.put("mail.smtp.starttls.enable", Boolean.toString(tls == TlsMode.OPPORTUNISTIC || tls == TlsMode.STARTTLS));
         p.put("mail.smtp.starttls.required", Boolean.toString(tls == TlsMode.STARTTLS));
         p.put("mail.smtp.ssl.enable", Boolean.toString(tls == TlsMode.IMPLICIT));
@@ -32,7 +33,9 @@ final class ClientProperties {
             // RFC 7435: any certificate beats plain text; MX hosts' certificates rarely match their names
             p.put("mail.smtp.ssl.trust", "*");
             p.put("mail.smtp.ssl.checkserveridentity", "false");
-        } else {
+        } else if (tls.verified()) {
+            p.put("mail.smtp.ssl.socketFactory", hop.trust().socketFactory());
+            // RFC 6125 name check, done by the JDK during the handshake, so nothing is sent to a wrong host
             p.put("mail.smtp.ssl.checkserveridentity", "true");
         }
         return p;

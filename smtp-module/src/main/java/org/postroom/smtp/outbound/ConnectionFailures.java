@@ -1,6 +1,7 @@
 package org.postroom.smtp.outbound;
 
 import java.io.IOException;
+import java.security.cert.CertificateException;
 
 import javax.net.ssl.SSLException;
 
@@ -12,19 +13,33 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 
 /**
- * Names what went wrong when a server could not be talked to at all: no connection, a failed TLS
- * handshake, a refused login, a refusing greeting, a broken connection. None of them decided
- * anything about a recipient, so the next server may be tried.
+ * Names what went wrong when a server could not be talked to at all: no connection, no STARTTLS
+ * where it is required, a certificate that does not verify, a failed TLS handshake, a refused
+ * login, a refusing greeting, a broken connection. None of them decided anything about a
+ * recipient, so the next server may be tried. The TLS ones say so when credentials were held
+ * back, since that is the operator's cue (a trust file, a relay setting) and not the remote's.
  */
 final class ConnectionFailures {
+
+    /** Angus's words when {@code mail.smtp.starttls.required} meets a server without STARTTLS (before AUTH). */
+    private static final String NO_STARTTLS = "STARTTLS is required but host does not support STARTTLS";
 
     private ConnectionFailures() {
     }
 
-    static HostFailed classify(SMTPTransport transport, MessagingException e, String nextHop) {
+    static HostFailed classify(SMTPTransport transport, MessagingException e, NextHop hop) {
+        String nextHop = hop.toString();
+        String server = hop.relay() != null ? "relay host " + nextHop : nextHop;
+        String withheld = hop.logsIn() ? "; credentials not sent" : "";
+        if (NO_STARTTLS.equals(e.getMessage())) {
+            // RFC 5248 X.7.10, encryption needed; deferred, so the operator can fix the relay or the setting
+            return new HostFailed(Diagnosis.local("4.7.10", server + " offers no STARTTLS"
+                    + (hop.logsIn() ? withheld : "; message not sent")), false);
+        }
         if (causedBy(e, SSLException.class)) {
-            return new HostFailed(Diagnosis.local("4.7.0", "TLS handshake with " + nextHop + " failed: "
-                    + rootMessage(e)), true);
+            String what = causedBy(e, CertificateException.class) ? "certificate of " + server + " does not verify: "
+                    : "TLS handshake with " + server + " failed: ";
+            return new HostFailed(Diagnosis.local("4.7.0", what + rootMessage(e) + withheld), true);
         }
         if (e instanceof AuthenticationFailedException) {
             // the relay refused our login: the operator's to fix, and mail must wait for it, not bounce

@@ -20,6 +20,16 @@ public record NextHop(String host, int port, TlsMode tls, RelayHost relay) {
         return new NextHop(relay.address().host(), relay.address().port(), relay.tls(), relay);
     }
 
+    /** Whether we log in here: only ever over verified TLS, as {@link RelayHost} makes sure. */
+    boolean logsIn() {
+        return relay != null && relay.authenticates();
+    }
+
+    /** The certificates a verified connection to this hop accepts. */
+    CertificateTrust trust() {
+        return relay == null ? CertificateTrust.jdk() : relay.trust();
+    }
+
     @Override
     public String toString() {
         return new HostAndPort(host, port).toString();

@@ -1,15 +1,40 @@
 package org.postroom.smtp.outbound;
 
+import java.util.Objects;
+
 /**
  * A smart host that takes all outbound mail (without a per-domain route), with optional AUTH.
  *
+ * <p>A relay that logs in gets TLS with a verified certificate or nothing. Opportunistic TLS would
+ * give the password to whoever answers in the relay's place (any certificate passes) or makes the
+ * handshake fail (the next attempt would go in plain text). So for such a relay {@code
+ * OPPORTUNISTIC} means {@code STARTTLS}, or {@code IMPLICIT} on port 465 (RFC 8314 §3.3), and
+ * {@code NONE} is refused.
+ *
  * @param username empty for no AUTH
+ * @param trust the certificates a verified connection to it accepts
  */
-public record RelayHost(HostAndPort address, TlsMode tls, String username, String password) {
+public record RelayHost(HostAndPort address, TlsMode tls, String username, String password, CertificateTrust trust) {
+
+    /** Submission over implicit TLS (RFC 8314 §7.3). */
+    public static final int IMPLICIT_TLS_PORT = 465;
 
     public RelayHost {
         username = username == null ? "" : username;
         password = password == null ? "" : password;
+        Objects.requireNonNull(trust, "trust");
+        if (!username.isEmpty() && tls == TlsMode.NONE) {
+            throw new IllegalArgumentException("a relay that logs in needs TLS; without it the password would cross"
+                    + " the network in clear");
+        }
+        if (!username.isEmpty() && tls == TlsMode.OPPORTUNISTIC) {
+            tls = address.port() == IMPLICIT_TLS_PORT ? TlsMode.IMPLICIT : TlsMode.STARTTLS;
+        }
+    }
+
+    /** A relay whose certificate, when verified, must chain to the JDK's trust store. */
+    public RelayHost(HostAndPort address, TlsMode tls, String username, String password) {
+        this(address, tls, username, password, CertificateTrust.jdk());
     }
 
     public boolean authenticates() {
@@ -18,6 +43,7 @@ public record RelayHost(HostAndPort address, TlsMode tls, String username, Strin
 
     @Override
     public String toString() {
-        return "RelayHost[" + address + ", tls=" + tls + (authenticates() ? ", user=" + username : "") + "]";
+        return "RelayHost[" + address + ", tls=" + tls + (authenticates() ? ", user=" + username : "")
+                + (trust.equals(CertificateTrust.jdk()) ? "" : ", trust=" + trust) + "]";
     }
 }

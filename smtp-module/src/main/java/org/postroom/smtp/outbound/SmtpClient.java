@@ -21,8 +21,9 @@ import jakarta.mail.internet.InternetAddress;
 
 /**
  * One SMTP transaction with one server, on Angus Mail: EHLO with our host name, STARTTLS as the
- * hop's {@link TlsMode} says, AUTH for the relay, MAIL, one RCPT per recipient, DATA with the
- * stored bytes exactly as they are, and every reply turned into a {@link DeliveryOutcome}.
+ * hop's {@link TlsMode} says, AUTH for the relay (only ever inside verified TLS), MAIL, one RCPT
+ * per recipient, DATA with the stored bytes exactly as they are, and every reply turned into a
+ * {@link DeliveryOutcome}.
  *
  * <p>Angus facts this relies on (LIBRARY-NOTES): {@code sendpartial} so that one refused RCPT does
  * not cancel the others; the message's {@code writeTo} overridden so Angus writes our bytes (it
@@ -57,7 +58,7 @@ final class SmtpClient {
         try {
             connect(transport, hop);
         } catch (MessagingException e) {
-            return ConnectionFailures.classify(transport, e, nextHop);
+            return ConnectionFailures.classify(transport, e, hop);
         }
         try {
             if (international && !transport.supportsExtension("SMTPUTF8")) {
@@ -81,7 +82,7 @@ final class SmtpClient {
             // every RCPT refused: Angus sent no DATA
             return new Answered(RecipientReplies.of(e, recipients, nextHop, null, null));
         } catch (MessagingException e) {
-            return ConnectionFailures.classify(transport, e, nextHop);
+            return ConnectionFailures.classify(transport, e, hop);
         } finally {
             try {
                 transport.close();
@@ -92,7 +93,7 @@ final class SmtpClient {
     }
 
     private static void connect(SMTPTransport transport, NextHop hop) throws MessagingException {
-        if (hop.relay() != null && hop.relay().authenticates()) {
+        if (hop.logsIn()) {
             transport.connect(hop.relay().username(), hop.relay().password());
         } else {
             transport.connect();

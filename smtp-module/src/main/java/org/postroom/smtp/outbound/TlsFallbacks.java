@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Servers whose TLS handshake failed lately. Opportunistic TLS must not fall back to plain text
  * in the same connection (a man in the middle could force that at will), but a server with broken
  * TLS must still get its mail: its next attempt, on a new connection, goes without STARTTLS.
- * Kept per process and forgotten after a while, so a repaired server gets TLS again.
+ * Kept per process and forgotten after a while, so a repaired server gets TLS again. Only for
+ * opportunistic hops: one that logs in, or whose certificate is verified, never goes without TLS.
  */
 final class TlsFallbacks {
 

@@ -2,16 +2,25 @@ package org.postroom.smtp.outbound;
 
 /** How the SMTP client protects a connection. */
 public enum TlsMode {
-    /** Plain text only; for a relay on a trusted network. */
+    /** Plain text only; for a relay on a trusted network that takes mail without a login. */
     NONE,
     /**
      * STARTTLS whenever the server offers it, any certificate accepted (RFC 7435: encryption
      * against passive listeners, as MX servers rarely have certificates that verify for their
-     * MX name). A failed handshake ends the attempt; it is never continued in plain text.
+     * MX name). A failed handshake ends the attempt; it is never continued in plain text. Never
+     * used for a hop that logs in (see {@link RelayHost}).
      */
     OPPORTUNISTIC,
-    /** STARTTLS required, certificate verified against the JDK's trust store and the host name. */
+    /**
+     * STARTTLS required, certificate verified (path to a trusted CA, host name); a server that
+     * does not offer it gets neither a login nor a message.
+     */
     STARTTLS,
     /** TLS from the first byte (SMTPS, port 465), certificate verified. */
-    IMPLICIT
+    IMPLICIT;
+
+    /** Whether the server's certificate is checked, so that a password may be sent. */
+    public boolean verified() {
+        return this == STARTTLS || this == IMPLICIT;
+    }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,8 @@ final class DeliveryFixture implements AutoCloseable {
 
     static final String HOSTNAME = "mail.example.com";
     static final String ALICE = "alice@example.com";
+    static final String RELAY_USER = "relay-user";
+    static final String RELAY_PASSWORD = "relay-secret";
 
     final TestDatabase database = TestDatabase.create();
     final MailStore store = new MailStore(database.database());
@@ -67,6 +70,18 @@ final class DeliveryFixture implements AutoCloseable {
         }
         domains.create("example.com");
         new UserRepository(database.database()).create(ALICE, "secret-password", null);
+    }
+
+    /**
+     * All mail goes to the test SMTP server as the relay host {@code localhost} (the name its
+     * certificate of {@code ca} is for), logging in as relay-user, trusting {@code trustFile}.
+     */
+    DeliveryFixture loginRelay(TlsMode tls, Path trustFile) throws IOException {
+        // the address of an opportunistic hop is looked up in DNS, that of a verified one by the system
+        dns.a("localhost", "127.0.0.1");
+        relay = new RelayHost(new HostAndPort("localhost", smtp.port()), tls, RELAY_USER, RELAY_PASSWORD,
+                CertificateTrust.jdkAnd(trustFile));
+        return this;
     }
 
     /** Mail for {@code domain} goes to the test SMTP server. */

@@ -26,9 +26,10 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * An SMTP server of the tests' own on loopback (ephemeral port): answers each RCPT and the data
- * as the test says (250, 4xx, 5xx), can offer STARTTLS with a self-signed certificate or with a
- * handshake that always fails, can offer AUTH PLAIN, can hold its reply to the final dot, and
- * records every transaction it accepted: envelope, exact bytes (dot-stuffing removed), TLS, login.
+ * as the test says (250, 4xx, 5xx), can offer STARTTLS or speak TLS from the first byte (with a
+ * self-signed certificate or one the test chose) or offer STARTTLS with a handshake that always
+ * fails, can offer AUTH PLAIN, can hold its reply to the final dot, and records every command line
+ * it read and every transaction it accepted: envelope, exact bytes (dot-stuffing removed), TLS, login.
  */
 public final class TestSmtpServer implements AutoCloseable {
 
@@ -43,12 +44,24 @@ public final class TestSmtpServer implements AutoCloseable {
         }
     }
 
+    /** A command line as the server read it, and whether it came inside TLS. */
+    public record Command(String line, boolean tls) {
+    }
+
     public enum Tls {
-        NONE, WORKING, BROKEN
+        /** No STARTTLS offered. */
+        NONE,
+        /** STARTTLS offered, handshake with the server's certificate. */
+        WORKING,
+        /** STARTTLS offered, then no TLS but garbage. */
+        BROKEN,
+        /** TLS from the first byte (SMTPS, RFC 8314), nothing offered in plain text. */
+        IMPLICIT
     }
 
     private final ServerSocket socket;
     private final List<Transaction> transactions = new CopyOnWriteArrayList<>();
+    private final List<Command> commands = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<String> dataReplies = new ConcurrentLinkedDeque<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger mailCommands = new AtomicInteger();
@@ -58,6 +71,7 @@ public final class TestSmtpServer implements AutoCloseable {
     private volatile String defaultDataReply = "250 2.0.0 queued";
     private volatile String greeting = "220 test-mx.example ESMTP test server";
     private volatile Tls tls = Tls.NONE;
+    private volatile SSLContext certificate;
     private volatile boolean auth;
     private volatile boolean loginRefused;
     private volatile boolean smtputf8;
@@ -113,6 +127,12 @@ public final class TestSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** The certificate presented in TLS, instead of a fresh self-signed one. */
+    public TestSmtpServer certificate(SSLContext serverContext) {
+        this.certificate = serverContext;
+        return this;
+    }
+
     public TestSmtpServer offerAuth() {
         this.auth = true;
         return this;
@@ -139,6 +159,11 @@ public final class TestSmtpServer implements AutoCloseable {
 
     public List<Transaction> transactions() {
         return List.copyOf(transactions);
+    }
+
+    /** Every command line read so far (not the message data), in order, from every connection. */
+    public List<Command> commands() {
+        return List.copyOf(commands);
     }
 
     public int connections() {
@@ -209,12 +234,16 @@ public final class TestSmtpServer implements AutoCloseable {
         }
 
         void run() throws IOException {
+            if (tls == Tls.IMPLICIT) {
+                handshake();
+            }
             reply(greeting);
             if (!greeting.startsWith("220")) {
                 return;
             }
             String line;
             while ((line = readLine()) != null) {
+                commands.add(new Command(line, secure));
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> ehlo();
@@ -251,7 +280,7 @@ public final class TestSmtpServer implements AutoCloseable {
 
         private void ehlo() throws IOException {
             List<String> lines = new ArrayList<>(List.of("test-mx.example", "8BITMIME", "ENHANCEDSTATUSCODES"));
-            if (tls != Tls.NONE && !secure) {
+            if ((tls == Tls.WORKING || tls == Tls.BROKEN) && !secure) {
                 lines.add("STARTTLS");
             }
             if (auth) {
@@ -272,13 +301,18 @@ public final class TestSmtpServer implements AutoCloseable {
                 out.flush();
                 return false;
             }
-            SSLSocket ssl = (SSLSocket) SelfSignedCertificate.serverContext().getSocketFactory().createSocket(socket,
+            handshake();
+            return true;
+        }
+
+        private void handshake() throws IOException {
+            SSLContext context = certificate == null ? SelfSignedCertificate.serverContext() : certificate;
+            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket,
                     socket.getInetAddress().getHostAddress(), socket.getPort(), true);
             ssl.setUseClientMode(false);
             ssl.startHandshake();
             use(ssl);
             secure = true;
-            return true;
         }
 
         private void auth(String line) throws IOException {
