@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
+import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -11,6 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
  * Administrators of the console and the REST API. Their passwords are hashed like users'.
  */
 public final class AdminAccountRepository {
+
+    private static final int MAX_USERNAME_LENGTH = 64;
 
     private final Database db;
 
@@ -21,9 +24,11 @@ public final class AdminAccountRepository {
     /**
      * Adds an administrator.
      *
+     * @throws InvalidInputException when the username is not acceptable ({@link #requireValidUsername})
      * @throws ConflictException when the username is taken
      */
     public void create(String username, String password) {
+        requireValidUsername(username);
         String hash = Passwords.hashNew(password);
         try {
             db.run("add administrator", jdbc -> jdbc
@@ -55,5 +60,26 @@ public final class AdminAccountRepository {
     public long count() {
         return db.run("count administrators", jdbc -> jdbc.sql("select count(*) from admin_account")
                 .query(Long.class).single());
+    }
+
+    /**
+     * An administrator's name is one word: no whitespace, no {@code :} (HTTP Basic separates name
+     * and password with the first colon, RFC 7617 §2) and no control or invisible character, so
+     * it is typed, logged and shown as it is.
+     *
+     * @throws InvalidInputException naming what is wrong
+     */
+    public static void requireValidUsername(String username) {
+        if (username == null || username.isEmpty() || username.length() > MAX_USERNAME_LENGTH
+                || !username.codePoints().allMatch(AdminAccountRepository::isUsernameCharacter)) {
+            throw new InvalidInputException("an administrator's name is 1 to " + MAX_USERNAME_LENGTH
+                    + " characters without spaces, ':' or control characters");
+        }
+    }
+
+    private static boolean isUsernameCharacter(int c) {
+        int type = Character.getType(c);
+        return c != ':' && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)
+                && type != Character.FORMAT && type != Character.SURROGATE && type != Character.UNASSIGNED;
     }
 }

@@ -230,6 +230,17 @@ class RepositoriesTest {
         assertThatThrownBy(() -> admins.changePassword("nobody", PASSWORD)).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void anAdministratorsNameIsOneWordWithoutControlCharacters() {
+        AdminAccountRepository admins = new AdminAccountRepository(testDatabase.database());
+        for (String bad : List.of("", "two words", "user:name", "evil\r\nINFO forged", "nul\0", "\u202Eoverride",
+                "x".repeat(65))) {
+            assertThatThrownBy(() -> admins.create(bad, PASSWORD)).as(bad).isInstanceOf(InvalidInputException.class);
+        }
+        admins.create("Zoë.admin-2", PASSWORD);
+        assertThat(admins.passwordHash("Zoë.admin-2")).isPresent();
+    }
+
     private long count(String table) {
         return JdbcClient.create(testDatabase.dataSource()).sql("select count(*) from " + table)
                 .query(Long.class).single();
