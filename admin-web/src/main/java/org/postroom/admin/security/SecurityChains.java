@@ -21,13 +21,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The HTTP port's access rules, one filter chain per kind of client, tried in this order:
  * <ol>
- * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all), no session;
+ * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all), no session,
+ * no change sent by another site's page;
  * <li>the account page: a mail user's form login, kept apart from an administrator's login in
  * the same browser;
  * <li>public documents: static assets, mail-client autoconfiguration;
@@ -72,6 +74,8 @@ class SecurityChains {
             LoginThrottle throttle) throws Exception {
         ApiAuthenticationProblems problems = new ApiAuthenticationProblems();
         return http.securityMatcher("/api/**", "/actuator/**")
+                // before any credentials are looked at: a browser's cached Basic login must not carry a forged request
+                .addFilterBefore(new CrossSiteApiRequests(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // load balancers and orchestrators probe without credentials; metrics and the
                         // rest of the actuator (the configuration, the beans) are for administrators
