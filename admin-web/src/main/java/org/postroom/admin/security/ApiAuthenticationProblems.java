@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The API's answers when a request is not allowed, as {@code application/problem+json} (RFC 9457)
  * like every other API error: 401 with a Basic challenge without (valid) credentials, 429 while
- * the client's address is throttled, 403 for a valid login that is not an administrator's, and
- * for a change sent by another site's page
+ * the client's address is throttled, 403 for a valid login that is not an administrator's or
+ * whose generated password must be changed first, and for a change sent by another site's page
  * ({@link CrossSiteApiRequests}).
  */
 final class ApiAuthenticationProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -37,6 +37,12 @@ final class ApiAuthenticationProblems implements AuthenticationEntryPoint, Acces
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         write(response, HttpStatus.FORBIDDEN, "only administrators may use the API");
+    }
+
+    /** {@link PasswordChangeRequired}'s answer on the API. */
+    void passwordChangeRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "this administrator's password was generated and must be changed "
+                + "first: sign in to the console and choose your own");
     }
 
     /** {@code detail} is one of this package's fixed texts, so it needs no JSON escaping. */

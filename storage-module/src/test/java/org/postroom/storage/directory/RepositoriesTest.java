@@ -231,6 +231,19 @@ class RepositoriesTest {
     }
 
     @Test
+    void anAdministratorWithAGeneratedPasswordMustChangeItOnce() {
+        AdminAccountRepository admins = new AdminAccountRepository(testDatabase.database());
+        admins.createWithGeneratedPassword("first", PASSWORD);
+        admins.create("chosen", PASSWORD);
+
+        assertThat(admins.mustChangePassword("first")).isTrue();
+        assertThat(admins.mustChangePassword("chosen")).isFalse();
+        assertThat(admins.mustChangePassword("nobody")).isFalse();
+        admins.changePassword("first", "my own good phrase");
+        assertThat(admins.mustChangePassword("first")).isFalse();
+    }
+
+    @Test
     void anAdministratorsNameIsOneWordWithoutControlCharacters() {
         AdminAccountRepository admins = new AdminAccountRepository(testDatabase.database());
         for (String bad : List.of("", "two words", "user:name", "evil\r\nINFO forged", "nul\0", "\u202Eoverride",
