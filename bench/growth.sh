@@ -53,6 +53,7 @@ intake() {   # intake LABEL: REPS runs of the shared smtp-load.sh
 intake empty
 PG_PORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
 log "seeding $MAILBOXES mailboxes x $PER_MAILBOX messages of $SEED_SIZE bytes, and bigdrop with $BIG_DROP"
+PGPASSWORD=$(cut -d: -f5 "$WORK/data/postgres/postroom.pgpass") \
 java -cp "$PROJECT_ROOT/storage-module/target/test-classes:$(ls "$WORK"/lib/postgresql-*.jar)" \
   org.postroom.storage.bench.GrowthSeeder "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" bench.test user0@bench.test \
   "$MAILBOXES" "$PER_MAILBOX" "$SEED_SIZE" "$BIG_DROP" > "$OUT/seed.log" 2>&1 || { log "seeding failed, see $OUT/seed.log"; exit 1; }

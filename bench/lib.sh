@@ -135,7 +135,7 @@ machine_info() {
   local pg; pg=$(ls "$1"/data/postgres-binaries/*/bin/postgres 2>/dev/null | head -1)
   local settings="(psql not installed: settings not read back)"
   if command -v psql > /dev/null; then
-    settings=$(psql -h 127.0.0.1 -p "$(sed -n 4p "$1/data/postgres/postmaster.pid")" -U postgres -d postgres -At -c \
+    settings=$(PGPASSFILE="$1/data/postgres/postroom.pgpass" psql -h 127.0.0.1 -p "$(sed -n 4p "$1/data/postgres/postmaster.pid")" -U postgres -d postgres -At -c \
       "select string_agg(name || '=' || setting, ', ' order by name) from pg_settings
         where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers', 'commit_delay')")
   fi

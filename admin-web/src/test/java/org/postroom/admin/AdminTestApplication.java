@@ -8,6 +8,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.postroom.admin.security.BootstrapAdministrator;
+import org.postroom.admin.security.TrustedProxies;
 import org.postroom.admin.settings.MailPorts;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.admin.settings.TlsCertificate;
@@ -18,6 +19,7 @@ import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.directory.NetworkRange;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.queue.DeliveryQueue;
@@ -30,7 +32,8 @@ import org.springframework.context.annotation.Bean;
  * admin-web on its own, as the server wires it, over a fresh PostgreSQL database per application
  * context: the storage services, a fixed {@link ServerSettings}, and the administrator
  * {@value #ADMIN} with password {@value #ADMIN_PASSWORD}. {@code test.throttle.max-failures}
- * sets the login throttle (default: high enough never to interfere).
+ * sets the login throttle (default: high enough never to interfere); {@code test.trusted-proxies}
+ * lists the reverse proxies whose forwarded headers count (default: none, as in the server).
  */
 @SpringBootApplication
 public class AdminTestApplication {
@@ -102,6 +105,11 @@ public class AdminTestApplication {
     @Bean
     BootstrapAdministrator bootstrapAdministrator(AdminAccountRepository admins) {
         return new BootstrapAdministrator(admins, ADMIN, ADMIN_PASSWORD);
+    }
+
+    @Bean
+    TrustedProxies trustedProxies(@Value("${test.trusted-proxies:}") List<String> proxies) {
+        return new TrustedProxies(proxies.stream().map(NetworkRange::parse).toList());
     }
 
     @Bean

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,12 +30,29 @@ public final class WebVisitor {
     private final String base;
     private final HttpClient client;
     private final String authorization;
+    private final List<String> extraHeaders;
 
     private WebVisitor(String base, String authorization) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build(),
+                authorization, List.of());
+    }
+
+    private WebVisitor(String base, HttpClient client, String authorization, List<String> extraHeaders) {
         this.base = base;
+        this.client = client;
         this.authorization = authorization;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.extraHeaders = extraHeaders;
+    }
+
+    /**
+     * The same client (same cookies) sending these headers too with every request, as a browser
+     * does ({@code Origin}) or a reverse proxy adds them ({@code X-Forwarded-For}).
+     */
+    public WebVisitor withHeaders(String... namesAndValues) {
+        List<String> headers = new ArrayList<>(extraHeaders);
+        headers.addAll(List.of(namesAndValues));
+        return new WebVisitor(base, client, authorization, List.copyOf(headers));
     }
 
     /** A client that sends no credentials. */
@@ -100,6 +119,9 @@ public final class WebVisitor {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        for (int i = 0; i < extraHeaders.size(); i += 2) {
+            builder.header(extraHeaders.get(i), extraHeaders.get(i + 1));
         }
         return builder;
     }

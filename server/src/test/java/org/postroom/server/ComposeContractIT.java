@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +26,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs on the build machines, so the compose file's contract is tested instead:
- * every variable it hands the postroom service is one the application binds, and the application
- * starts healthy with exactly those variables (values from .env.example).
+ * every variable it hands the postroom service is one the application binds, the application
+ * starts healthy with exactly those variables (values from .env.example), the plain-HTTP console
+ * is published on the host's loopback only, and no secret goes into the image.
  */
 class ComposeContractIT {
 
@@ -62,6 +63,26 @@ class ComposeContractIT {
         }
     }
 
+    @Test
+    void theConsoleIsPublishedOnTheLoopbackOnlyWhileTheMailPortsAreOpen() throws IOException {
+        for (Map<String, String> dotEnv : List.of(dotEnvExample(), Map.<String, String>of())) {
+            List<String> ports = postroomPorts(dotEnv);
+            // the console speaks plain HTTP: admin passwords must not cross a network in clear text
+            assertThat(ports).filteredOn(port -> port.endsWith(":8080")).singleElement().asString()
+                    .as("with .env %s", dotEnv.isEmpty() ? "missing" : "from .env.example")
+                    .startsWith("127.0.0.1:");
+            assertThat(ports).contains("25:25", "465:465", "587:587", "110:110", "995:995");
+        }
+    }
+
+    @Test
+    void secretsAndCertificatesStayOutOfTheImageBuild() throws IOException {
+        // the Dockerfile copies the whole checkout into the build stage: .env holds the database and
+        // administrator passwords, certs/ the TLS private key
+        List<String> ignored = Files.readAllLines(Path.of("..", ".dockerignore")).stream().map(String::strip).toList();
+        assertThat(ignored).contains(".env", "certs/");
+    }
+
     private static boolean bindsToAKnownProperty(String variable, Map<String, String> known) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", Map.of(variable, "x")));
@@ -82,16 +103,27 @@ class ComposeContractIT {
     @SuppressWarnings("unchecked")
     static Map<String, String> postroomEnvironment() throws IOException {
         Map<String, String> dotEnv = dotEnvExample();
+        Map<String, Object> raw = (Map<String, Object>) postroomService().get("environment");
+        Map<String, String> resolved = new LinkedHashMap<>();
+        raw.forEach((name, value) -> resolved.put(name, resolve(String.valueOf(value), dotEnv)));
+        return resolved;
+    }
+
+    /** The postroom service's published ports ({@code [address:]host:container}), resolved with {@code dotEnv}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> postroomPorts(Map<String, String> dotEnv) throws IOException {
+        List<Object> raw = (List<Object>) postroomService().get("ports");
+        return raw.stream().map(port -> resolve(String.valueOf(port), dotEnv)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> postroomService() throws IOException {
         Map<String, Object> compose;
         try (InputStream in = Files.newInputStream(Path.of("..", "docker-compose.yml"))) {
             compose = new Yaml().load(in);
         }
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        Map<String, Object> postroom = (Map<String, Object>) services.get("postroom");
-        Map<String, Object> raw = (Map<String, Object>) postroom.get("environment");
-        Map<String, String> resolved = new LinkedHashMap<>();
-        raw.forEach((name, value) -> resolved.put(name, resolve(String.valueOf(value), dotEnv)));
-        return resolved;
+        return (Map<String, Object>) services.get("postroom");
     }
 
     private static String resolve(String value, Map<String, String> dotEnv) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryAttempt;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.postroom.storage.queue.DeliveryQueue;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The promise that a crash never loses a queued message: the packaged server is killed with
@@ -73,10 +71,8 @@ class DeliveryCrashIT {
         }
     }
 
-    /** The embedded server's database, found through postmaster.pid (line 4 is the port). */
+    /** The embedded server's database, on the port it listens on now, with its password. */
     private static Database database(Path workDir) throws Exception {
-        List<String> pid = Files.readAllLines(workDir.resolve("data/postgres/postmaster.pid"), StandardCharsets.US_ASCII);
-        String url = "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres";
-        return new Database(new DriverManagerDataSource(url, "postgres", ""));
+        return new Database(PostroomProcess.embeddedDatabase(workDir));
     }
 }

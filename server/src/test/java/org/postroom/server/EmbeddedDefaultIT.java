@@ -29,6 +29,9 @@ class EmbeddedDefaultIT {
             assertThat(db.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("on");
             assertThat(db.sql("select current_setting('synchronous_commit')").query(String.class).single())
                     .isEqualTo("on");
+            // the README's backup access: libpq with the password file; without it, no way in
+            assertThat(psql(workDir, true)).isZero();
+            assertThat(psql(workDir, false)).isNotZero();
 
             // the command line shares the running server's embedded database
             var added = postroom.command("", "domain", "add", "cli.example");
@@ -65,6 +68,16 @@ class EmbeddedDefaultIT {
             assertThat(wrong.output()).contains("unknown command: domain frobnicate").contains("Usage:");
             assertThat(workDir.resolve("data")).doesNotExist();
         }
+    }
+
+    /** psql as the README runs pg_dump: {@code PGPASSFILE=data/postgres/postroom.pgpass ... -h 127.0.0.1 -p <port> -U postgres}. */
+    private static int psql(Path workDir, boolean withPasswordFile) throws Exception {
+        ProcessBuilder psql = new ProcessBuilder("psql", "-w", "-h", "127.0.0.1", "-p",
+                PostroomProcess.embeddedDatabasePort(workDir), "-U", "postgres", "-d", "postgres", "-c", "select 1")
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        psql.environment().remove("PGPASSWORD");
+        psql.environment().put("PGPASSFILE", withPasswordFile ? PostroomProcess.EMBEDDED_PASSWORD_FILE : "/dev/null");
+        return psql.start().waitFor();
     }
 
     private static List<String> users(Path workDir) throws Exception {

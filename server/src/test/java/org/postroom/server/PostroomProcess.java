@@ -179,12 +179,20 @@ final class PostroomProcess implements AutoCloseable {
 
     /**
      * A direct connection to the embedded PostgreSQL of a Postroom in {@code workDir}, found through
-     * its postmaster.pid (line 4 is the port).
+     * its postmaster.pid (line 4 is the port), with the password kept in data/postgres/postroom.pgpass
+     * (libpq's format: {@code *:*:*:postgres:<password>}).
      */
     static DataSource embeddedDatabase(Path workDir) throws IOException {
+        String url = "jdbc:postgresql://127.0.0.1:" + embeddedDatabasePort(workDir) + "/postgres";
+        String entry = Files.readString(workDir.resolve(EMBEDDED_PASSWORD_FILE), StandardCharsets.US_ASCII).strip();
+        return new DriverManagerDataSource(url, "postgres", entry.substring(entry.lastIndexOf(':') + 1));
+    }
+
+    static final String EMBEDDED_PASSWORD_FILE = "data/postgres/postroom.pgpass";
+
+    static String embeddedDatabasePort(Path workDir) throws IOException {
         List<String> pid = Files.readAllLines(workDir.resolve("data/postgres/postmaster.pid"), StandardCharsets.US_ASCII);
-        String url = "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres";
-        return new DriverManagerDataSource(url, "postgres", "");
+        return pid.get(3).strip();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.postroom.admin.api;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
+import org.postroom.storage.Printable;
 import org.postroom.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StorageUnavailableException.class)
     ProblemDetail unavailable(StorageUnavailableException e) {
-        log.warn("API request failed: {}", e.getMessage());
+        log.warn("API request failed: {}", Printable.text(e.getMessage()));
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the database cannot be reached; nothing was changed, try again later");
     }

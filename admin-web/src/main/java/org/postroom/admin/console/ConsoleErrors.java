@@ -8,6 +8,7 @@ import java.util.Set;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
+import org.postroom.storage.Printable;
 import org.postroom.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ class ConsoleErrors {
 
     @ExceptionHandler(StorageUnavailableException.class)
     ModelAndView unavailable(StorageUnavailableException failure) {
-        log.warn("console page failed: {}", failure.getMessage());
+        log.warn("console page failed: {}", Printable.text(failure.getMessage()));
         return new ModelAndView("error", Map.of("status", 503), HttpStatus.SERVICE_UNAVAILABLE);
     }
 

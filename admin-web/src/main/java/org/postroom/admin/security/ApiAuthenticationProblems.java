@@ -16,7 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The API's answers when a request is not allowed, as {@code application/problem+json} (RFC 9457)
  * like every other API error: 401 with a Basic challenge without (valid) credentials, 429 while
- * the client's address is throttled, 403 for a valid login that is not an administrator's.
+ * the client's address is throttled, 403 for a valid login that is not an administrator's or
+ * whose generated password must be changed first, and for a change sent by another site's page
+ * ({@link CrossSiteApiRequests}).
  */
 final class ApiAuthenticationProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -37,8 +39,14 @@ final class ApiAuthenticationProblems implements AuthenticationEntryPoint, Acces
         write(response, HttpStatus.FORBIDDEN, "only administrators may use the API");
     }
 
-    /** {@code detail} is one of this class's fixed texts, so it needs no JSON escaping. */
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    /** {@link PasswordChangeRequired}'s answer on the API. */
+    void passwordChangeRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "this administrator's password was generated and must be changed "
+                + "first: sign in to the console and choose your own");
+    }
+
+    /** {@code detail} is one of this package's fixed texts, so it needs no JSON escaping. */
+    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -17,7 +17,8 @@ import org.springframework.boot.ApplicationRunner;
  * <p>With a configured password the administrator gets it: created with it, or set to it when it
  * changed (the operator's way to recover a lost password). Without one, a missing administrator
  * is created with a generated password that is logged exactly once, now; nothing else ever logs
- * a password.
+ * a password. Since a log is read by more people than the administrator, that password works only
+ * to sign in and choose one's own ({@link PasswordChangeRequired}).
  */
 public final class BootstrapAdministrator implements ApplicationRunner {
 
@@ -52,14 +53,19 @@ public final class BootstrapAdministrator implements ApplicationRunner {
         }
         String password = configuredPassword != null ? configuredPassword : generatedPassword();
         try {
-            admins.create(username, password);
+            if (configuredPassword != null) {
+                admins.create(username, password);
+            } else {
+                admins.createWithGeneratedPassword(username, password);
+            }
         } catch (ConflictException createdMeanwhile) {
             // another Postroom process sharing the database created it a moment ago
             return;
         }
         if (configuredPassword == null) {
-            log.warn("created administrator '{}' with the generated password {} - it is shown only this once; "
-                    + "log in to the console and keep it safe, or set postroom.admin.password", username, password);
+            log.warn("created administrator '{}' with the generated password {} - it is shown only this once "
+                    + "and works only to sign in to the console and choose your own (or set postroom.admin.password)",
+                    username, password);
         } else {
             log.info("created administrator '{}' with the password from postroom.admin.password", username);
         }

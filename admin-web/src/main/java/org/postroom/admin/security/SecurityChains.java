@@ -19,21 +19,29 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The HTTP port's access rules, one filter chain per kind of client, tried in this order:
  * <ol>
- * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all), no session;
+ * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all), no session,
+ * no change sent by another site's page;
  * <li>the account page: a mail user's form login, kept apart from an administrator's login in
  * the same browser;
  * <li>public documents: static assets, mail-client autoconfiguration;
  * <li>the OpenAPI description and Swagger UI, public too;
  * <li>everything else is the console: an administrator's form login.
  * </ol>
+ * An administrator whose password was generated must choose their own before using the console or
+ * the API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityChains {
@@ -55,6 +63,12 @@ class SecurityChains {
 
     private static final String ACCOUNT_CONTEXT = "POSTROOM_ACCOUNT_SECURITY_CONTEXT";
 
+    private static final RequestMatcher HEALTH = PathPatternRequestMatcher.pathPattern("/actuator/health/**");
+    /** What an administrator who must change the generated password can still reach in the console. */
+    private static final RequestMatcher BEFORE_PASSWORD_CHANGE = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(PasswordChangeRequired.CHANGE_PAGE),
+            PathPatternRequestMatcher.pathPattern("/logout"), PathPatternRequestMatcher.pathPattern("/error"));
+
     @Bean
     AdminAccounts adminAccounts(AdminAccountRepository admins) {
         return new AdminAccounts(admins);
@@ -68,10 +82,14 @@ class SecurityChains {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AdminAccounts admins, Authenticator authenticator,
-            LoginThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AdminAccounts admins, AdminAccountRepository adminAccounts,
+            Authenticator authenticator, LoginThrottle throttle) throws Exception {
         ApiAuthenticationProblems problems = new ApiAuthenticationProblems();
         return http.securityMatcher("/api/**", "/actuator/**")
+                // before any credentials are looked at: a browser's cached Basic login must not carry a forged request
+                .addFilterBefore(new CrossSiteApiRequests(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequired(adminAccounts, HEALTH, problems::passwordChangeRequired),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // load balancers and orchestrators probe without credentials; metrics and the
                         // rest of the actuator (the configuration, the beans) are for administrators
@@ -119,8 +137,11 @@ class SecurityChains {
 
     @Bean
     @Order(5)
-    SecurityFilterChain console(HttpSecurity http, AdminAccounts admins, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, AdminAccounts admins, AdminAccountRepository adminAccounts,
+            LoginThrottle throttle) throws Exception {
         return behindLoginForm(http, "/login", AdminAccounts.ROLE, new ThrottledAuthentication(throttle, adminLogin(admins)))
+                .addFilterAfter(new PasswordChangeRequired(adminAccounts, BEFORE_PASSWORD_CHANGE,
+                        PasswordChangeRequired::redirectToChangePage), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .build();
     }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 
+import org.postroom.storage.Printable;
 import org.postroom.storage.directory.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +40,15 @@ final class ThrottledAuthentication implements AuthenticationManager {
     public Authentication authenticate(Authentication login) throws AuthenticationException {
         InetAddress client = clientAddress(login);
         if (throttle.isBlocked(client)) {
-            log.info("web login refused for {} from {}: too many recent failures", login.getName(), client.getHostAddress());
+            log.info("web login refused for {} from {}: too many recent failures", Printable.of(login.getName()),
+                    client.getHostAddress());
             throw new LoginThrottledException();
         }
         try {
             return providers.authenticate(login);
         } catch (BadCredentialsException e) {
             Duration delay = throttle.delayAfterFailure(client);
-            log.info("web login failed for {} from {}", login.getName(), client.getHostAddress());
+            log.info("web login failed for {} from {}", Printable.of(login.getName()), client.getHostAddress());
             pause(delay);
             throw e;
         }

@@ -4,6 +4,8 @@
  * to their account page with their address. Every login goes through storage's
  * {@link org.postroom.storage.directory.LoginThrottle}, the same per-IP count that SMTP AUTH and
  * POP3 use. Every response carries a strict Content-Security-Policy and may not be framed. At
- * start-up the bootstrap administrator is made sure to exist.
+ * start-up the bootstrap administrator is made sure to exist; a generated password opens nothing
+ * but the page to choose one's own. The API refuses changes that a browser says another site
+ * sent, and forwarded headers count only from the configured reverse proxies.
  */
 package org.postroom.admin.security;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +21,6 @@ import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
-import org.postroom.storage.queue.QueueEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -240,11 +238,7 @@ class ConsoleBrowserIT extends BrowserSession {
     }
 
     private long deferredDelivery(String recipient) throws IOException {
-        long messageId = store.deliver("alice@example.com", List.of(Recipient.remote(recipient)), message()).messageId();
-        QueueEntry entry = queue.claimDue("browser-test", 100, Duration.ofMinutes(1)).stream()
-                .filter(e -> e.messageId() == messageId).findFirst().orElseThrow();
-        queue.defer(entry, Instant.now().plus(Duration.ofMinutes(30)), "mx.far.example", "451 4.7.1 greylisted");
-        return entry.id();
+        return DeferredDelivery.queue(store, queue, recipient);
     }
 
     private static ByteArrayInputStream message() {

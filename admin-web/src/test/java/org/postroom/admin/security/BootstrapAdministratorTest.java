@@ -57,6 +57,20 @@ class BootstrapAdministratorTest {
     }
 
     @Test
+    void onlyAGeneratedPasswordMustBeChangedAtTheFirstLogin() {
+        new BootstrapAdministrator(admins, "admin", null).ensureExists();
+        new BootstrapAdministrator(admins, "root", "configured secret 1").ensureExists();
+
+        assertThat(admins.mustChangePassword("admin")).as("generated and printed to the log").isTrue();
+        assertThat(messages().get(0)).contains("choose your own");
+        assertThat(admins.mustChangePassword("root")).as("chosen by the operator").isFalse();
+
+        // the operator recovers the account through the configuration: their password counts
+        new BootstrapAdministrator(admins, "admin", "configured secret 2").ensureExists();
+        assertThat(admins.mustChangePassword("admin")).isFalse();
+    }
+
+    @Test
     void aConfiguredPasswordIsUsedAndNeverLogged() {
         new BootstrapAdministrator(admins, "root", "configured secret 1").ensureExists();
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
+import org.postroom.storage.Printable;
 import org.postroom.storage.StorageUnavailableException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,10 +57,10 @@ public final class PostroomCli {
         } catch (UsageException e) {
             return usageError(e.getMessage());
         } catch (NotFoundException | ConflictException | InvalidInputException e) {
-            err.println("postroom: " + e.getMessage());
+            err.println("postroom: " + Printable.text(e.getMessage()));
             return FAILED;
         } catch (StorageUnavailableException e) {
-            err.println("postroom: the database failed: " + e.getMessage());
+            err.println("postroom: the database failed: " + Printable.text(e.getMessage()));
             return FAILED;
         }
     }
@@ -73,8 +74,9 @@ public final class PostroomCli {
                 .run(invocation.springArguments().toArray(String[]::new));
     }
 
+    /** Messages quote the arguments, which may hold any character a shell can pass. */
     private int usageError(String message) {
-        err.println("postroom: " + message);
+        err.println("postroom: " + Printable.text(message));
         err.print(usage());
         return USAGE;
     }

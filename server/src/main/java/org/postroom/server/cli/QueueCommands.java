@@ -3,6 +3,7 @@ package org.postroom.server.cli;
 import java.io.PrintStream;
 import java.util.Set;
 
+import org.postroom.storage.Printable;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 import org.springframework.context.ApplicationContext;
@@ -53,8 +54,9 @@ final class QueueCommands implements Commands {
             var entries = queue.list(offset, PAGE_SIZE);
             for (QueueEntry e : entries) {
                 out.printf("%8d  %-10s attempts %-3d next %s  <%s> -> <%s>%s%n", e.id(), e.state(), e.attempts(),
-                        e.nextAttemptAt(), e.sender(), e.recipient(),
-                        e.lastError() == null ? "" : "  last error: " + e.lastError());
+                        // the addresses and the remote server's reply came from outside
+                        e.nextAttemptAt(), Printable.text(e.sender()), Printable.text(e.recipient()),
+                        e.lastError() == null ? "" : "  last error: " + Printable.text(e.lastError()));
             }
             if (entries.size() < PAGE_SIZE) {
                 return;

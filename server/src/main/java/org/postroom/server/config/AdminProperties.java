@@ -1,6 +1,8 @@
 package org.postroom.server.config;
 
 import org.postroom.storage.InvalidInputException;
+import org.postroom.storage.Printable;
+import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Passwords;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AdminProperties(@DefaultValue("admin") String username, String password) {
 
     public AdminProperties {
-        if (username == null || username.isBlank() || !username.matches("[^\\s:]+")) {
-            // HTTP Basic separates user and password with the first colon (RFC 7617 §2)
-            throw new IllegalArgumentException("postroom.admin.username must be a name without spaces or ':', not '"
-                    + username + "'");
+        try {
+            AdminAccountRepository.requireValidUsername(username);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("postroom.admin.username: " + e.getMessage() + ", not '"
+                    + (username == null ? "" : Printable.text(username)) + "'", e);
         }
         if (password != null && password.isEmpty()) {
             password = null;

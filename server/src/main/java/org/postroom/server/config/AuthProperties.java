@@ -36,10 +36,6 @@ public record AuthProperties(@DefaultValue("10") int maxFailures, @DefaultValue(
     }
 
     private static List<NetworkRange> exemptRanges(List<String> networks) {
-        try {
-            return networks.stream().map(NetworkRange::parse).toList();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("postroom.auth.exempt-networks: " + e.getMessage(), e);
-        }
+        return NetworkRanges.parse("postroom.auth.exempt-networks", networks);
     }
 }

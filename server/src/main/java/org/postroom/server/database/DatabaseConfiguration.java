@@ -31,6 +31,7 @@ public class DatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername(database.username());
+        dataSource.setPassword(database.password());
         dataSource.setPoolName("postroom");
         return dataSource;
     }

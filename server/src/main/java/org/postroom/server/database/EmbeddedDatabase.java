@@ -25,6 +25,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * here both are turned back on, because Postroom answers 250 only for a committed message and a
  * power cut must not take it back.
  *
+ * <p>Only a client with its password may connect ({@link PasswordAccess}); the password lives in
+ * the data directory, readable by the user Postroom runs as and nobody else.
+ *
  * <p>When the previous Postroom process was killed (SIGKILL, OOM killer), its PostgreSQL keeps
  * running and holds the data directory. Start-up finds it through {@code postmaster.pid}, makes
  * sure no live Postroom owns it (the data directory's lock file is free), shuts it down, and then
@@ -34,7 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** zonky's lock file in the data directory, held by the process that runs the server. */
     private static final String LOCK_FILE = "epg-lock";
-    private static final String USER = "postgres";
+    private static final String USER = PasswordAccess.USER;
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
 
@@ -43,10 +46,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The server this process started and stops; null when attached to another process's server. */
     private final EmbeddedPostgres postgres;
     private final String jdbcUrl;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String jdbcUrl) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String jdbcUrl, String password) {
         this.postgres = postgres;
         this.jdbcUrl = jdbcUrl;
+        this.password = password;
     }
 
     /**
@@ -71,7 +76,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase attachOrStart(Path dataDir) {
         Path directory = directoryIn(dataDir);
         return urlOfServerInUse(directory)
-                .map(url -> new EmbeddedDatabase(null, url))
+                .map(url -> new EmbeddedDatabase(null, url, PasswordAccess.read(directory).orElseThrow(
+                        () -> new IllegalStateException("no password for the embedded database in " + directory))))
                 .orElseGet(() -> startServer(dataDir, directory));
     }
 
@@ -83,10 +89,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
+            Path binaries = dataDir.resolve("postgres-binaries").toAbsolutePath();
+            PasswordAccess access = PasswordAccess.of(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toAbsolutePath().toFile())
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    // after initdb (which knows only trust), before the server takes any connection
+                    .setDataDirectoryCustomizer(data -> access.secure(data.toPath(), binaries))
+                    // zonky's own readiness check connects too
+                    .setConnectConfig("password", access.password())
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -96,7 +108,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(STARTUP_WAIT)
                     .start();
             log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), directory);
-            return new EmbeddedDatabase(postgres, postgres.getJdbcUrl(USER, USER));
+            return new EmbeddedDatabase(postgres, postgres.getJdbcUrl(USER, USER), access.password());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory, e);
         }
@@ -108,6 +120,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String username() {
         return USER;
+    }
+
+    public String password() {
+        return password;
     }
 
     @Override

@@ -80,6 +80,20 @@ class PostroomCliTest {
                 .run(new String[] { "help" })).isZero();
     }
 
+    @Test
+    void textFromTheCommandLineNeverStartsAnOutputLineOrSteersTheTerminal() {
+        String forged = "2030-01-01 INFO forged: all mail deleted";
+
+        assertThat(run("", "domain", "add", "evil.example\n" + forged)).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).doesNotContain("\n" + forged).contains("evil.example?" + forged);
+        assertThat(run("", "domain", "\u001b[2Jwipe")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).doesNotContain("\u001b").contains("unknown command: domain ?[2Jwipe");
+        // an administrator's name is one word: it cannot carry a line break into the logs later
+        assertThat(run("a long enough secret\n", "admin", "add", "evil\n" + forged, "--password-stdin"))
+                .isEqualTo(PostroomCli.FAILED);
+        assertThat(stdout + stderr).doesNotContain("\n" + forged).contains("an administrator's name is");
+    }
+
     private int run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -28,7 +28,7 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
-            AdminProperties.class, ShutdownProperties.class })
+            AdminProperties.class, ShutdownProperties.class, WebProperties.class })
     static class Properties {
     }
 
@@ -58,7 +58,16 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(ShutdownProperties.class).grace()).isEqualTo(Duration.ofSeconds(20));
             assertThat(context.getBean(AdminProperties.class).username()).isEqualTo("admin");
             assertThat(context.getBean(AdminProperties.class).password()).isNull();
+            assertThat(context.getBean(WebProperties.class).trustedProxyRanges()).isEmpty();
         });
+    }
+
+    @Test
+    void trustedProxiesAreCidrBlocks() {
+        runner.withPropertyValues("postroom.web.trusted-proxies=10.0.0.0/8,2001:db8::1").run(context -> assertThat(
+                context.getBean(WebProperties.class).trustedProxyRanges()).extracting(r -> r.cidr())
+                .containsExactly("10.0.0.0/8", "2001:db8:0:0:0:0:0:1/128"));
+        assertFailsNaming("postroom.web.trusted-proxies=10.0.0.0/8,proxy.example", "postroom.web.trusted-proxies");
     }
 
     @Test

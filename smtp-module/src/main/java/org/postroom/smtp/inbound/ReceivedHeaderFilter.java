@@ -13,6 +13,7 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
+import org.postroom.storage.Printable;
 
 /**
  * Prepends the trace field of RFC 5321 §4.4 to every message, and alters nothing else:

@@ -15,6 +15,7 @@ import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.postroom.storage.Printable;
 
 /**
  * What an operator wants to know about one SMTP session, gathered while it runs and written as one

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.Printable;
 import org.postroom.storage.directory.RecipientResolution.AliasLimitExceeded;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.RecipientResolution.Disabled;
@@ -72,7 +73,7 @@ public final class MailDirectory {
         try {
             expansion.expand(alias.targets(), 1);
         } catch (LimitExceeded e) {
-            log.warn("alias {} not resolved: {}", rcpt, e.getMessage());
+            log.warn("alias {} not resolved: {}", Printable.of(rcpt.toString()), e.getMessage());
             return new AliasLimitExceeded(e.getMessage());
         }
         if (expansion.mailboxes.isEmpty() && expansion.remote.isEmpty()) {

@@ -50,4 +50,17 @@ public record NetworkRange(byte[] network, int prefixLength) {
         int mask = 0xFF << (8 - remainingBits);
         return (candidate[fullBytes] & mask) == (network[fullBytes] & mask);
     }
+
+    /** The block in CIDR notation, host bits cleared: {@code 192.0.2.0/24}, {@code 2001:db8:0:0:0:0:0:0/32}. */
+    public String cidr() {
+        byte[] masked = network.clone();
+        for (int bit = prefixLength; bit < masked.length * 8; bit++) {
+            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        try {
+            return InetAddress.getByAddress(masked).getHostAddress() + "/" + prefixLength;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + masked.length + " bytes", e);
+        }
+    }
 }

@@ -67,7 +67,9 @@ public final class GrowthSeeder {
         int size = Integer.parseInt(args[5]);
         int bigDrop = Integer.parseInt(args[6]);
         long start = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(args[0], "postgres", "")) {
+        // the embedded database's password (data/postgres/postroom.pgpass), as libpq takes it
+        String password = System.getenv().getOrDefault("PGPASSWORD", "");
+        try (Connection db = DriverManager.getConnection(args[0], "postgres", password)) {
             db.setAutoCommit(false);
             GrowthSeeder seeder = new GrowthSeeder(db, args[1], args[2], size);
             long messages = seeder.seed("grow", mailboxes, perMailbox) + seeder.seed("bigdrop", 1, bigDrop);

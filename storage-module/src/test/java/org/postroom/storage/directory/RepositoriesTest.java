@@ -230,6 +230,30 @@ class RepositoriesTest {
         assertThatThrownBy(() -> admins.changePassword("nobody", PASSWORD)).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void anAdministratorWithAGeneratedPasswordMustChangeItOnce() {
+        AdminAccountRepository admins = new AdminAccountRepository(testDatabase.database());
+        admins.createWithGeneratedPassword("first", PASSWORD);
+        admins.create("chosen", PASSWORD);
+
+        assertThat(admins.mustChangePassword("first")).isTrue();
+        assertThat(admins.mustChangePassword("chosen")).isFalse();
+        assertThat(admins.mustChangePassword("nobody")).isFalse();
+        admins.changePassword("first", "my own good phrase");
+        assertThat(admins.mustChangePassword("first")).isFalse();
+    }
+
+    @Test
+    void anAdministratorsNameIsOneWordWithoutControlCharacters() {
+        AdminAccountRepository admins = new AdminAccountRepository(testDatabase.database());
+        for (String bad : List.of("", "two words", "user:name", "evil\r\nINFO forged", "nul\0", "\u202Eoverride",
+                "x".repeat(65))) {
+            assertThatThrownBy(() -> admins.create(bad, PASSWORD)).as(bad).isInstanceOf(InvalidInputException.class);
+        }
+        admins.create("Zoë.admin-2", PASSWORD);
+        assertThat(admins.passwordHash("Zoë.admin-2")).isPresent();
+    }
+
     private long count(String table) {
         return JdbcClient.create(testDatabase.dataSource()).sql("select count(*) from " + table)
                 .query(Long.class).single();

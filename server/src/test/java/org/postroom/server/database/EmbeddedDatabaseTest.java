@@ -1,0 +1,83 @@
+package org.postroom.server.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The embedded PostgreSQL lets nobody in without its password: a local process trying the
+ * superuser over TCP is refused, every rule of pg_hba.conf (the Unix socket's too) asks for the
+ * password, also on a data directory that an older Postroom initialised with zonky's {@code trust}.
+ */
+class EmbeddedDatabaseTest {
+
+    @Test
+    void aNewDatabaseTakesNoConnectionWithoutItsPassword(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            JdbcClient withPassword = connect(database);
+            assertThat(withPassword.sql("select 1").query(Integer.class).single()).isEqualTo(1);
+
+            assertRefusedWithoutPassword(database);
+            assertThat(withPassword.sql("select distinct auth_method from pg_hba_file_rules").query(String.class).list())
+                    .containsExactly("scram-sha-256");
+            Path passwordFile = dataDir.resolve("postgres").resolve(PasswordAccess.FILE);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+            assertThat(Files.readString(passwordFile)).isEqualTo("*:*:*:postgres:" + database.password() + "\n");
+            assertThat(database.password()).hasSize(32);
+        }
+    }
+
+    @Test
+    void aDatabaseMadeByAnOlderPostroomIsClosedAtItsNextStartWithItsDataKept(@TempDir Path dataDir) throws Exception {
+        Path directory = dataDir.resolve("postgres");
+        // as Postroom initialised it before: zonky's initdb with trust, nothing changed
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile()).start()) {
+            try (Connection trusted = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"))) {
+                trusted.createStatement().execute("create table kept (word text); insert into kept values ('mail')");
+            }
+        }
+
+        try (EmbeddedDatabase upgraded = EmbeddedDatabase.start(dataDir)) {
+            assertThat(connect(upgraded).sql("select word from kept").query(String.class).list()).containsExactly("mail");
+            assertRefusedWithoutPassword(upgraded);
+        }
+        // and once more: the kept password opens it, nothing is set again
+        String password = PasswordAccess.read(directory).orElseThrow();
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir)) {
+            assertThat(again.password()).isEqualTo(password);
+            assertThat(connect(again).sql("select word from kept").query(String.class).list()).containsExactly("mail");
+            assertRefusedWithoutPassword(again);
+        }
+    }
+
+    private static JdbcClient connect(EmbeddedDatabase database) {
+        return JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+    }
+
+    private static void assertRefusedWithoutPassword(EmbeddedDatabase database) {
+        String port = database.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1");
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres?password=")) {
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", null).close()).as(url)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password");
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "postgres", "a guess").close()).isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+    }
+}
