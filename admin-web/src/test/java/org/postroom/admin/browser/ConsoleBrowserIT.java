@@ -20,6 +20,7 @@ import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -181,7 +182,8 @@ class ConsoleBrowserIT extends BrowserSession {
     @Test
     @Order(8)
     void theDashboardSettingsAndPhoneLayoutsRender() throws IOException {
-        store.deliver("bob@partner.example", List.of(Recipient.remote("dan@far.example")), message());
+        store.deliver("bob@partner.example", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("dan@far.example")), message());
         browser.open("/");
         assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         browser.find(By.tagName("body")).sendKeys(Keys.TAB);
@@ -240,7 +242,8 @@ class ConsoleBrowserIT extends BrowserSession {
     }
 
     private long deferredDelivery(String recipient) throws IOException {
-        long messageId = store.deliver("alice@example.com", List.of(Recipient.remote(recipient)), message()).messageId();
+        long messageId = store.deliver("alice@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote(recipient)), message()).messageId();
         QueueEntry entry = queue.claimDue("browser-test", 100, Duration.ofMinutes(1)).stream()
                 .filter(e -> e.messageId() == messageId).findFirst().orElseThrow();
         queue.defer(entry, Instant.now().plus(Duration.ofMinutes(30)), "mx.far.example", "451 4.7.1 greylisted");

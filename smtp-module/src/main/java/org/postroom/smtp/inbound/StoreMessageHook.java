@@ -10,12 +10,14 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
+import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.outbound.QuotaBounces;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +63,7 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
         DeliveryReceipt receipt;
         try (InputStream content = message.getMessageInputStream()) {
-            receipt = store.deliver(sender, recipients, content);
+            receipt = store.deliver(sender, origin(session), recipients, content);
         } catch (IOException e) {
             log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
                     Replies.TRY_LATER.line(), e.toString());
@@ -79,6 +81,11 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
         Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
                 .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
         return Verdicts.of(Replies.queued(receipt.queueId()));
+    }
+
+    /** Mail of a session that logged in was submitted by our user; anything else came from the internet. */
+    private static MessageOrigin origin(SMTPSession session) {
+        return PasswordAuthHook.user(session).isPresent() ? MessageOrigin.SUBMITTED : MessageOrigin.RECEIVED;
     }
 
     private void bounceOverQuota(String sender, DeliveryReceipt receipt, MailEnvelope message) {

@@ -27,6 +27,7 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,7 +117,8 @@ public final class TestMailSystem implements AutoCloseable {
         Database direct = testDatabase.database();
         Deliverable user = (Deliverable) new MailDirectory(direct).resolve(address);
         try {
-            new MailStore(direct).deliver("", List.of(Recipient.resolved(address, user)), new ByteArrayInputStream(content));
+            new MailStore(direct).deliver("", MessageOrigin.RECEIVED,
+                    List.of(Recipient.resolved(address, user)), new ByteArrayInputStream(content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

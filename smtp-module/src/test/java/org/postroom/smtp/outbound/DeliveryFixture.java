@@ -25,6 +25,7 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -91,7 +92,8 @@ final class DeliveryFixture implements AutoCloseable {
     /** Queues {@code content} from {@code sender} for remote {@code recipients}; returns the message id. */
     long send(String sender, byte[] content, String... recipients) {
         try {
-            return store.deliver(sender, Arrays.stream(recipients).map(Recipient::remote).toList(),
+            return store.deliver(sender, MessageOrigin.SUBMITTED,
+                    Arrays.stream(recipients).map(Recipient::remote).toList(),
                     new ByteArrayInputStream(content)).messageId();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -42,13 +42,15 @@ public final class MailStore {
      * target) is reported over quota. When no recipient is left, nothing is stored.
      *
      * @param sender the envelope sender, "" for the null sender
+     * @param origin where the message came from, kept with it for outbound delivery
      * @throws IOException when reading {@code content} fails (nothing is stored)
      * @throws org.postroom.storage.StorageUnavailableException when the database fails (nothing is stored)
      */
-    public DeliveryReceipt deliver(String sender, List<Recipient> recipients, InputStream content) throws IOException {
+    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content)
+            throws IOException {
         try {
             return db.inTransaction("store message for " + recipients.size() + " recipients",
-                    jdbc -> store(jdbc, sender, recipients, content));
+                    jdbc -> store(jdbc, sender, origin, recipients, content));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (NothingDelivered e) {
@@ -56,8 +58,9 @@ public final class MailStore {
         }
     }
 
-    private DeliveryReceipt store(JdbcClient jdbc, String sender, List<Recipient> recipients, InputStream content) {
-        StoredMessage message = writeContent(jdbc, sender, content);
+    private DeliveryReceipt store(JdbcClient jdbc, String sender, MessageOrigin origin, List<Recipient> recipients,
+            InputStream content) {
+        StoredMessage message = writeContent(jdbc, sender, origin, content);
         Set<Long> refused = new HashSet<>();
         for (long mailboxId : new TreeSet<>(allMailboxes(recipients))) {
             if (!addToMailbox(jdbc, mailboxId, message)) {
@@ -79,12 +82,13 @@ public final class MailStore {
     }
 
     /** Stores the bytes; the common one-chunk message takes a single statement. */
-    private static StoredMessage writeContent(JdbcClient jdbc, String sender, InputStream content) {
+    private static StoredMessage writeContent(JdbcClient jdbc, String sender, MessageOrigin origin,
+            InputStream content) {
         byte[] first = read(content);
         long messageId = jdbc.sql("""
-                with m as (insert into message (size, sender) values (?, ?) returning id)
+                with m as (insert into message (size, sender, origin) values (?, ?, ?) returning id)
                 insert into message_chunk (message_id, seq, data) select id, 0, ? from m returning message_id
-                """).params(first.length, sender, first).query(Long.class).single();
+                """).params(first.length, sender, origin.column(), first).query(Long.class).single();
         long size = first.length;
         if (first.length == CHUNK_SIZE) {
             size += writeRemainingChunks(jdbc, messageId, content);
