@@ -77,6 +77,11 @@ public final class TestMailSystem implements AutoCloseable {
         return new TestMailSystem();
     }
 
+    /** The database the services use (switched off with {@link #breakDatabase()}). */
+    public Database database() {
+        return db;
+    }
+
     public MailDirectory directory() {
         return new MailDirectory(db);
     }

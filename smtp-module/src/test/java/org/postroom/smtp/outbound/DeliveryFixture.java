@@ -89,11 +89,19 @@ final class DeliveryFixture implements AutoCloseable {
         return new NextHopResolver(routes, relay, new DnsLookup(dns.resolver(), smtp.port()));
     }
 
-    /** Queues {@code content} from {@code sender} for remote {@code recipients}; returns the message id. */
+    /** Queues {@code content} as submitted by {@code sender} for remote {@code recipients}; returns the message id. */
     long send(String sender, byte[] content, String... recipients) {
+        return queue(sender, MessageOrigin.SUBMITTED, content, recipients);
+    }
+
+    /** Queues {@code content} as received from the internet for an alias forwarding to {@code recipients}. */
+    long receive(String sender, byte[] content, String... recipients) {
+        return queue(sender, MessageOrigin.RECEIVED, content, recipients);
+    }
+
+    private long queue(String sender, MessageOrigin origin, byte[] content, String... recipients) {
         try {
-            return store.deliver(sender, MessageOrigin.SUBMITTED,
-                    Arrays.stream(recipients).map(Recipient::remote).toList(),
+            return store.deliver(sender, origin, Arrays.stream(recipients).map(Recipient::remote).toList(),
                     new ByteArrayInputStream(content)).messageId();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
