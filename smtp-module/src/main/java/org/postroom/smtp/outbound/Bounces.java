@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.postroom.smtp.message.MessageHeaders;
 import org.postroom.smtp.outbound.DeliveryStatusNotification.Report;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution;

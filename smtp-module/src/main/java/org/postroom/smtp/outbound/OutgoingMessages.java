@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.message.FromField;
+import org.postroom.smtp.message.FromField.Absent;
+import org.postroom.smtp.message.FromField.Authors;
+import org.postroom.smtp.message.MessageHeaders;
 import org.postroom.storage.directory.Address;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -22,7 +26,8 @@ import org.postroom.storage.queue.QueueEntry;
  *
  * <p>A signature says that the signing domain vouches for the message, so only what Postroom can
  * vouch for is signed, by its origin: mail a user submitted (whose From: submission checked
- * against the user) with the key of its From: domain, else of the envelope sender's domain;
+ * against the user) with the key of its From: domain, or of the envelope sender's domain when it
+ * has no From:;
  * mail Postroom wrote (DSNs, from {@code MAILER-DAEMON@<hostname>}) with the key of the From:
  * domain or of the nearest domain above it that is ours, which DMARC's relaxed alignment accepts.
  * Mail received from the internet, forwarded by an alias, is never signed: a stranger's
@@ -50,21 +55,15 @@ final class OutgoingMessages {
 
     /** The domains whose key may sign the message, best first; empty when it must go out unsigned. */
     private static List<String> signingDomains(QueueEntry entry, byte[] header) {
-        List<String> domains = new ArrayList<>();
-        Optional<String> from = MessageHeaders.fromDomain(header);
-        switch (entry.origin()) {
-            case SUBMITTED -> {
-                from.ifPresent(domains::add);
-                if (!entry.sender().isEmpty()) {
-                    domains.add(Address.of(entry.sender()).domain());
-                }
-            }
-            case GENERATED -> from.ifPresent(domain -> domains.addAll(withParents(domain)));
-            case RECEIVED -> {
-                // forwarded: not ours to vouch for
-            }
-        }
-        return domains;
+        FromField from = FromField.of(header);
+        return switch (entry.origin()) {
+            case SUBMITTED -> from instanceof Authors authors ? List.of(authors.domain())
+                    : from instanceof Absent && !entry.sender().isEmpty() ? List.of(Address.of(entry.sender()).domain())
+                    : List.of();
+            case GENERATED -> from instanceof Authors authors ? withParents(authors.domain()) : List.of();
+            // forwarded from the internet: not ours to vouch for
+            case RECEIVED -> List.of();
+        };
     }
 
     /** {@code mail.example.com}, then {@code example.com}; never a top-level domain alone. */

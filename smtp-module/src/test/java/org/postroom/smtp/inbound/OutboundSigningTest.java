@@ -3,8 +3,6 @@ package org.postroom.smtp.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,14 +56,7 @@ class OutboundSigningTest {
 
     @Test
     void aMessageOurUserSubmittedLeavesSignedForTheirDomain() throws IOException {
-        try (SmtpTranscript smtp = SmtpTranscript.connect(bed.submission().port())) {
-            smtp.ehlo("laptop.example.com");
-            smtp.send("STARTTLS").expect("220 2.0.0");
-            smtp.startTls();
-            smtp.ehlo("laptop.example.com");
-            String credentials = "\0alice@example.com\0" + TestMailSystem.PASSWORD;
-            smtp.send("AUTH PLAIN " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                    .expect("235");
+        try (SmtpTranscript smtp = bed.loggedIn("alice@example.com")) {
             smtp.send("MAIL FROM:<alice@example.com>").expect("250");
             smtp.send("RCPT TO:<far@elsewhere.test>").expect("250");
             smtp.send("DATA").expect("354");
