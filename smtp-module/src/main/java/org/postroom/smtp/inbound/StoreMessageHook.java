@@ -29,9 +29,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The end of DATA: the spooled message goes into {@link MailStore#deliver} for all accepted
  * recipients in one transaction, and only after its COMMIT does the client hear 250 with the
  * queue id. The database down: 451 4.3.0, nothing stored, the client retries. Every local mailbox
- * over its quota: 452 4.2.2, nothing stored. Some of them over quota: the others get the message,
- * the 250 (one reply for all, RFC 5321) is sent after the sender's DSN about the full mailboxes
- * has been stored ({@link QuotaBounces}).
+ * over its quota: 452 4.2.2, nothing stored. Some of them over quota: on port 25, 452 4.2.2 for
+ * the whole transaction and nothing stored, since the sender may be forged and a DSN to it would be
+ * backscatter (the sending server keeps the message and retries); on submission the others get the
+ * message, and the 250 (one reply for all, RFC 5321) is sent after the DSN to the user about the
+ * full mailboxes has been stored ({@link QuotaBounces}).
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  */
@@ -70,6 +72,8 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
             return Verdicts.of(Replies.TRY_LATER);
         }
         if (!receipt.stored()) {
+            log.info("session {}: message from <{}> refused with {}: reason=mailbox-full recipients={}",
+                    session.getSessionID(), sender, Replies.MAILBOX_FULL.line(), receipt.overQuota());
             return Verdicts.of(Replies.MAILBOX_FULL);
         }
         if (!receipt.overQuota().isEmpty()) {

@@ -39,7 +39,10 @@ public final class MailStore {
     /**
      * Stores {@code content} for {@code recipients}. A local mailbox whose quota the message would
      * exceed is skipped; a recipient all of whose mailboxes were skipped (and who has no external
-     * target) is reported over quota. When no recipient is left, nothing is stored.
+     * target) is reported over quota. When no recipient is left, nothing is stored. Mail {@link
+     * MessageOrigin#RECEIVED received} from the internet is taken by all its recipients or by none:
+     * with one of them over quota nothing is stored either, because its sender may be forged and
+     * must not be told in a bounce; the sending server keeps the message and tries again.
      *
      * @param sender the envelope sender, "" for the null sender
      * @param origin where the message came from, kept with it for outbound delivery
@@ -75,8 +78,8 @@ public final class MailStore {
                     && refused.containsAll(recipient.mailboxIds());
             (refusedEverywhere ? overQuota : delivered).add(recipient.address());
         }
-        if (delivered.isEmpty()) {
-            throw new NothingDelivered(new DeliveryReceipt(0, delivered, overQuota));
+        if (delivered.isEmpty() || origin == MessageOrigin.RECEIVED && !overQuota.isEmpty()) {
+            throw new NothingDelivered(new DeliveryReceipt(0, List.of(), overQuota));
         }
         return new DeliveryReceipt(message.id(), delivered, overQuota);
     }

@@ -137,9 +137,9 @@ class MailStoreTest {
     }
 
     @Test
-    void aRecipientOverQuotaIsRefusedWhileTheOthersGetTheMessage() throws IOException {
+    void aRecipientOverQuotaIsRefusedWhileTheOthersGetASubmittedMessage() throws IOException {
         users.setQuota("bob@example.com", 100L);
-        DeliveryReceipt receipt = store.deliver("", MessageOrigin.RECEIVED,
+        DeliveryReceipt receipt = store.deliver("carol@example.com", MessageOrigin.SUBMITTED,
                 List.of(local("alice@example.com"), local("bob@example.com")),
                 new ByteArrayInputStream(new byte[101]));
         assertThat(receipt.delivered()).containsExactly("alice@example.com");
@@ -150,6 +150,21 @@ class MailStoreTest {
         DeliveryReceipt fits = store.deliver("", MessageOrigin.RECEIVED,
                 List.of(local("bob@example.com")), new ByteArrayInputStream(new byte[100]));
         assertThat(fits.delivered()).containsExactly("bob@example.com");
+    }
+
+    @Test
+    void aMessageFromTheInternetOneRecipientCannotTakeIsStoredForNoOne() throws IOException {
+        users.setQuota("bob@example.com", 100L);
+        DeliveryReceipt receipt = store.deliver("someone@elsewhere.org", MessageOrigin.RECEIVED,
+                List.of(local("alice@example.com"), local("bob@example.com"), Recipient.remote("x@far.example")),
+                new ByteArrayInputStream(new byte[101]));
+        assertThat(receipt.stored()).isFalse();
+        assertThat(receipt.delivered()).isEmpty();
+        assertThat(receipt.overQuota()).containsExactly("bob@example.com");
+        assertThat(count("message")).isZero();
+        assertThat(count("mailbox_entry")).isZero();
+        assertThat(count("queue_entry")).isZero();
+        assertThat(users.find("alice@example.com").orElseThrow().usedBytes()).isZero();
     }
 
     @Test

@@ -19,9 +19,10 @@ import org.postroom.storage.mailbox.Recipient;
 /**
  * Decides every recipient at one of our domains, at RCPT time rather than after the data (so the
  * sending server, not we, tells its user): a user, an alias, a catch-all or a plus-address is
- * accepted, unless every mailbox it reaches is at its quota (452 4.2.2, the client retries that
- * recipient later); an unknown address gets 550 5.1.1, a disabled user 550 5.2.1, an alias that
- * loops 550 5.4.6. Addresses at other domains are left to {@link RelayControlHook}.
+ * accepted, unless no mailbox it reaches has room left under its quota for the message, as big as
+ * MAIL's SIZE parameter declared it or at least one octet (452 4.2.2, RFC 1870 §6.2: the client
+ * retries that recipient later); an unknown address gets 550 5.1.1, a disabled user 550 5.2.1, an
+ * alias that loops 550 5.4.6. Addresses at other domains are left to {@link RelayControlHook}.
  *
  * <p>The address's domain is what follows its last {@code @}, so relay tricks such as
  * {@code user%other.test@ours}, {@code other.test!user@ours} or {@code "user@other.test"@ours} are
@@ -46,7 +47,7 @@ public final class LocalRecipientHook extends StorageBackedHook implements RcptH
             return HookResult.DECLINED;
         }
         if (resolution instanceof Deliverable deliverable) {
-            if (deliverable.allMailboxesFull()) {
+            if (!deliverable.hasRoomFor(MessageSizeHook.declaredSize(session).orElse(1))) {
                 return Verdicts.of(Replies.MAILBOX_FULL);
             }
             AcceptedRecipients.add(session, Recipient.resolved(address, deliverable));
