@@ -105,7 +105,7 @@ public final class InboundChains {
     private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services) {
         return List.of(
                 new MaxRecipientsHook(settings.maxRecipients()),
-                new LocalRecipientHook(services.directory()),
+                new LocalRecipientHook(services.directory(), services.senderRewriting()),
                 new RelayControlHook());
     }
 

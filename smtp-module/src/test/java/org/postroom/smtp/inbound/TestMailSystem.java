@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postroom.smtp.outbound.QuotaBounces;
+import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.AliasRepository;
@@ -30,6 +31,7 @@ import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.secret.ServerSecrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -95,6 +97,11 @@ public final class TestMailSystem implements AutoCloseable {
         return new LoginThrottle(db, maxFailures, Duration.ofMinutes(5), delay, List.of());
     }
 
+    /** SRS with this installation's secret, which the database keeps (so inbound and outbound agree). */
+    public SenderRewriting senderRewriting() {
+        return new SenderRewriting(new ServerSecrets(db).secret(ServerSecrets.SRS), Clock.systemUTC());
+    }
+
     public UserRepository users() {
         return new UserRepository(db);
     }
@@ -104,7 +111,7 @@ public final class TestMailSystem implements AutoCloseable {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
-        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces,
+        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces, senderRewriting(),
                 new CommandTimers(meters), meters);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.smtp.testing.TestSmtpServer;
 import org.postroom.storage.TestDatabase;
@@ -29,6 +30,7 @@ import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
+import org.postroom.storage.secret.ServerSecrets;
 import org.xbill.DNS.Resolver;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -77,8 +79,13 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     OutboundDelivery delivery() {
-        return OutboundDelivery.create(settings(), resolver(), new MessageSigner(domains), queue, store, directory,
-                Clock.systemUTC(), meters);
+        return OutboundDelivery.create(settings(), resolver(), new MessageSigner(domains), senderRewriting(), queue,
+                store, directory, Clock.systemUTC(), meters);
+    }
+
+    /** SRS with the installation's secret, kept in the database as the server keeps it. */
+    SenderRewriting senderRewriting() {
+        return new SenderRewriting(new ServerSecrets(database.database()).secret(ServerSecrets.SRS), Clock.systemUTC());
     }
 
     DeliverySettings settings() {

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,7 +71,7 @@ public final class MailStore {
                 refused.add(mailboxId);
             }
         }
-        enqueue(jdbc, sender, message.id(), allRemoteAddresses(recipients));
+        enqueue(jdbc, sender, message.id(), remoteAddresses(recipients));
         List<String> delivered = new ArrayList<>();
         List<String> overQuota = new ArrayList<>();
         for (Recipient recipient : recipients) {
@@ -136,10 +137,13 @@ public final class MailStore {
                 .update() == 1;
     }
 
-    private static void enqueue(JdbcClient jdbc, String sender, long messageId, Set<String> remoteAddresses) {
-        for (String address : remoteAddresses) {
-            jdbc.sql("insert into queue_entry (message_id, sender, recipient, domain) values (?, ?, ?, ?)")
-                    .params(messageId, sender, address, Address.of(address).domain()).update();
+    /** One entry per remote address (the key), with the alias it was forwarded for (the value, or null). */
+    private static void enqueue(JdbcClient jdbc, String sender, long messageId, Map<String, String> remoteAddresses) {
+        for (Map.Entry<String, String> address : remoteAddresses.entrySet()) {
+            jdbc.sql("""
+                    insert into queue_entry (message_id, sender, recipient, domain, forwarded_for) values (?, ?, ?, ?, ?)
+                    """).params(messageId, sender, address.getKey(), Address.of(address.getKey()).domain(),
+                    address.getValue()).update();
         }
         if (!remoteAddresses.isEmpty()) {
             jdbc.sql("select pg_notify(?, '')").param(QUEUE_CHANNEL).query(Object.class).single();
@@ -152,9 +156,17 @@ public final class MailStore {
         return mailboxes;
     }
 
-    private static Set<String> allRemoteAddresses(List<Recipient> recipients) {
-        Set<String> remote = new LinkedHashSet<>();
-        recipients.forEach(r -> remote.addAll(r.remoteAddresses()));
+    /**
+     * Every remote address once, mapped to the recipient it was forwarded for (an alias, the first
+     * one that reaches it), or to null when it is itself the recipient (relayed for a user).
+     */
+    private static Map<String, String> remoteAddresses(List<Recipient> recipients) {
+        Map<String, String> remote = new LinkedHashMap<>();
+        for (Recipient recipient : recipients) {
+            for (String address : recipient.remoteAddresses()) {
+                remote.putIfAbsent(address, address.equals(recipient.address()) ? null : recipient.address());
+            }
+        }
         return remote;
     }
 

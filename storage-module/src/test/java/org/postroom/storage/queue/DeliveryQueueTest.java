@@ -2,6 +2,7 @@ package org.postroom.storage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +106,17 @@ class DeliveryQueueTest {
                 content("m"));
         assertThat(queue.claimDue("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::origin)
                 .containsExactly(MessageOrigin.GENERATED, MessageOrigin.SUBMITTED);
+    }
+
+    @Test
+    void anEntryReachedThroughAnAliasKnowsTheAliasAndADirectOneDoesNot() throws IOException {
+        store.deliver("someone@elsewhere.example", MessageOrigin.RECEIVED, List.of(
+                new Recipient("fwd@example.com", Set.of(), Set.of("x@one.example", "y@one.example")),
+                new Recipient("team@example.com", Set.of(), Set.of("y@one.example")),
+                Recipient.remote("z@one.example")), content("m"));
+        assertThat(queue.claimDue("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::recipient,
+                QueueEntry::forwardedFor).containsExactlyInAnyOrder(tuple("x@one.example", "fwd@example.com"),
+                tuple("y@one.example", "fwd@example.com"), tuple("z@one.example", ""));
     }
 
     @Test
