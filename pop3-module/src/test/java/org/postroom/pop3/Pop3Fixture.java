@@ -29,6 +29,7 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 
 /**
@@ -123,7 +124,8 @@ final class Pop3Fixture implements AutoCloseable {
 
     void deliver(String address, InputStream message) {
         try {
-            store.deliver(SENDER, List.of(Recipient.resolved(address, (Deliverable) directory.resolve(address))),
+            store.deliver(SENDER, MessageOrigin.RECEIVED,
+                    List.of(Recipient.resolved(address, (Deliverable) directory.resolve(address))),
                     message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,6 +28,7 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -94,7 +95,8 @@ class BackupRestoreIT {
                 attachment);
         MailStore store = new MailStore(db);
         for (byte[] message : sent) {
-            store.deliver("sender@elsewhere.example", recipients, new ByteArrayInputStream(message));
+            store.deliver("sender@elsewhere.example", MessageOrigin.RECEIVED,
+                    recipients, new ByteArrayInputStream(message));
         }
         return sent;
     }

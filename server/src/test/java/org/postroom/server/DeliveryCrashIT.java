@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postroom.smtp.testing.TestSmtpServer;
 import org.postroom.storage.Database;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryAttempt;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
@@ -42,8 +43,8 @@ class DeliveryCrashIT {
                     "--postroom.delivery.read-timeout=10s", "--postroom.delivery.poll-interval=1s",
                     "--postroom.delivery.routes.far.example=" + remote.hostAndPort() };
             postroom.start(args);
-            new MailStore(database(workDir)).deliver("alice@example.com", List.of(Recipient.remote("bob@far.example")),
-                    new ByteArrayInputStream(MESSAGE));
+            new MailStore(database(workDir)).deliver("alice@example.com", MessageOrigin.SUBMITTED,
+                    List.of(Recipient.remote("bob@far.example")), new ByteArrayInputStream(MESSAGE));
             await(() -> remote.dataReceived() == 1, "the message reached the remote server");
             assertThat(new DeliveryQueue(database(workDir)).list(0, 1).get(0).state()).isEqualTo("delivering");
             postroom.kill();

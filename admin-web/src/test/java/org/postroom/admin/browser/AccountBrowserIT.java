@@ -17,6 +17,7 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +42,8 @@ class AccountBrowserIT extends BrowserSession {
         users.create(ADDRESS, FIRST_PASSWORD, 50L * 1024 * 1024);
         long inbox = authenticator.verify(ADDRESS, FIRST_PASSWORD).orElseThrow().inboxId();
         byte[] message = ("Subject: welcome\r\n\r\n" + "x".repeat(300_000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        store.deliver("it@account.example", List.of(new Recipient(ADDRESS, Set.of(inbox), Set.of())),
+        store.deliver("it@account.example", MessageOrigin.RECEIVED,
+                List.of(new Recipient(ADDRESS, Set.of(inbox), Set.of())),
                 new ByteArrayInputStream(message));
     }
 

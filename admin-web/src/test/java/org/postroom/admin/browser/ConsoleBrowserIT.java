@@ -19,6 +19,7 @@ import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,7 +180,8 @@ class ConsoleBrowserIT extends BrowserSession {
     @Test
     @Order(8)
     void theDashboardSettingsAndPhoneLayoutsRender() throws IOException {
-        store.deliver("bob@partner.example", List.of(Recipient.remote("dan@far.example")), message());
+        store.deliver("bob@partner.example", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("dan@far.example")), message());
         browser.open("/");
         assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         browser.find(By.tagName("body")).sendKeys(Keys.TAB);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -20,7 +21,7 @@ final class DeferredDelivery {
 
     /** @return the queue entry's id */
     static long queue(MailStore store, DeliveryQueue queue, String recipient) throws IOException {
-        long messageId = store.deliver("alice@example.com", List.of(Recipient.remote(recipient)),
+        long messageId = store.deliver("alice@example.com", MessageOrigin.SUBMITTED, List.of(Recipient.remote(recipient)),
                 new ByteArrayInputStream("Subject: hello\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII))).messageId();
         QueueEntry entry = queue.claimDue("browser-test", 100, Duration.ofMinutes(1)).stream()
                 .filter(e -> e.messageId() == messageId).findFirst().orElseThrow();

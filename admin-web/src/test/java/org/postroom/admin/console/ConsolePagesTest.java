@@ -18,6 +18,7 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,7 +128,7 @@ class ConsolePagesTest {
 
     @Test
     void aQueueEntryIsDeletedWithoutBounce() throws IOException {
-        long messageId = store.deliver(alice, List.of(Recipient.remote("zed@far.example")),
+        long messageId = store.deliver(alice, MessageOrigin.SUBMITTED, List.of(Recipient.remote("zed@far.example")),
                 new ByteArrayInputStream("Subject: x\r\n\r\ny\r\n".getBytes(StandardCharsets.US_ASCII))).messageId();
         long id = queue.list(0, 10_000).stream().filter(e -> e.messageId() == messageId).findFirst().orElseThrow().id();
 

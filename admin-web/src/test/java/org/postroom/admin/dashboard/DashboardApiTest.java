@@ -16,6 +16,7 @@ import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -88,7 +89,7 @@ class DashboardApiTest {
     }
 
     private void send(String recipient) throws IOException {
-        store.deliver("alice@stats.example", List.of(Recipient.remote(recipient)),
+        store.deliver("alice@stats.example", MessageOrigin.SUBMITTED, List.of(Recipient.remote(recipient)),
                 new ByteArrayInputStream("Subject: x\r\n\r\ny\r\n".getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.postroom.admin.AdminTestApplication;
 import org.postroom.admin.WebVisitor;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -107,7 +108,8 @@ class QueueApiTest {
     }
 
     private long enqueue(String recipient) throws IOException {
-        long messageId = store.deliver("alice@example.com", List.of(Recipient.remote(recipient)),
+        long messageId = store.deliver("alice@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote(recipient)),
                 new ByteArrayInputStream("Subject: out\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII))).messageId();
         return queue.list(0, 10_000).stream().filter(e -> e.messageId() == messageId).findFirst().orElseThrow().id();
     }

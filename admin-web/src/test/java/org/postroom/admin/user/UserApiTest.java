@@ -19,6 +19,7 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -125,7 +126,8 @@ class UserApiTest {
         users.create("erin@" + domain, PASSWORD, 1000L);
         long inbox = authenticator.verify("erin@" + domain, PASSWORD).orElseThrow().inboxId();
         byte[] message = "Subject: hi\r\n\r\n".concat("x".repeat(235)).concat("\r\n").getBytes(StandardCharsets.US_ASCII);
-        store.deliver("someone@far.example", List.of(new Recipient("erin@" + domain, Set.of(inbox), Set.of())),
+        store.deliver("someone@far.example", MessageOrigin.RECEIVED,
+                List.of(new Recipient("erin@" + domain, Set.of(inbox), Set.of())),
                 new ByteArrayInputStream(message));
 
         JsonNode user = json(admin.get("/api/v1/users/erin@" + domain));

@@ -13,11 +13,14 @@ import org.postroom.smtp.outbound.DeliveryWorkers;
 import org.postroom.smtp.outbound.DnsLookup;
 import org.postroom.smtp.outbound.NextHopResolver;
 import org.postroom.smtp.outbound.OutboundDelivery;
+import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueSignal;
+import org.postroom.storage.secret.ServerSecrets;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +39,16 @@ class DeliveryWiring {
         return new MessageSigner(domains);
     }
 
+    /**
+     * SRS with the installation's secret: made by the first process that starts (after the
+     * migrations), the same for every process after it, so any of them can check any bounce.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    SenderRewriting senderRewriting(ServerSecrets secrets) {
+        return new SenderRewriting(secrets.secret(ServerSecrets.SRS), Clock.systemUTC());
+    }
+
     @Bean
     NextHopResolver nextHopResolver(DeliveryProperties delivery) {
         return new NextHopResolver(delivery.routeMap(), delivery.relay(), DnsLookup.using(delivery.resolvers()));
@@ -43,10 +56,12 @@ class DeliveryWiring {
 
     @Bean
     OutboundDelivery outboundDelivery(PostroomProperties postroom, DeliveryProperties delivery, NextHopResolver resolver,
-            MessageSigner signer, DeliveryQueue queue, MailStore store, MailDirectory directory, MeterRegistry meters) {
+            MessageSigner signer, SenderRewriting senderRewriting, DeliveryQueue queue, MailStore store,
+            MailDirectory directory, MeterRegistry meters) {
         DeliverySettings settings = new DeliverySettings(postroom.hostname(), delivery.connectTimeout(),
                 delivery.readTimeout(), delivery.retries(), delivery.delayWarning());
-        return OutboundDelivery.create(settings, resolver, signer, queue, store, directory, Clock.systemUTC(), meters);
+        return OutboundDelivery.create(settings, resolver, signer, senderRewriting, queue, store, directory,
+                Clock.systemUTC(), meters);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.postroom.smtp.inbound.InboundSettings;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
 import org.postroom.smtp.outbound.QuotaBounces;
+import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
@@ -52,9 +53,11 @@ class SmtpWiring {
 
     @Bean
     InboundServices inboundServices(MailDirectory directory, MailStore store, Authenticator authenticator,
-            LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces, MeterRegistry meters) {
+            LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
+            SenderRewriting senderRewriting, MeterRegistry meters) {
         return new InboundServices(directory, store, authenticator, throttle,
-                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, new CommandTimers(meters), meters);
+                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting, new CommandTimers(meters),
+                meters);
     }
 
     @Bean

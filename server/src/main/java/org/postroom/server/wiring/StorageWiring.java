@@ -16,6 +16,7 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.secret.ServerSecrets;
 import org.postroom.storage.stats.MailStatistics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,5 +88,10 @@ public class StorageWiring {
     @Bean
     MailStatistics mailStatistics(Database db) {
         return new MailStatistics(db);
+    }
+
+    @Bean
+    ServerSecrets serverSecrets(Database db) {
+        return new ServerSecrets(db);
     }
 }

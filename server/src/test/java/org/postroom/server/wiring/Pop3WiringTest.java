@@ -17,6 +17,7 @@ import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,7 +58,7 @@ class Pop3WiringTest extends WiredApplicationTest {
         assertThat(pop3s.isRunning()).isTrue();
         domains.create("wired.example");
         users.create("dana@wired.example", "a long enough secret", null);
-        store.deliver("", List.of(Recipient.resolved("dana@wired.example",
+        store.deliver("", MessageOrigin.RECEIVED, List.of(Recipient.resolved("dana@wired.example",
                 (Deliverable) directory.resolve("dana@wired.example"))),
                 new java.io.ByteArrayInputStream(MESSAGE.getBytes(StandardCharsets.US_ASCII)));
 

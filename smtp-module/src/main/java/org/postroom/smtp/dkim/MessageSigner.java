@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DKIM-signs outgoing mail (RFC 6376) with the key of the sending domain, when that domain is one
- * of ours; mail of other domains (forwarded by an alias) goes out unsigned. Signs with
- * rsa-sha256 and relaxed/relaxed canonicalisation, so that the usual re-folding of headers and
- * whitespace on the way does not break the signature.
+ * DKIM-signs outgoing mail (RFC 6376) with the key of one of our domains, the first of the
+ * candidates the caller names (which mail may be signed at all, and for which domain, is the
+ * caller's decision: outbound delivery's {@code OutgoingMessages}). Signs with rsa-sha256 and
+ * relaxed/relaxed canonicalisation, so that the usual re-folding of headers and whitespace on the
+ * way does not break the signature.
  *
  * <p>The signed header set is the one that identifies a message to its reader. From is listed
  * twice (over-signing, RFC 6376 §8.15), so that a second From: added on the way fails

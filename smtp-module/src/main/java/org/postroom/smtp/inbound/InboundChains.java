@@ -20,6 +20,7 @@ import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
 import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
+import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.smtp.inbound.hook.AuthRequiredHook;
 import org.postroom.smtp.inbound.hook.LocalRecipientHook;
 import org.postroom.smtp.inbound.hook.MaxRecipientsHook;
@@ -49,13 +50,13 @@ public final class InboundChains {
                 connection(services),
                 commands(services),
                 recipients(settings, services),
-                data(settings, services)));
+                data(settings, services, List.of(), List.of())));
     }
 
     /**
      * Ports 587 (STARTTLS) and 465 (implicit TLS): mail from our users' mail clients. AUTH only in
-     * TLS and before any MAIL; the sender must be the user's own; recipients anywhere; Date and
-     * Message-ID added when the client left them out.
+     * TLS and before any MAIL; the sender and the From: field must be the user's own; recipients
+     * anywhere; Date and Message-ID added when the client left them out.
      */
     public static InboundProtocol submission(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
@@ -69,7 +70,8 @@ public final class InboundChains {
                         new AuthRequiredHook(),
                         new SenderOwnershipHook(services.directory())),
                 recipients(settings, services),
-                data(settings, services, new MissingHeadersFilter(settings.hostname()))));
+                data(settings, services, List.of(new MissingHeadersFilter(settings.hostname())),
+                        List.of(new FromOwnershipHook(services.directory(), services.meters())))));
     }
 
     /** The greeting, the session log line, and the reading of command lines. */
@@ -103,22 +105,25 @@ public final class InboundChains {
     private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services) {
         return List.of(
                 new MaxRecipientsHook(settings.maxRecipients()),
-                new LocalRecipientHook(services.directory()),
+                new LocalRecipientHook(services.directory(), services.senderRewriting()),
                 new RelayControlHook());
     }
 
     /**
-     * DATA, line by line in this order, then the commit. MessageSizeHook also announces SIZE and
-     * checks MAIL's SIZE= parameter; {@code headerFilters} run after the Received header is added.
+     * DATA, line by line in this order, then the checks of the whole message and the commit.
+     * MessageSizeHook also announces SIZE and checks MAIL's SIZE= parameter; {@code headerFilters}
+     * run after the Received header is added; {@code messageChecks} see the complete message and
+     * either decline or refuse it (discarding it) before it is stored.
      */
     private static List<ProtocolHandler> data(InboundSettings settings, InboundServices services,
-            DataLineFilter... headerFilters) {
+            List<DataLineFilter> headerFilters, List<MessageHook> messageChecks) {
         List<ProtocolHandler> handlers = new ArrayList<>(List.of(
                 new StrictDataFilter(),
                 new MessageSizeHook(settings.maxMessageSize()),
                 new ReceivedHeaderFilter()));
-        handlers.addAll(List.of(headerFilters));
+        handlers.addAll(headerFilters);
         handlers.add(new DataLineMessageHookHandler());
+        handlers.addAll(messageChecks);
         handlers.add(new StoreMessageHook(services.store(), services.quotaBounces(), services.meters()));
         return handlers;
     }

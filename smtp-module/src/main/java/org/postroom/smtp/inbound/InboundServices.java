@@ -2,6 +2,7 @@ package org.postroom.smtp.inbound;
 
 import org.apache.james.metrics.api.MetricFactory;
 import org.postroom.smtp.outbound.QuotaBounces;
+import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
@@ -11,9 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What the SMTP chains use of the rest of Postroom: the storage services, the spool, the DSN for
- * mailboxes found full at the commit, James's command timers ({@code metrics}) and the registry
- * of Postroom's own meters (sessions, messages received, AUTH failures).
+ * mailboxes found full at the commit, the SRS that turns bounces to forwarded mail's senders back
+ * into the original senders, James's command timers ({@code metrics}) and the registry of
+ * Postroom's own meters (sessions, messages received, AUTH failures).
  */
 public record InboundServices(MailDirectory directory, MailStore store, Authenticator authenticator,
-        LoginThrottle throttle, Spool spool, QuotaBounces quotaBounces, MetricFactory metrics, MeterRegistry meters) {
+        LoginThrottle throttle, Spool spool, QuotaBounces quotaBounces, SenderRewriting senderRewriting,
+        MetricFactory metrics, MeterRegistry meters) {
 }

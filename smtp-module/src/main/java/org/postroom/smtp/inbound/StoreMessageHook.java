@@ -10,12 +10,14 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
+import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.outbound.QuotaBounces;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The end of DATA: the spooled message goes into {@link MailStore#deliver} for all accepted
  * recipients in one transaction, and only after its COMMIT does the client hear 250 with the
  * queue id. The database down: 451 4.3.0, nothing stored, the client retries. Every local mailbox
- * over its quota: 452 4.2.2, nothing stored. Some of them over quota: the others get the message,
- * the 250 (one reply for all, RFC 5321) is sent after the sender's DSN about the full mailboxes
- * has been stored ({@link QuotaBounces}).
+ * over its quota: 452 4.2.2, nothing stored. Some of them over quota: on port 25, 452 4.2.2 for
+ * the whole transaction and nothing stored, since the sender may be forged and a DSN to it would be
+ * backscatter (the sending server keeps the message and retries); on submission the others get the
+ * message, and the 250 (one reply for all, RFC 5321) is sent after the DSN to the user about the
+ * full mailboxes has been stored ({@link QuotaBounces}).
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  */
@@ -61,13 +65,15 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
         DeliveryReceipt receipt;
         try (InputStream content = message.getMessageInputStream()) {
-            receipt = store.deliver(sender, recipients, content);
+            receipt = store.deliver(sender, origin(session), recipients, content);
         } catch (IOException e) {
             log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
                     Replies.TRY_LATER.line(), e.toString());
             return Verdicts.of(Replies.TRY_LATER);
         }
         if (!receipt.stored()) {
+            log.info("session {}: message from <{}> refused with {}: reason=mailbox-full recipients={}",
+                    session.getSessionID(), sender, Replies.MAILBOX_FULL.line(), receipt.overQuota());
             return Verdicts.of(Replies.MAILBOX_FULL);
         }
         if (!receipt.overQuota().isEmpty()) {
@@ -79,6 +85,11 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
         Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
                 .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
         return Verdicts.of(Replies.queued(receipt.queueId()));
+    }
+
+    /** Mail of a session that logged in was submitted by our user; anything else came from the internet. */
+    private static MessageOrigin origin(SMTPSession session) {
+        return PasswordAuthHook.user(session).isPresent() ? MessageOrigin.SUBMITTED : MessageOrigin.RECEIVED;
     }
 
     private void bounceOverQuota(String sender, DeliveryReceipt receipt, MailEnvelope message) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.postroom.smtp.message.MessageHeaders;
 import org.postroom.smtp.outbound.DeliveryStatusNotification.Report;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution;
@@ -17,6 +18,7 @@ import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.RecipientResolution.NotLocal;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -78,7 +80,8 @@ final class Bounces {
         Report dsnReport = report.get();
         byte[] dsn = DeliveryStatusNotification.compose(hostname, dsnReport, clock.instant());
         try {
-            DeliveryReceipt receipt = store.deliver("", List.of(recipient.get()), new ByteArrayInputStream(dsn));
+            DeliveryReceipt receipt = store.deliver("", MessageOrigin.GENERATED, List.of(recipient.get()),
+                    new ByteArrayInputStream(dsn));
             if (receipt.stored()) {
                 log.info("DSN ({}) for message {} to <{}> about {} recipient(s) stored as message {}",
                         dsnReport.action().name().toLowerCase(Locale.ROOT), messageId, sender,

@@ -15,10 +15,15 @@ import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
 /**
  * A delivery status notification (RFC 3464): a multipart/report of a human-readable part, the
  * machine-readable message/delivery-status with one block per recipient (status, remote host,
- * its reply), and the original message's header section (text/rfc822-headers, RFC 6522).
- * Written with CRLF line endings only.
+ * its reply), and the original message's header section (text/rfc822-headers, RFC 6522), at most
+ * {@link #MAX_QUOTED_HEADER} of it, and never its body: enough to recognise the message, too little
+ * to carry someone's text to a third party when the sender was forged. Written with CRLF line
+ * endings only.
  */
 final class DeliveryStatusNotification {
+
+    /** The most of the original header section a DSN quotes, cut after the last whole line within it. */
+    static final int MAX_QUOTED_HEADER = 8 * 1024;
 
     /** RFC 3464 §2.3.3: what happened to the recipients this report is about. */
     enum Action {
@@ -73,7 +78,7 @@ final class DeliveryStatusNotification {
         out.line("--" + boundary);
         out.line("Content-Type: text/rfc822-headers");
         out.line("");
-        out.raw(withoutFinalEmptyLine(report.originalHeaders()));
+        out.raw(quotable(report.originalHeaders()));
         out.line("--" + boundary + "--");
         return out.bytes();
     }
@@ -118,9 +123,23 @@ final class DeliveryStatusNotification {
         throw new IllegalArgumentException("a delivered recipient is not reported: " + outcome);
     }
 
-    /** The header section ends with an empty line; in the report part the part's end follows instead. */
-    private static byte[] withoutFinalEmptyLine(byte[] header) {
+    /**
+     * The header section as the report part quotes it: at most {@link #MAX_QUOTED_HEADER}, cut
+     * after a whole line where it can be, and without the empty line that ends a header section
+     * (the part's end follows instead).
+     */
+    private static byte[] quotable(byte[] header) {
         int length = header.length;
+        if (length > MAX_QUOTED_HEADER) {
+            length = MAX_QUOTED_HEADER;
+            while (length > 0 && header[length - 1] != '\n') {
+                length--;
+            }
+            if (length == 0) {
+                // one line longer than the limit: its start, and room for the CRLF that ends it
+                length = MAX_QUOTED_HEADER - 2;
+            }
+        }
         if (length >= 4 && header[length - 4] == '\r' && header[length - 3] == '\n' && header[length - 2] == '\r'
                 && header[length - 1] == '\n') {
             length -= 2;
@@ -128,7 +147,7 @@ final class DeliveryStatusNotification {
         if (length == 0 || header[length - 1] == '\n') {
             return Arrays.copyOf(header, length);
         }
-        // a header section cut off at MessageHeaders.MAX_BYTES: end its last line properly
+        // a line cut off: end it properly
         boolean endsInCr = header[length - 1] == '\r';
         byte[] terminated = Arrays.copyOf(header, length + (endsInCr ? 1 : 2));
         if (!endsInCr) {

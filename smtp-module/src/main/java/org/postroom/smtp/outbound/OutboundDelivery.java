@@ -16,8 +16,11 @@ import org.postroom.smtp.outbound.NextHops.Unresolved;
 import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
 import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.srs.SenderRewriting;
+import org.postroom.storage.directory.Address;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 
@@ -29,6 +32,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * addresses in turn, until one server decides about the recipients; a connection failure, a failed
  * TLS handshake or a 4xx before any RCPT moves on to the next. At most {@link #MAX_CONNECTIONS}
  * connections per attempt, so a domain with many dead hosts cannot hold a worker for long.
+ *
+ * <p>Mail received from the internet that an alias forwards leaves with its envelope sender
+ * rewritten by {@link SenderRewriting} into an address at the alias's domain: the receiver's SPF
+ * check (RFC 7208) then asks about us, who send it, rather than failing for the original sender's
+ * domain, and a bounce comes back to us to be handed on. The null sender stays null; mail our
+ * users submitted keeps its sender, which is ours already.
  */
 public final class OutboundDelivery {
 
@@ -38,24 +47,31 @@ public final class OutboundDelivery {
     private final SmtpClient client;
     private final OutgoingMessages messages;
     private final OutcomeRecorder recorder;
+    private final SenderRewriting senderRewriting;
     private final TlsFallbacks tlsFallbacks = new TlsFallbacks();
     private final Clock clock;
 
     OutboundDelivery(NextHopResolver resolver, SmtpClient client, OutgoingMessages messages, OutcomeRecorder recorder,
-            Clock clock) {
+            SenderRewriting senderRewriting, Clock clock) {
         this.resolver = resolver;
         this.client = client;
         this.messages = messages;
         this.recorder = recorder;
+        this.senderRewriting = senderRewriting;
         this.clock = clock;
     }
 
-    /** Outbound delivery over the storage services, signing with {@code signer}, counting into {@code meters}. */
+    /**
+     * Outbound delivery over the storage services, signing with {@code signer}, rewriting the
+     * sender of forwarded mail with {@code senderRewriting}, counting into {@code meters}.
+     */
     public static OutboundDelivery create(DeliverySettings settings, NextHopResolver resolver, MessageSigner signer,
-            DeliveryQueue queue, MailStore store, MailDirectory directory, Clock clock, MeterRegistry meters) {
+            SenderRewriting senderRewriting, DeliveryQueue queue, MailStore store, MailDirectory directory,
+            Clock clock, MeterRegistry meters) {
         Bounces bounces = new Bounces(store, directory, queue, settings.hostname(), clock);
         return new OutboundDelivery(resolver, new SmtpClient(settings), new OutgoingMessages(queue, signer),
-                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock, meters), clock);
+                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock, meters),
+                senderRewriting, clock);
     }
 
     /**
@@ -84,6 +100,7 @@ public final class OutboundDelivery {
             return all(recipients, new Deferred("", Diagnosis.local("4.3.0", "reading the stored message failed: "
                     + e.getMessage())));
         }
+        String sender = envelopeSender(first);
         DeliveryOutcome last = new Deferred("", Diagnosis.local("4.4.4", "no mail host of " + first.domain()
                 + " could be tried"));
         int connections = 0;
@@ -100,7 +117,7 @@ public final class OutboundDelivery {
                 String server = target + ":" + hop.port();
                 TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server, clock.instant())
                         ? TlsMode.NONE : hop.tls();
-                TransactionResult result = client.send(hop, target, tls, first.sender(), recipients, message);
+                TransactionResult result = client.send(hop, target, tls, sender, recipients, message);
                 if (result instanceof Answered answered) {
                     return answered.outcomes();
                 }
@@ -112,6 +129,18 @@ public final class OutboundDelivery {
             }
         }
         return all(recipients, last);
+    }
+
+    /**
+     * The reverse path of the group's transaction. The entries of one group may have been forwarded
+     * by different aliases; the first one's domain serves for all, since a bounce to any of our
+     * domains comes back to us.
+     */
+    private String envelopeSender(QueueEntry first) {
+        if (first.origin() != MessageOrigin.RECEIVED || first.sender().isEmpty() || first.forwardedFor().isEmpty()) {
+            return first.sender();
+        }
+        return senderRewriting.forward(first.sender(), Address.of(first.forwardedFor()).domain());
     }
 
     /**

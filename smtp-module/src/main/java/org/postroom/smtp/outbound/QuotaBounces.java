@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 
+import org.postroom.smtp.message.MessageHeaders;
 import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
 import org.postroom.smtp.outbound.DeliveryStatusNotification.Action;
 import org.postroom.smtp.outbound.DeliveryStatusNotification.Item;

@@ -125,6 +125,14 @@ public final class Replies {
     public static final Reply SENDER_NOT_OWNED = new Reply(553, "5.7.1", "Sender address not owned by the authenticated user");
 
     /**
+     * RFC 3463 X.7.1: the From: field of a submitted message names an address the authenticated user
+     * may not send as, or cannot be read unambiguously (two From: fields, a value two parsers would
+     * read differently). Readers and DMARC take From: for the author, and Postroom signs for it.
+     */
+    public static final Reply FROM_NOT_OWNED =
+            new Reply(550, "5.7.1", "From header must name only addresses the authenticated user may send as");
+
+    /**
      * RFC 5321 §2.3.8 allows CR and LF only together, as CRLF; RFC 2045 §2.8 forbids NUL in 8bit
      * data. A bare CR or LF is what SMTP smuggling (CVE-2023-51764 class) hides a second message
      * behind, so a message containing one is refused whole (RFC 3463 X.6.0).

@@ -2,10 +2,12 @@ package org.postroom.smtp.inbound;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,6 +109,22 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     /** The STARTTLS submission listener (587). */
     TestListener submission() {
         return started(TestListener.submission(InboundChains.submission(settings(), services())));
+    }
+
+    /**
+     * A session on a new STARTTLS submission listener, inside TLS after EHLO, logged in as {@code
+     * address} with {@link TestMailSystem#PASSWORD}.
+     */
+    SmtpTranscript loggedIn(String address) {
+        SmtpTranscript smtp = SmtpTranscript.connect(submission().port());
+        smtp.ehlo("laptop.example.com");
+        smtp.send("STARTTLS").expect("220 2.0.0");
+        smtp.startTls();
+        smtp.ehlo("laptop.example.com");
+        String credentials = "\0" + address + "\0" + TestMailSystem.PASSWORD;
+        smtp.send("AUTH PLAIN " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .expect("235");
+        return smtp;
     }
 
     /** The implicit-TLS submission listener (465). */

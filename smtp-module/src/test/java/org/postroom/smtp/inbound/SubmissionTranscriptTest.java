@@ -71,6 +71,34 @@ class SubmissionTranscriptTest {
     }
 
     @Test
+    void aUserWhoseRecipientsMailboxFillsUpWithTheMessageGetsADsnQuotingOnlyAFewHeaders() {
+        // room for bob at RCPT, but not for this message; the sender logged in, so a DSN reaches
+        // the real sender, and it quotes at most 8 KiB of the header section and none of the body
+        bed.mail().store("bob@example.com", new byte[(int) TestMailSystem.BOB_QUOTA - 100]);
+        String header = "From: alice@example.com\r\nSubject: the report\r\n"
+                + ("X-Filler: " + "y".repeat(990) + "\r\n").repeat(100);
+        try (SmtpTranscript smtp = bed.loggedIn("alice@example.com")) {
+            smtp.send("MAIL FROM:<alice@example.com>").expect("250");
+            smtp.send("RCPT TO:<bob@example.com>").expect("250");
+            smtp.send("RCPT TO:<far@elsewhere.test>").expect("250");
+            smtp.send("DATA").expect("354");
+            // one reply for both (RFC 5321): 250, since far@ got it; bob's loss is told in the DSN
+            smtp.raw(header + "\r\nthe secret body\r\n.\r\n").expect("250 2.0.0");
+        }
+        assertThat(bed.mail().queuedRecipients()).containsExactly("far@elsewhere.test");
+        assertThat(bed.mail().inbox("bob@example.com")).hasSize(1);
+        byte[] dsn = bed.mail().inbox("alice@example.com").get(0);
+        String text = new String(dsn, StandardCharsets.US_ASCII);
+        assertThat(text).contains("From: Mail Delivery System <MAILER-DAEMON@mx.postroom.test>",
+                "Final-Recipient: rfc822; bob@example.com\r\nAction: failed\r\nStatus: 5.2.2\r\n",
+                "Content-Type: text/rfc822-headers", "Subject: the report\r\n")
+                .doesNotContain("far@elsewhere.test", "the secret body");
+        String quoted = text.substring(text.indexOf("Content-Type: text/rfc822-headers"));
+        assertThat(quoted.length()).isLessThan(8 * 1024 + 200);
+        assertThat(dsn.length).isLessThan(12 * 1024);
+    }
+
+    @Test
     void authLoginWorksToo() {
         try (SmtpTranscript smtp = connectWithTls()) {
             smtp.ehlo("laptop.example.com");

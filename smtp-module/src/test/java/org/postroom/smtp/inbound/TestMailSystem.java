@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postroom.smtp.outbound.QuotaBounces;
+import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.AliasRepository;
@@ -27,8 +28,10 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.secret.ServerSecrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -76,6 +79,11 @@ public final class TestMailSystem implements AutoCloseable {
         return new TestMailSystem();
     }
 
+    /** The database the services use (switched off with {@link #breakDatabase()}). */
+    public Database database() {
+        return db;
+    }
+
     public MailDirectory directory() {
         return new MailDirectory(db);
     }
@@ -89,6 +97,11 @@ public final class TestMailSystem implements AutoCloseable {
         return new LoginThrottle(db, maxFailures, Duration.ofMinutes(5), delay, List.of());
     }
 
+    /** SRS with this installation's secret, which the database keeps (so inbound and outbound agree). */
+    public SenderRewriting senderRewriting() {
+        return new SenderRewriting(new ServerSecrets(db).secret(ServerSecrets.SRS), Clock.systemUTC());
+    }
+
     public UserRepository users() {
         return new UserRepository(db);
     }
@@ -98,7 +111,7 @@ public final class TestMailSystem implements AutoCloseable {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
-        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces,
+        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces, senderRewriting(),
                 new CommandTimers(meters), meters);
     }
 
@@ -116,7 +129,8 @@ public final class TestMailSystem implements AutoCloseable {
         Database direct = testDatabase.database();
         Deliverable user = (Deliverable) new MailDirectory(direct).resolve(address);
         try {
-            new MailStore(direct).deliver("", List.of(Recipient.resolved(address, user)), new ByteArrayInputStream(content));
+            new MailStore(direct).deliver("", MessageOrigin.RECEIVED,
+                    List.of(Recipient.resolved(address, user)), new ByteArrayInputStream(content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.smtp.testing.TestSmtpServer;
 import org.postroom.storage.TestDatabase;
@@ -26,9 +27,11 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
+import org.postroom.storage.secret.ServerSecrets;
 import org.xbill.DNS.Resolver;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -91,8 +94,13 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     OutboundDelivery delivery() {
-        return OutboundDelivery.create(settings(), resolver(), new MessageSigner(domains), queue, store, directory,
-                Clock.systemUTC(), meters);
+        return OutboundDelivery.create(settings(), resolver(), new MessageSigner(domains), senderRewriting(), queue,
+                store, directory, Clock.systemUTC(), meters);
+    }
+
+    /** SRS with the installation's secret, kept in the database as the server keeps it. */
+    SenderRewriting senderRewriting() {
+        return new SenderRewriting(new ServerSecrets(database.database()).secret(ServerSecrets.SRS), Clock.systemUTC());
     }
 
     DeliverySettings settings() {
@@ -103,10 +111,19 @@ final class DeliveryFixture implements AutoCloseable {
         return new NextHopResolver(routes, relay, new DnsLookup(dns.resolver(), smtp.port()));
     }
 
-    /** Queues {@code content} from {@code sender} for remote {@code recipients}; returns the message id. */
+    /** Queues {@code content} as submitted by {@code sender} for remote {@code recipients}; returns the message id. */
     long send(String sender, byte[] content, String... recipients) {
+        return queue(sender, MessageOrigin.SUBMITTED, content, recipients);
+    }
+
+    /** Queues {@code content} as received from the internet for an alias forwarding to {@code recipients}. */
+    long receive(String sender, byte[] content, String... recipients) {
+        return queue(sender, MessageOrigin.RECEIVED, content, recipients);
+    }
+
+    private long queue(String sender, MessageOrigin origin, byte[] content, String... recipients) {
         try {
-            return store.deliver(sender, Arrays.stream(recipients).map(Recipient::remote).toList(),
+            return store.deliver(sender, origin, Arrays.stream(recipients).map(Recipient::remote).toList(),
                     new ByteArrayInputStream(content)).messageId();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -140,7 +140,7 @@ class DeliveryWorkersTest {
         Database db = new Database(dataSource);
         DeliveryQueue queue = new DeliveryQueue(db);
         OutboundDelivery delivery = OutboundDelivery.create(fixture.settings(), fixture.resolver(),
-                new MessageSigner(new DomainRepository(db, "postroom")), queue, new MailStore(db),
+                new MessageSigner(new DomainRepository(db, "postroom")), fixture.senderRewriting(), queue, new MailStore(db),
                 new MailDirectory(db), Clock.systemUTC(), new SimpleMeterRegistry());
         DeliveryWorkers workers = new DeliveryWorkers(queue, new QueueSignal(dataSource), delivery,
                 new DeliveryWorkers.Settings(4, name, lease, pollInterval, 100));

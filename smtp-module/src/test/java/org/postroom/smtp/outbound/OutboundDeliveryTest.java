@@ -109,10 +109,19 @@ class OutboundDeliveryTest {
 
     @Test
     void mailFromAForeignDomainGoesOutUnsigned() {
-        fixture.send("carol@elsewhere.example", DeliveryFixture.message("carol@elsewhere.example", "fwd", "hi\r\n"),
+        fixture.receive("carol@elsewhere.example", DeliveryFixture.message("carol@elsewhere.example", "fwd", "hi\r\n"),
                 "bob@far.example");
         fixture.deliverDue();
         assertThat(fixture.smtp.transactions().get(0).text()).startsWith("From: carol@elsewhere.example\r\n");
+    }
+
+    @Test
+    void mailFromTheInternetGoesOutUnsignedEvenWhenItsFromIsOurDomain() {
+        // a stranger's word is not ours to sign, however its header reads
+        fixture.receive("stranger@elsewhere.example", DeliveryFixture.message("CEO <alice@example.com>", "forged",
+                "hi\r\n"), "bob@far.example");
+        fixture.deliverDue();
+        assertThat(fixture.smtp.transactions().get(0).text()).startsWith("From: CEO <alice@example.com>\r\n");
     }
 
     @Test
@@ -216,11 +225,11 @@ class OutboundDeliveryTest {
     }
 
     @Test
-    void aBounceToARemoteSenderGoesOutThroughTheQueueWithTheNullSender() {
+    void aBounceToARemoteSenderGoesOutThroughTheQueueWithTheNullSenderSignedByUs() throws IOException {
         fixture.route("elsewhere.example");
         fixture.smtp.nextDataReplies("554 5.7.1 rejected as spam");
-        fixture.send("carol@elsewhere.example", DeliveryFixture.message("carol@elsewhere.example", "spam", "hi\r\n"),
-                "bob@far.example");
+        fixture.receive("carol@elsewhere.example", DeliveryFixture.message("carol@elsewhere.example", "spam",
+                "hi\r\n"), "bob@far.example");
         fixture.deliverDue();
 
         assertThat(fixture.smtp.transactions()).singleElement().satisfies(bounce -> {
@@ -228,7 +237,10 @@ class OutboundDeliveryTest {
             assertThat(bounce.recipients()).containsExactly("carol@elsewhere.example");
             assertThat(bounce.text()).contains("Content-Type: multipart/report; report-type=delivery-status")
                     .contains("Diagnostic-Code: smtp; 554 5.7.1 rejected as spam");
+            // Postroom wrote it, as MAILER-DAEMON@mail.example.com: signed by the domain above that name
+            assertThat(bounce.text()).startsWith("DKIM-Signature:").contains("d=example.com");
         });
+        assertThat(verifiesWithTheDomainsKey(fixture.smtp.transactions().get(0).data())).isTrue();
         assertThat(fixture.queue.summary().depth()).isZero();
     }
 

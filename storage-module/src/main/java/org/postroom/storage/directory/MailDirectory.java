@@ -136,17 +136,17 @@ public final class MailDirectory {
         String base = plus > 0 ? exact.substring(0, plus) : exact;
         List<Row> rows = db.run("resolve " + address, jdbc -> jdbc.sql("""
                 select 'domain' as kind, null as local_part, true as enabled, 0 as mailbox_id, 0 as user_id,
-                       false as full, null as target
+                       0 as free, null as target
                   from domain d where d.name = :domain
                 union all
                 select 'user', u.local_part, u.enabled, mb.id, u.id,
-                       u.quota_bytes is not null and mb.total_bytes >= u.quota_bytes, null
+                       coalesce(u.quota_bytes - mb.total_bytes, 9223372036854775807), null
                   from mail_user u
                   join domain d on d.id = u.domain_id
                   join mailbox mb on mb.user_id = u.id and mb.name = 'INBOX'
                  where d.name = :domain and u.local_part in (:exact, :base)
                 union all
-                select 'alias', a.local_part, true, 0, 0, false, t.target
+                select 'alias', a.local_part, true, 0, 0, 0, t.target
                   from alias a
                   join domain d on d.id = a.domain_id
                   join alias_target t on t.alias_id = a.id
@@ -156,7 +156,7 @@ public final class MailDirectory {
                 .param("exact", exact)
                 .param("base", base)
                 .query((rs, n) -> new Row(rs.getString("kind"), rs.getString("local_part"), rs.getBoolean("enabled"),
-                        rs.getLong("mailbox_id"), rs.getLong("user_id"), rs.getBoolean("full"), rs.getString("target")))
+                        rs.getLong("mailbox_id"), rs.getLong("user_id"), rs.getLong("free"), rs.getString("target")))
                 .list());
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -175,7 +175,7 @@ public final class MailDirectory {
                 .filter(r -> r.kind().equals("user") && r.localPart().equals(localPart))
                 .findFirst()
                 .map(r -> new UserMatch(r.enabled(),
-                        new LocalMailbox(r.mailboxId(), r.userId(), localPart + "@" + domain, r.full())));
+                        new LocalMailbox(r.mailboxId(), r.userId(), localPart + "@" + domain, r.free())));
     }
 
     private static Optional<Match> aliasMatch(List<Row> rows, String localPart, boolean catchAll) {
@@ -188,7 +188,7 @@ public final class MailDirectory {
         return targets.isEmpty() ? Optional.empty() : Optional.of(new AliasMatch(catchAll, targets));
     }
 
-    private record Row(String kind, String localPart, boolean enabled, long mailboxId, long userId, boolean full,
+    private record Row(String kind, String localPart, boolean enabled, long mailboxId, long userId, long free,
             String target) {
     }
 }

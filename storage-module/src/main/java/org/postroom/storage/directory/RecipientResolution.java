@@ -15,9 +15,12 @@ public sealed interface RecipientResolution {
             remoteAddresses = Set.copyOf(remoteAddresses);
         }
 
-        /** True when every local mailbox is already at its quota and nothing goes elsewhere. */
-        public boolean allMailboxesFull() {
-            return remoteAddresses.isEmpty() && mailboxes.stream().allMatch(LocalMailbox::full);
+        /**
+         * True when a message of {@code size} octets has somewhere to go: an external address, or a
+         * local mailbox with that much room left under its owner's quota.
+         */
+        public boolean hasRoomFor(long size) {
+            return !remoteAddresses.isEmpty() || mailboxes.stream().anyMatch(mailbox -> mailbox.freeBytes() >= size);
         }
     }
 
@@ -43,9 +46,10 @@ public sealed interface RecipientResolution {
     }
 
     /**
-     * A user's INBOX. {@code full} says the user's quota is already used up, so a client can be
-     * told at RCPT time rather than after sending the data.
+     * A user's INBOX. {@code freeBytes} is what the user's quota leaves ({@link Long#MAX_VALUE}
+     * without a quota, zero or less when it is used up), so a client can be told at RCPT time,
+     * rather than after sending the data, that a message will not fit.
      */
-    record LocalMailbox(long mailboxId, long userId, String owner, boolean full) {
+    record LocalMailbox(long mailboxId, long userId, String owner, long freeBytes) {
     }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What {@link MailStore#deliver} committed. {@code messageId} identifies the stored copy (it is
- * the queue id a client sees in the 250 reply); it is 0 when no recipient took the message and
- * nothing was stored. A recipient over quota is in {@code overQuota}; every other one is in
- * {@code delivered}.
+ * the queue id a client sees in the 250 reply); it is 0 when nothing was stored. A recipient over
+ * quota is in {@code overQuota}; when something was stored, every other one is in {@code
+ * delivered}, and when nothing was, {@code delivered} is empty.
  */
 public record DeliveryReceipt(long messageId, List<String> delivered, List<String> overQuota) {
 

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,16 +40,21 @@ public final class MailStore {
     /**
      * Stores {@code content} for {@code recipients}. A local mailbox whose quota the message would
      * exceed is skipped; a recipient all of whose mailboxes were skipped (and who has no external
-     * target) is reported over quota. When no recipient is left, nothing is stored.
+     * target) is reported over quota. When no recipient is left, nothing is stored. Mail {@link
+     * MessageOrigin#RECEIVED received} from the internet is taken by all its recipients or by none:
+     * with one of them over quota nothing is stored either, because its sender may be forged and
+     * must not be told in a bounce; the sending server keeps the message and tries again.
      *
      * @param sender the envelope sender, "" for the null sender
+     * @param origin where the message came from, kept with it for outbound delivery
      * @throws IOException when reading {@code content} fails (nothing is stored)
      * @throws org.postroom.storage.StorageUnavailableException when the database fails (nothing is stored)
      */
-    public DeliveryReceipt deliver(String sender, List<Recipient> recipients, InputStream content) throws IOException {
+    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content)
+            throws IOException {
         try {
             return db.inTransaction("store message for " + recipients.size() + " recipients",
-                    jdbc -> store(jdbc, sender, recipients, content));
+                    jdbc -> store(jdbc, sender, origin, recipients, content));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (NothingDelivered e) {
@@ -56,15 +62,16 @@ public final class MailStore {
         }
     }
 
-    private DeliveryReceipt store(JdbcClient jdbc, String sender, List<Recipient> recipients, InputStream content) {
-        StoredMessage message = writeContent(jdbc, sender, content);
+    private DeliveryReceipt store(JdbcClient jdbc, String sender, MessageOrigin origin, List<Recipient> recipients,
+            InputStream content) {
+        StoredMessage message = writeContent(jdbc, sender, origin, content);
         Set<Long> refused = new HashSet<>();
         for (long mailboxId : new TreeSet<>(allMailboxes(recipients))) {
             if (!addToMailbox(jdbc, mailboxId, message)) {
                 refused.add(mailboxId);
             }
         }
-        enqueue(jdbc, sender, message.id(), allRemoteAddresses(recipients));
+        enqueue(jdbc, sender, message.id(), remoteAddresses(recipients));
         List<String> delivered = new ArrayList<>();
         List<String> overQuota = new ArrayList<>();
         for (Recipient recipient : recipients) {
@@ -72,19 +79,20 @@ public final class MailStore {
                     && refused.containsAll(recipient.mailboxIds());
             (refusedEverywhere ? overQuota : delivered).add(recipient.address());
         }
-        if (delivered.isEmpty()) {
-            throw new NothingDelivered(new DeliveryReceipt(0, delivered, overQuota));
+        if (delivered.isEmpty() || origin == MessageOrigin.RECEIVED && !overQuota.isEmpty()) {
+            throw new NothingDelivered(new DeliveryReceipt(0, List.of(), overQuota));
         }
         return new DeliveryReceipt(message.id(), delivered, overQuota);
     }
 
     /** Stores the bytes; the common one-chunk message takes a single statement. */
-    private static StoredMessage writeContent(JdbcClient jdbc, String sender, InputStream content) {
+    private static StoredMessage writeContent(JdbcClient jdbc, String sender, MessageOrigin origin,
+            InputStream content) {
         byte[] first = read(content);
         long messageId = jdbc.sql("""
-                with m as (insert into message (size, sender) values (?, ?) returning id)
+                with m as (insert into message (size, sender, origin) values (?, ?, ?) returning id)
                 insert into message_chunk (message_id, seq, data) select id, 0, ? from m returning message_id
-                """).params(first.length, sender, first).query(Long.class).single();
+                """).params(first.length, sender, origin.column(), first).query(Long.class).single();
         long size = first.length;
         if (first.length == CHUNK_SIZE) {
             size += writeRemainingChunks(jdbc, messageId, content);
@@ -129,10 +137,13 @@ public final class MailStore {
                 .update() == 1;
     }
 
-    private static void enqueue(JdbcClient jdbc, String sender, long messageId, Set<String> remoteAddresses) {
-        for (String address : remoteAddresses) {
-            jdbc.sql("insert into queue_entry (message_id, sender, recipient, domain) values (?, ?, ?, ?)")
-                    .params(messageId, sender, address, Address.of(address).domain()).update();
+    /** One entry per remote address (the key), with the alias it was forwarded for (the value, or null). */
+    private static void enqueue(JdbcClient jdbc, String sender, long messageId, Map<String, String> remoteAddresses) {
+        for (Map.Entry<String, String> address : remoteAddresses.entrySet()) {
+            jdbc.sql("""
+                    insert into queue_entry (message_id, sender, recipient, domain, forwarded_for) values (?, ?, ?, ?, ?)
+                    """).params(messageId, sender, address.getKey(), Address.of(address.getKey()).domain(),
+                    address.getValue()).update();
         }
         if (!remoteAddresses.isEmpty()) {
             jdbc.sql("select pg_notify(?, '')").param(QUEUE_CHANNEL).query(Object.class).single();
@@ -145,9 +156,17 @@ public final class MailStore {
         return mailboxes;
     }
 
-    private static Set<String> allRemoteAddresses(List<Recipient> recipients) {
-        Set<String> remote = new LinkedHashSet<>();
-        recipients.forEach(r -> remote.addAll(r.remoteAddresses()));
+    /**
+     * Every remote address once, mapped to the recipient it was forwarded for (an alias, the first
+     * one that reaches it), or to null when it is itself the recipient (relayed for a user).
+     */
+    private static Map<String, String> remoteAddresses(List<Recipient> recipients) {
+        Map<String, String> remote = new LinkedHashMap<>();
+        for (Recipient recipient : recipients) {
+            for (String address : recipient.remoteAddresses()) {
+                remote.putIfAbsent(address, address.equals(recipient.address()) ? null : recipient.address());
+            }
+        }
         return remote;
     }
 

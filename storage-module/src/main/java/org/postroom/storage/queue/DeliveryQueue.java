@@ -13,6 +13,7 @@ import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.MessageReaper;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,12 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class DeliveryQueue {
 
     private static final String COLUMNS = """
-            q.id, q.message_id, m.size, q.sender, q.recipient, q.domain, q.state, q.attempts,
-            q.next_attempt_at, q.last_error, q.created_at
+            q.id, q.message_id, m.size, q.sender, m.origin, q.recipient, coalesce(q.forwarded_for, '') as forwarded_for,
+            q.domain, q.state, q.attempts, q.next_attempt_at, q.last_error, q.created_at
             """;
     private static final RowMapper<QueueEntry> ENTRY = (rs, n) -> new QueueEntry(rs.getLong("id"),
-            rs.getLong("message_id"), rs.getLong("size"), rs.getString("sender"), rs.getString("recipient"),
-            rs.getString("domain"), rs.getString("state"), rs.getInt("attempts"),
+            rs.getLong("message_id"), rs.getLong("size"), rs.getString("sender"),
+            MessageOrigin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)), rs.getString("recipient"),
+            rs.getString("forwarded_for"), rs.getString("domain"), rs.getString("state"), rs.getInt("attempts"),
             rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
             rs.getTimestamp("created_at").toInstant());
     private static final RowMapper<DeliveryAttempt> ATTEMPT = (rs, n) -> new DeliveryAttempt(rs.getLong("id"),

@@ -136,8 +136,8 @@ public final class GrowthSeeder {
                     select mailbox_id, ? + k as uid
                       from unnest(?::bigint[]) as mailbox_id, generate_series(1, ?) k),
                 m as (
-                    insert into message (size, sender)
-                    select ?, 'seed@bench.test' from slots
+                    insert into message (size, sender, origin)
+                    select ?, 'seed@bench.test', 'received' from slots
                     returning id),
                 numbered as (select id, row_number() over (order by id) as n from m),
                 slot_numbers as (select mailbox_id, uid, row_number() over (order by mailbox_id, uid) as n from slots),

@@ -157,11 +157,15 @@ class MailDirectoryTest {
     }
 
     @Test
-    void aFullMailboxIsMarkedSoRcptCanRefuseEarly() {
+    void theRoomLeftInEachMailboxIsKnownSoRcptCanRefuseEarly() {
         users.create("full@example.com", PASSWORD, 0L);
-        Deliverable full = (Deliverable) directory.resolve("full@example.com");
-        assertThat(full.allMailboxesFull()).isTrue();
-        assertThat(((Deliverable) directory.resolve("alice@example.com")).allMailboxesFull()).isFalse();
+        users.create("small@example.com", PASSWORD, 1000L);
+        assertThat(((Deliverable) directory.resolve("full@example.com")).hasRoomFor(1)).isFalse();
+        Deliverable small = (Deliverable) directory.resolve("small@example.com");
+        assertThat(small.mailboxes()).singleElement().extracting(LocalMailbox::freeBytes).isEqualTo(1000L);
+        assertThat(small.hasRoomFor(1000)).isTrue();
+        assertThat(small.hasRoomFor(1001)).isFalse();
+        assertThat(((Deliverable) directory.resolve("alice@example.com")).hasRoomFor(Long.MAX_VALUE)).isTrue();
     }
 
     @Test

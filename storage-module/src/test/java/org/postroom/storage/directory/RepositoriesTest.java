@@ -20,6 +20,7 @@ import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,8 +86,9 @@ class RepositoriesTest {
         domains.create("example.com");
         users.create("alice@example.com", PASSWORD, null);
         aliases.create("sales@example.com", List.of("alice@example.com"));
-        new MailStore(testDatabase.database()).deliver("", List.of(Recipient.resolved("alice@example.com",
-                (Deliverable) new MailDirectory(testDatabase.database()).resolve("alice@example.com"))),
+        new MailStore(testDatabase.database()).deliver("", MessageOrigin.RECEIVED,
+                List.of(Recipient.resolved("alice@example.com",
+                        (Deliverable) new MailDirectory(testDatabase.database()).resolve("alice@example.com"))),
                 new ByteArrayInputStream(new byte[] {'x'}));
 
         assertThatThrownBy(() -> domains.delete("example.com", false)).isInstanceOf(ConflictException.class)

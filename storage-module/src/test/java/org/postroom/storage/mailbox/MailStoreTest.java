@@ -54,7 +54,7 @@ class MailStoreTest {
     @Test
     void oneMessageForManyRecipientsIsStoredOnce() throws IOException {
         byte[] content = message("Hello all");
-        DeliveryReceipt receipt = store.deliver("sender@elsewhere.org",
+        DeliveryReceipt receipt = store.deliver("sender@elsewhere.org", MessageOrigin.RECEIVED,
                 List.of(local("alice@example.com"), local("bob@example.com"), local("carol@example.com")),
                 new ByteArrayInputStream(content));
 
@@ -69,7 +69,7 @@ class MailStoreTest {
 
     @Test
     void aMailboxReachedTwiceGetsOneCopy() throws IOException {
-        store.deliver("", List.of(local("alice@example.com"), local("alice+tag@example.com")),
+        store.deliver("", MessageOrigin.RECEIVED, List.of(local("alice@example.com"), local("alice+tag@example.com")),
                 new ByteArrayInputStream(message("twice")));
         assertThat(entries("alice@example.com")).hasSize(1);
     }
@@ -78,7 +78,8 @@ class MailStoreTest {
     void tenMebibytesOfEightBitBytesReadBackExactly() throws IOException {
         byte[] content = new byte[10 * 1024 * 1024 + 17];
         new Random(42).nextBytes(content);
-        store.deliver("sender@elsewhere.org", List.of(local("alice@example.com"), local("bob@example.com")),
+        store.deliver("sender@elsewhere.org", MessageOrigin.RECEIVED,
+                List.of(local("alice@example.com"), local("bob@example.com")),
                 new ByteArrayInputStream(content));
 
         assertThat(count("message")).isEqualTo(1);
@@ -92,7 +93,8 @@ class MailStoreTest {
     void aMessageOfExactlyOneChunkReadsBackExactly() throws IOException {
         byte[] content = new byte[MailStore.CHUNK_SIZE];
         new Random(7).nextBytes(content);
-        store.deliver("", List.of(local("alice@example.com")), new ByteArrayInputStream(content));
+        store.deliver("", MessageOrigin.RECEIVED,
+                List.of(local("alice@example.com")), new ByteArrayInputStream(content));
         assertThat(readInbox("alice@example.com")).isEqualTo(content);
     }
 
@@ -112,7 +114,7 @@ class MailStoreTest {
                 return n;
             }
         };
-        assertThatThrownBy(() -> store.deliver("x@elsewhere.org",
+        assertThatThrownBy(() -> store.deliver("x@elsewhere.org", MessageOrigin.SUBMITTED,
                 List.of(local("alice@example.com"), Recipient.remote("far@elsewhere.org")), breaking))
                 .isInstanceOf(IOException.class).hasMessageContaining("reset");
 
@@ -125,7 +127,7 @@ class MailStoreTest {
 
     @Test
     void remoteRecipientsAreQueuedInTheSameTransaction() throws IOException {
-        DeliveryReceipt receipt = store.deliver("alice@example.com",
+        DeliveryReceipt receipt = store.deliver("alice@example.com", MessageOrigin.SUBMITTED,
                 List.of(Recipient.remote("x@Far.Example.ORG"), local("bob@example.com")),
                 new ByteArrayInputStream(message("out")));
         assertThat(count("queue_entry")).isEqualTo(1);
@@ -135,23 +137,40 @@ class MailStoreTest {
     }
 
     @Test
-    void aRecipientOverQuotaIsRefusedWhileTheOthersGetTheMessage() throws IOException {
+    void aRecipientOverQuotaIsRefusedWhileTheOthersGetASubmittedMessage() throws IOException {
         users.setQuota("bob@example.com", 100L);
-        DeliveryReceipt receipt = store.deliver("", List.of(local("alice@example.com"), local("bob@example.com")),
+        DeliveryReceipt receipt = store.deliver("carol@example.com", MessageOrigin.SUBMITTED,
+                List.of(local("alice@example.com"), local("bob@example.com")),
                 new ByteArrayInputStream(new byte[101]));
         assertThat(receipt.delivered()).containsExactly("alice@example.com");
         assertThat(receipt.overQuota()).containsExactly("bob@example.com");
         assertThat(entries("bob@example.com")).isEmpty();
         assertThat(users.find("bob@example.com").orElseThrow().usedBytes()).isZero();
 
-        DeliveryReceipt fits = store.deliver("", List.of(local("bob@example.com")), new ByteArrayInputStream(new byte[100]));
+        DeliveryReceipt fits = store.deliver("", MessageOrigin.RECEIVED,
+                List.of(local("bob@example.com")), new ByteArrayInputStream(new byte[100]));
         assertThat(fits.delivered()).containsExactly("bob@example.com");
+    }
+
+    @Test
+    void aMessageFromTheInternetOneRecipientCannotTakeIsStoredForNoOne() throws IOException {
+        users.setQuota("bob@example.com", 100L);
+        DeliveryReceipt receipt = store.deliver("someone@elsewhere.org", MessageOrigin.RECEIVED,
+                List.of(local("alice@example.com"), local("bob@example.com"), Recipient.remote("x@far.example")),
+                new ByteArrayInputStream(new byte[101]));
+        assertThat(receipt.stored()).isFalse();
+        assertThat(receipt.delivered()).isEmpty();
+        assertThat(receipt.overQuota()).containsExactly("bob@example.com");
+        assertThat(count("message")).isZero();
+        assertThat(count("mailbox_entry")).isZero();
+        assertThat(count("queue_entry")).isZero();
+        assertThat(users.find("alice@example.com").orElseThrow().usedBytes()).isZero();
     }
 
     @Test
     void whenEveryRecipientIsOverQuotaNothingIsStored() throws IOException {
         users.setQuota("alice@example.com", 10L);
-        DeliveryReceipt receipt = store.deliver("", List.of(local("alice@example.com")),
+        DeliveryReceipt receipt = store.deliver("", MessageOrigin.RECEIVED, List.of(local("alice@example.com")),
                 new ByteArrayInputStream(message("too big")));
         assertThat(receipt.stored()).isFalse();
         assertThat(receipt.overQuota()).containsExactly("alice@example.com");
@@ -162,11 +181,13 @@ class MailStoreTest {
     void uidsGrowAndAreNeverReusedAfterDeletion() throws IOException {
         long inbox = inbox("alice@example.com");
         for (int i = 0; i < 3; i++) {
-            store.deliver("", List.of(local("alice@example.com")), new ByteArrayInputStream(message("m" + i)));
+            store.deliver("", MessageOrigin.RECEIVED,
+                    List.of(local("alice@example.com")), new ByteArrayInputStream(message("m" + i)));
         }
         assertThat(mailboxes.entries(inbox)).extracting(MailboxEntry::uid).containsExactly(1L, 2L, 3L);
         assertThat(mailboxes.expunge(inbox, List.of(3L))).isEqualTo(1);
-        store.deliver("", List.of(local("alice@example.com")), new ByteArrayInputStream(message("m3")));
+        store.deliver("", MessageOrigin.RECEIVED,
+                List.of(local("alice@example.com")), new ByteArrayInputStream(message("m3")));
         assertThat(mailboxes.entries(inbox)).extracting(MailboxEntry::uid).containsExactly(1L, 2L, 4L);
     }
 

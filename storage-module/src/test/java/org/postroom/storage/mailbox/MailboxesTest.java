@@ -67,7 +67,7 @@ class MailboxesTest {
     @Test
     void anEntryKnowsTheReturnPathItIsReadAfter() throws IOException {
         deliver(message("bounce"), "alice@example.com");
-        store.deliver("carol@example.org", List.of(Recipient.resolved("alice@example.com",
+        store.deliver("carol@example.org", MessageOrigin.RECEIVED, List.of(Recipient.resolved("alice@example.com",
                 (Deliverable) directory.resolve("alice@example.com"))), new ByteArrayInputStream(message("reply")));
 
         List<MailboxEntry> entries = mailboxes.entries(inbox("alice@example.com"));
@@ -154,7 +154,7 @@ class MailboxesTest {
     private void deliver(byte[] content, String... recipients) throws IOException {
         List<Recipient> resolved = java.util.Arrays.stream(recipients)
                 .map(r -> Recipient.resolved(r, (Deliverable) directory.resolve(r))).toList();
-        store.deliver("", resolved, new ByteArrayInputStream(content));
+        store.deliver("", MessageOrigin.RECEIVED, resolved, new ByteArrayInputStream(content));
     }
 
     private long inbox(String address) {

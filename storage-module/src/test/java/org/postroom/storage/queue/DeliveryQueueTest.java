@@ -2,6 +2,7 @@ package org.postroom.storage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import org.postroom.storage.ConflictException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,15 +92,37 @@ class DeliveryQueueTest {
 
     @Test
     void entriesOfOneMessageAndDomainComeTogether() throws IOException {
-        store.deliver("a@example.com", List.of(Recipient.remote("x@one.example"), Recipient.remote("y@two.example"),
+        store.deliver("a@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("x@one.example"), Recipient.remote("y@two.example"),
                 Recipient.remote("z@one.example")), content("m"));
         List<QueueEntry> claimed = queue.claimDue("w", 10, Duration.ofMinutes(1));
         assertThat(claimed).extracting(QueueEntry::domain).containsExactly("one.example", "one.example", "two.example");
     }
 
     @Test
+    void aClaimedEntryKnowsWhereItsMessageCameFrom() throws IOException {
+        store.deliver("", MessageOrigin.GENERATED, List.of(Recipient.remote("x@one.example")), content("dsn"));
+        store.deliver("a@example.com", MessageOrigin.SUBMITTED, List.of(Recipient.remote("y@one.example")),
+                content("m"));
+        assertThat(queue.claimDue("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::origin)
+                .containsExactly(MessageOrigin.GENERATED, MessageOrigin.SUBMITTED);
+    }
+
+    @Test
+    void anEntryReachedThroughAnAliasKnowsTheAliasAndADirectOneDoesNot() throws IOException {
+        store.deliver("someone@elsewhere.example", MessageOrigin.RECEIVED, List.of(
+                new Recipient("fwd@example.com", Set.of(), Set.of("x@one.example", "y@one.example")),
+                new Recipient("team@example.com", Set.of(), Set.of("y@one.example")),
+                Recipient.remote("z@one.example")), content("m"));
+        assertThat(queue.claimDue("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::recipient,
+                QueueEntry::forwardedFor).containsExactlyInAnyOrder(tuple("x@one.example", "fwd@example.com"),
+                tuple("y@one.example", "fwd@example.com"), tuple("z@one.example", ""));
+    }
+
+    @Test
     void theNextGroupIsOneMessagesDueEntriesForOneDomain() throws IOException {
-        store.deliver("a@example.com", List.of(Recipient.remote("x@one.example"), Recipient.remote("y@two.example"),
+        store.deliver("a@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("x@one.example"), Recipient.remote("y@two.example"),
                 Recipient.remote("z@one.example")), content("m"));
         enqueue("later@one.example");
 
@@ -112,7 +137,8 @@ class DeliveryQueueTest {
 
     @Test
     void aGroupLargerThanTheLimitIsClaimedInParts() throws IOException {
-        store.deliver("a@example.com", List.of(Recipient.remote("a@one.example"), Recipient.remote("b@one.example"),
+        store.deliver("a@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("a@one.example"), Recipient.remote("b@one.example"),
                 Recipient.remote("c@one.example")), content("m"));
         assertThat(queue.claimNext("w", 2, Duration.ofMinutes(1))).hasSize(2);
         assertThat(queue.claimNext("w", 2, Duration.ofMinutes(1))).hasSize(1);
@@ -121,7 +147,7 @@ class DeliveryQueueTest {
     @Test
     void concurrentClaimsNeitherShareAnEntryNorSplitAGroup() throws Exception {
         for (int i = 0; i < 60; i++) {
-            store.deliver("a@example.com", List.of(Recipient.remote("a" + i + "@far.example"),
+            store.deliver("a@example.com", MessageOrigin.SUBMITTED, List.of(Recipient.remote("a" + i + "@far.example"),
                     Recipient.remote("b" + i + "@far.example")), content("m" + i));
         }
         ExecutorService workers = Executors.newFixedThreadPool(6);
@@ -231,7 +257,8 @@ class DeliveryQueueTest {
 
     private void enqueue(String recipient) {
         try {
-            store.deliver("sender@example.com", List.of(Recipient.remote(recipient)), content(recipient));
+            store.deliver("sender@example.com", MessageOrigin.SUBMITTED,
+                    List.of(Recipient.remote(recipient)), content(recipient));
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 
 class QueueSignalTest {
@@ -34,7 +35,8 @@ class QueueSignalTest {
 
     @Test
     void aNewQueueEntryWakesTheListener() throws IOException, InterruptedException {
-        new MailStore(testDatabase.database()).deliver("a@example.com", List.of(Recipient.remote("x@far.example")),
+        new MailStore(testDatabase.database()).deliver("a@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("x@far.example")),
                 new ByteArrayInputStream("m".getBytes()));
         assertThat(signal.await(Duration.ofSeconds(10))).isTrue();
         assertThat(signal.await(Duration.ofMillis(50))).isFalse();
@@ -42,7 +44,8 @@ class QueueSignalTest {
 
     @Test
     void retryNowWakesTheListener() throws IOException, InterruptedException {
-        new MailStore(testDatabase.database()).deliver("a@example.com", List.of(Recipient.remote("x@far.example")),
+        new MailStore(testDatabase.database()).deliver("a@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("x@far.example")),
                 new ByteArrayInputStream("m".getBytes()));
         assertThat(signal.await(Duration.ofSeconds(10))).isTrue();
         DeliveryQueue queue = new DeliveryQueue(testDatabase.database());
@@ -52,7 +55,8 @@ class QueueSignalTest {
 
     @Test
     void localMailAloneDoesNotWakeTheListener() throws IOException, InterruptedException {
-        new MailStore(testDatabase.database()).deliver("a@example.com", List.of(), new ByteArrayInputStream("m".getBytes()));
+        new MailStore(testDatabase.database()).deliver("a@example.com", MessageOrigin.SUBMITTED, List.of(),
+                new ByteArrayInputStream("m".getBytes()));
         assertThat(signal.await(Duration.ofMillis(300))).isFalse();
     }
 }

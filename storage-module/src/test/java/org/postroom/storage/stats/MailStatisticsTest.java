@@ -20,6 +20,7 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -84,8 +85,10 @@ class MailStatisticsTest {
 
     @Test
     void messagesStayCountedAsReceivedAfterTheyLeaveTheStore() throws IOException {
-        store.deliver("alice@example.com", List.of(Recipient.remote("bob@far.example")), content());
-        store.deliver("alice@example.com", List.of(Recipient.remote("carol@far.example")), content());
+        store.deliver("alice@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("bob@far.example")), content());
+        store.deliver("alice@example.com", MessageOrigin.SUBMITTED,
+                List.of(Recipient.remote("carol@far.example")), content());
         List<QueueEntry> claimed = queue.claimDue("worker", 10, Duration.ofMinutes(1));
         queue.complete(claimed.get(0), "mx.far.example", "250 ok");
         queue.fail(claimed.get(1), "mx.far.example", "550 no such user");
@@ -123,7 +126,8 @@ class MailStatisticsTest {
     private boolean deliverToAlice() throws IOException {
         long inbox = new Authenticator(testDatabase.database()).verify("alice@example.com", PASSWORD).orElseThrow()
                 .inboxId();
-        return store.deliver("bob@far.example", List.of(new Recipient("alice@example.com", Set.of(inbox), Set.of())),
+        return store.deliver("bob@far.example", MessageOrigin.RECEIVED,
+                List.of(new Recipient("alice@example.com", Set.of(inbox), Set.of())),
                 content()).stored();
     }
 

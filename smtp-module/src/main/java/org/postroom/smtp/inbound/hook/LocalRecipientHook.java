@@ -1,5 +1,7 @@
 package org.postroom.smtp.inbound.hook;
 
+import java.util.Set;
+
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -7,6 +9,12 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
+import org.postroom.smtp.srs.Reversal;
+import org.postroom.smtp.srs.Reversal.NotRewritten;
+import org.postroom.smtp.srs.Reversal.Original;
+import org.postroom.smtp.srs.Reversal.Refused;
+import org.postroom.smtp.srs.SenderRewriting;
+import org.postroom.storage.directory.Address;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution;
 import org.postroom.storage.directory.RecipientResolution.AliasLimitExceeded;
@@ -14,14 +22,23 @@ import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.RecipientResolution.Disabled;
 import org.postroom.storage.directory.RecipientResolution.NotLocal;
 import org.postroom.storage.directory.RecipientResolution.UnknownLocal;
+import org.postroom.storage.directory.RecipientResolution.Via;
 import org.postroom.storage.mailbox.Recipient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides every recipient at one of our domains, at RCPT time rather than after the data (so the
  * sending server, not we, tells its user): a user, an alias, a catch-all or a plus-address is
- * accepted, unless every mailbox it reaches is at its quota (452 4.2.2, the client retries that
- * recipient later); an unknown address gets 550 5.1.1, a disabled user 550 5.2.1, an alias that
- * loops 550 5.4.6. Addresses at other domains are left to {@link RelayControlHook}.
+ * accepted, unless no mailbox it reaches has room left under its quota for the message, as big as
+ * MAIL's SIZE parameter declared it or at least one octet (452 4.2.2, RFC 1870 §6.2: the client
+ * retries that recipient later); an unknown address gets 550 5.1.1, a disabled user 550 5.2.1, an
+ * alias that loops 550 5.4.6. Addresses at other domains are left to {@link RelayControlHook}.
+ *
+ * <p>An SRS address at one of our domains ({@link SenderRewriting}: the sender of mail an alias
+ * forwarded) stands for its original address, so a bounce reaches the original sender; one whose
+ * hash does not match or that has expired is refused like an unknown user (550 5.1.1), the reason
+ * logged. A valid one is taken from any sender: whoever has it was sent mail from that address.
  *
  * <p>The address's domain is what follows its last {@code @}, so relay tricks such as
  * {@code user%other.test@ours}, {@code other.test!user@ours} or {@code "user@other.test"@ours} are
@@ -29,10 +46,14 @@ import org.postroom.storage.mailbox.Recipient;
  */
 public final class LocalRecipientHook extends StorageBackedHook implements RcptHook {
 
-    private final MailDirectory directory;
+    private static final Logger log = LoggerFactory.getLogger(LocalRecipientHook.class);
 
-    public LocalRecipientHook(MailDirectory directory) {
+    private final MailDirectory directory;
+    private final SenderRewriting senderRewriting;
+
+    public LocalRecipientHook(MailDirectory directory, SenderRewriting senderRewriting) {
         this.directory = directory;
+        this.senderRewriting = senderRewriting;
     }
 
     @Override
@@ -41,18 +62,34 @@ public final class LocalRecipientHook extends StorageBackedHook implements RcptH
     }
 
     private HookResult decide(SMTPSession session, String address) {
-        RecipientResolution resolution = directory.resolve(address);
+        RecipientResolution resolution = resolve(session, address);
         if (resolution instanceof NotLocal) {
             return HookResult.DECLINED;
         }
         if (resolution instanceof Deliverable deliverable) {
-            if (deliverable.allMailboxesFull()) {
+            if (!deliverable.hasRoomFor(MessageSizeHook.declaredSize(session).orElse(1))) {
                 return Verdicts.of(Replies.MAILBOX_FULL);
             }
             AcceptedRecipients.add(session, Recipient.resolved(address, deliverable));
             return HookResult.OK;
         }
         return Verdicts.of(refusal(resolution));
+    }
+
+    /** Where mail for {@code address} goes: for an SRS address of ours, where its original goes. */
+    private RecipientResolution resolve(SMTPSession session, String address) {
+        Reversal reversal = senderRewriting.reverse(address);
+        if (reversal instanceof NotRewritten || !directory.isLocalDomain(Address.of(address).domain())) {
+            return directory.resolve(address);
+        }
+        if (reversal instanceof Refused refused) {
+            log.info("session {}: RCPT refused with {}: reason={}", session.getSessionID(), Replies.UNKNOWN_USER.line(),
+                    refused.reason().word());
+            return new UnknownLocal();
+        }
+        String original = ((Original) reversal).address();
+        RecipientResolution resolution = directory.resolve(original);
+        return resolution instanceof NotLocal ? new Deliverable(Via.ALIAS, Set.of(), Set.of(original)) : resolution;
     }
 
     private static Reply refusal(RecipientResolution resolution) {

@@ -1,7 +1,10 @@
 package org.postroom.smtp.inbound.hook;
 
 import java.util.List;
+import java.util.OptionalLong;
 
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -18,10 +21,14 @@ import org.postroom.smtp.reply.Replies;
  *
  * <p>Must come after {@link StrictDataFilter}, which guarantees that a {@code ".<CR><LF>"} line is
  * the real end of the data. The octets counted are the lines as sent, as RFC 1870 §4 suggests.
+ *
+ * <p>The size MAIL declared is kept for the transaction ({@link #declaredSize}), so that a
+ * recipient whose mailbox cannot take that much is refused at RCPT already.
  */
 public final class MessageSizeHook implements EhloExtension, MailParametersHook, DataLineFilter {
 
     private static final String SIZE = "SIZE";
+    private static final AttachmentKey<Long> DECLARED = AttachmentKey.of("postroom.declared-size", Long.class);
 
     private final long maxMessageSize;
 
@@ -53,7 +60,16 @@ public final class MessageSizeHook implements EhloExtension, MailParametersHook,
         if (declared < 0) {
             return Verdicts.of(Replies.SIZE_SYNTAX);
         }
-        return declared > maxMessageSize ? Verdicts.of(Replies.MESSAGE_TOO_BIG) : HookResult.DECLINED;
+        if (declared > maxMessageSize) {
+            return Verdicts.of(Replies.MESSAGE_TOO_BIG);
+        }
+        session.setAttachment(DECLARED, declared, State.Transaction);
+        return HookResult.DECLINED;
+    }
+
+    /** The size in octets MAIL's SIZE parameter declared for the current transaction, if it did. */
+    public static OptionalLong declaredSize(SMTPSession session) {
+        return session.getAttachment(DECLARED, State.Transaction).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     @Override

@@ -7,25 +7,21 @@ import org.apache.james.protocols.smtp.hook.MailHook;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.directory.AuthenticatedUser;
 import org.postroom.storage.directory.MailDirectory;
-import org.postroom.storage.directory.RecipientResolution;
-import org.postroom.storage.directory.RecipientResolution.Deliverable;
-import org.postroom.storage.directory.RecipientResolution.Via;
 
 /**
- * Submission: the authenticated user may send only as their own address (with or without a
- * {@code +tag}) or as an alias that delivers to them; any other envelope sender gets 553 5.7.1
- * (RFC 6409 §6.1 lets the submission server enforce this). A catch-all does not count: it would
- * let one user send as every address of the domain.
+ * Submission: the authenticated user may send only as an address they own ({@link
+ * AddressOwnership}: their own, with or without a {@code +tag}, or an alias that delivers to them);
+ * any other envelope sender gets 553 5.7.1 (RFC 6409 §6.1 lets the submission server enforce this).
  *
  * <p>The null sender {@code <>} is allowed, because read receipts (RFC 8098 §2.1) are sent with it
  * and it impersonates no one. Must run after {@link AuthRequiredHook}.
  */
 public final class SenderOwnershipHook extends StorageBackedHook implements MailHook {
 
-    private final MailDirectory directory;
+    private final AddressOwnership ownership;
 
     public SenderOwnershipHook(MailDirectory directory) {
-        this.directory = directory;
+        this.ownership = new AddressOwnership(directory);
     }
 
     @Override
@@ -35,14 +31,8 @@ public final class SenderOwnershipHook extends StorageBackedHook implements Mail
         }
         AuthenticatedUser user = PasswordAuthHook.user(session)
                 .orElseThrow(() -> new IllegalStateException("SenderOwnershipHook runs only after AuthRequiredHook"));
-        return withStorage(session, "check sender ownership", () -> owns(user, directory.resolve(sender.asString()))
+        return withStorage(session, "check sender ownership", () -> ownership.mayUse(user, sender.asString())
                 ? HookResult.DECLINED
                 : Verdicts.of(Replies.SENDER_NOT_OWNED));
-    }
-
-    private static boolean owns(AuthenticatedUser user, RecipientResolution resolution) {
-        return resolution instanceof Deliverable deliverable
-                && deliverable.via() != Via.CATCH_ALL
-                && deliverable.mailboxes().stream().anyMatch(mailbox -> mailbox.userId() == user.userId());
     }
 }

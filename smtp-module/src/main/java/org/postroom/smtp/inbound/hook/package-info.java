@@ -4,7 +4,8 @@
  * org.postroom.smtp.inbound.hook.RelayControlHook}), how many recipients ({@link
  * org.postroom.smtp.inbound.hook.MaxRecipientsHook}), who may log in ({@link
  * org.postroom.smtp.inbound.hook.PasswordAuthHook}), which sender a user may use ({@link
- * org.postroom.smtp.inbound.hook.SenderOwnershipHook}), how big a message may be ({@link
+ * org.postroom.smtp.inbound.hook.SenderOwnershipHook}, by the rule of {@link
+ * org.postroom.smtp.inbound.hook.AddressOwnership}), how big a message may be ({@link
  * org.postroom.smtp.inbound.hook.MessageSizeHook}) and which bytes a message may contain ({@link
  * org.postroom.smtp.inbound.hook.StrictDataFilter}).
  *

@@ -18,7 +18,7 @@ import org.postroom.storage.mailbox.Recipient;
 class LocalRecipientHookTest {
 
     private final TestMailSystem mail = TestMailSystem.create();
-    private final LocalRecipientHook hook = new LocalRecipientHook(mail.directory());
+    private final LocalRecipientHook hook = new LocalRecipientHook(mail.directory(), mail.senderRewriting());
     private final SMTPSession session = FakeTransport.session("192.0.2.7", false);
 
     @AfterEach
@@ -57,6 +57,20 @@ class LocalRecipientHookTest {
     void aMailboxAtItsQuotaIsRefusedWith452SoTheSenderRetriesLater() throws Exception {
         mail.store("bob@example.com", new byte[(int) TestMailSystem.BOB_QUOTA]);
         assertReply(rcpt("bob@example.com"), Replies.MAILBOX_FULL);
+    }
+
+    @Test
+    void anSrsAddressOfOursStandsForItsOriginalAndAForgedOneIsUnknown() throws Exception {
+        String remote = mail.senderRewriting().forward("sender@remote.test", "example.com");
+        assertAccepted(rcpt(remote));
+        String local = mail.senderRewriting().forward("alice@example.com", "catchall.test");
+        assertAccepted(rcpt(local));
+        assertThat(AcceptedRecipients.of(session)).satisfiesExactly(
+                r -> assertThat(r.remoteAddresses()).containsExactly("sender@remote.test"),
+                r -> assertThat(r.mailboxIds()).hasSize(1));
+        assertReply(rcpt(remote.replace("=sender@", "=other@")), Replies.UNKNOWN_USER);
+        // at another domain it is just an address there, left to relay control
+        assertDeclined(rcpt(mail.senderRewriting().forward("sender@remote.test", "elsewhere.test")));
     }
 
     @Test

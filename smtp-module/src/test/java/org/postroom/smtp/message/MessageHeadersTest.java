@@ -1,0 +1,33 @@
+package org.postroom.smtp.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class MessageHeadersTest {
+
+    @Test
+    void theHeaderSectionIsReadUpToItsEmptyLineAndTheBodyIsLeft() throws IOException {
+        ByteArrayInputStream in = stream("Subject: x\r\nFrom: a@example.com\r\n\r\nbody\r\n");
+        byte[] header = MessageHeaders.read(in);
+        assertThat(new String(header, StandardCharsets.US_ASCII)).isEqualTo("Subject: x\r\nFrom: a@example.com\r\n\r\n");
+        assertThat(MessageHeaders.isWhole(header)).isTrue();
+        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("body\r\n");
+    }
+
+    @Test
+    void aHeaderSectionLongerThanTheLimitIsCutThereAndSaysSo() throws IOException {
+        String field = "X-Filler: " + "y".repeat(990) + "\r\n";
+        byte[] header = MessageHeaders.read(stream(field.repeat(300) + "From: late@example.com\r\n\r\nbody\r\n"));
+        assertThat(header).hasSize(MessageHeaders.MAX_BYTES);
+        assertThat(MessageHeaders.isWhole(header)).isFalse();
+    }
+
+    private static ByteArrayInputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+    }
+}
