@@ -9,18 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.postroom.storage.Database;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Verifies a mail user's login (full address and password) for SMTP AUTH, POP3 and the account
- * page.
+ * page. Only a {@code {bcrypt}} hash is checked ({@link Passwords#matches}).
  *
  * <p>Unknown and disabled users cost the same password check as a wrong password, so the answer
  * time does not tell an attacker which addresses exist. Plus-addresses and aliases are not logins:
@@ -40,8 +38,6 @@ public final class Authenticator {
 
     private final Database db;
     private final Clock clock;
-    private final PasswordEncoder encoder = Passwords.encoder();
-    private final String decoyHash = encoder.encode(UUID.randomUUID().toString());
     private final SecretKeySpec macKey;
     private final Map<Long, Remembered> remembered = new ConcurrentHashMap<>();
 
@@ -71,17 +67,14 @@ public final class Authenticator {
                 .query((rs, n) -> new Credentials(rs.getLong("id"), rs.getString("password_hash"),
                         rs.getBoolean("enabled"), rs.getLong("inbox_id")))
                 .optional());
-        if (password == null) {
-            encoder.matches("", decoyHash);
-            return Optional.empty();
-        }
-        boolean matches = stored.map(c -> isRemembered(c, password)).orElse(false) || check(stored, password);
+        boolean matches = password != null && stored.map(c -> isRemembered(c, password)).orElse(false)
+                || check(stored, password);
         return stored.filter(c -> matches && c.enabled())
                 .map(c -> new AuthenticatedUser(c.userId(), login.toString(), c.inboxId()));
     }
 
     private boolean check(Optional<Credentials> stored, String password) {
-        boolean matches = encoder.matches(password, stored.map(Credentials::passwordHash).orElse(decoyHash));
+        boolean matches = Passwords.matches(password, stored.map(Credentials::passwordHash).orElse(null));
         if (matches && stored.isPresent()) {
             remember(stored.get(), password);
         }
