@@ -251,9 +251,11 @@ class Pop3CommandsTest {
             s.send("AUTH CRAM-MD5", "-ERR Unsupported authentication mechanism");
             s.send("AUTH PLAIN", "+ ");
             s.send("*", "-ERR Authentication cancelled");
-            s.send("AUTH PLAIN not-base64!", "-ERR [AUTH] Malformed");
-            s.send("AUTH PLAIN " + Base64.getEncoder().encodeToString("no separators".getBytes()), "-ERR [AUTH] Malformed");
-            s.send("AUTH PLAIN =", "-ERR [AUTH] Malformed");
+            s.send("AUTH PLAIN not-base64!", "-ERR [AUTH] Malformed PLAIN credentials: not base64");
+            s.send("AUTH PLAIN " + Base64.getEncoder().encodeToString("no separators".getBytes()),
+                    "-ERR [AUTH] Malformed PLAIN credentials: not authzid NUL login NUL password");
+            s.send("AUTH PLAIN =", "-ERR [AUTH] Malformed PLAIN credentials: empty response");
+            s.send("AUTH PLAIN " + plain("", ALICE, ""), "-ERR [AUTH] Malformed PLAIN credentials: empty password");
             s.send("AUTH PLAIN " + plain(Pop3Fixture.BOB, ALICE, PASSWORD), "-ERR [AUTH] Logging in as another user");
             s.send("AUTH PLAIN " + plain("", ALICE, "wrong password"), "-ERR [AUTH] Invalid login or password");
             // the session is still usable

@@ -99,6 +99,9 @@ public final class Replies {
     /** RFC 4954 §6: the credentials are wrong (the user, the password or the account state). */
     public static final Reply AUTH_FAILED = new Reply(535, "5.7.8", "Authentication credentials invalid");
 
+    /** RFC 4616 §2: a PLAIN authorization identity other than the login; acting for another user is not offered. */
+    public static final Reply AUTH_OTHER_IDENTITY = new Reply(535, "5.7.8", "Acting as another user is not supported");
+
     /** RFC 4954 §6, RFC 5248: passwords are only taken over TLS, so AUTH needs STARTTLS first. */
     public static final Reply ENCRYPTION_REQUIRED =
             new Reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
