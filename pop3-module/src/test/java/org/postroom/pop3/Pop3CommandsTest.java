@@ -7,6 +7,7 @@ import static org.postroom.pop3.Pop3Fixture.PASSWORD;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -290,6 +291,26 @@ class Pop3CommandsTest {
             s.send("USER " + ALICE, "+OK");
             s.send("PASS " + PASSWORD, "-ERR [SYS/TEMP] Too many failed logins");
             s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD), "-ERR [SYS/TEMP] Too many failed logins");
+        }
+    }
+
+    @Test
+    void anAccountThatFailedTooOftenWaitsBetweenAttemptsButIsNotLockedOut() throws Exception {
+        // the address may fail 100 times; the account waits after 10 failures, from anywhere
+        int port = fixture.start(Settings.defaults().throttled(100, Duration.ZERO)).port();
+        try (Pop3Transcript s = Pop3Transcript.connect(port)) {
+            for (int i = 0; i < 10; i++) {
+                s.send("AUTH PLAIN " + plain("", ALICE, "guess " + i), "-ERR [AUTH]");
+            }
+            s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD),
+                    "-ERR [SYS/TEMP] Too many failed logins for this account; try again in 1 s");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String reply;
+            do {
+                Thread.sleep(100);
+                reply = s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD), "");
+            } while (reply.startsWith("-ERR [SYS/TEMP]") && System.nanoTime() < deadline);
+            assertThat(reply).startsWith("+OK Logged in");
         }
     }
 

@@ -152,6 +152,13 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void badAccountLimitsAreNamed() {
+        assertFailsNaming("postroom.auth.account-failures=0", "postroom.auth.account-failures");
+        assertFailsNaming("postroom.auth.account-window=0s", "postroom.auth.account-window");
+        assertFailsNaming("postroom.auth.account-max-delay=-1s", "postroom.auth.account-max-delay");
+    }
+
+    @Test
     void aHalfConfiguredCertificateIsNamed() {
         assertFailsNaming("postroom.tls.cert-file=/etc/ssl/fullchain.pem", "postroom.tls.key-file");
     }

@@ -10,9 +10,10 @@ import org.postroom.storage.mailbox.MailStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What the SMTP chains use of the rest of Postroom: the storage services, the spool, the DSN for
+ * What the SMTP chains use of the rest of Postroom: the storage services (the authenticator and
+ * the throttle make AUTH's login pipeline, which counts its own failures), the spool, the DSN for
  * mailboxes found full at the commit, James's command timers ({@code metrics}) and the registry
- * of Postroom's own meters (sessions, messages received, AUTH failures).
+ * of Postroom's own meters (sessions, messages received).
  */
 public record InboundServices(MailDirectory directory, MailStore store, Authenticator authenticator,
         LoginThrottle throttle, Spool spool, QuotaBounces quotaBounces, MetricFactory metrics, MeterRegistry meters) {

@@ -21,8 +21,6 @@ import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 /**
  * The AUTH exchange of RFC 4954 with PLAIN (RFC 4616) and LOGIN, on a real session without a
  * socket; the password check is the real one against PostgreSQL.
@@ -36,7 +34,7 @@ class AuthCommandTest {
 
     AuthCommandTest() {
         auth.wireExtensions(org.apache.james.protocols.smtp.hook.AuthHook.class,
-                List.of(new PasswordAuthHook(mail.authenticator(), mail.throttle(10, Duration.ZERO), new SimpleMeterRegistry())));
+                List.of(new PasswordAuthHook(mail.logins(10, Duration.ZERO))));
     }
 
     @AfterEach
