@@ -58,6 +58,8 @@ class ConfigurationValidationTest {
     @Test
     void aWeakAdministratorPasswordIsNamed() {
         assertFailsNaming("postroom.admin.password=admin", "postroom.admin.password");
+        // more than bcrypt's 72 bytes
+        assertFailsNaming("postroom.admin.password=" + "0123456789".repeat(8), "postroom.admin.password");
     }
 
     @Test
