@@ -18,6 +18,7 @@ import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginLimits;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.NetworkRange;
 import org.postroom.storage.directory.UserRepository;
@@ -28,12 +29,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * admin-web on its own, as the server wires it, over a fresh PostgreSQL database per application
  * context: the storage services, a fixed {@link ServerSettings}, and the administrator
  * {@value #ADMIN} with password {@value #ADMIN_PASSWORD}. {@code test.throttle.max-failures}
- * sets the login throttle (default: high enough never to interfere); {@code test.trusted-proxies}
- * lists the reverse proxies whose forwarded headers count (default: none, as in the server).
+ * sets the login throttle (default: high enough never to interfere), whose failures are counted in
+ * the {@link SimpleMeterRegistry}; {@code test.trusted-proxies} lists the reverse proxies whose
+ * forwarded headers count (default: none, as in the server).
  */
 @SpringBootApplication
 public class AdminTestApplication {
@@ -82,9 +86,18 @@ public class AdminTestApplication {
         return new Authenticator(db);
     }
 
+    /** What the login pipelines count, {@code postroom.auth.failures} among it. */
     @Bean
-    LoginThrottle loginThrottle(Database db, @Value("${test.throttle.max-failures:1000}") int maxFailures) {
-        return new LoginThrottle(db, maxFailures, Duration.ofMinutes(5), Duration.ZERO, List.of());
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
+    /** {@code test.throttle.max-failures} per client; the account limit is off, so tests can share accounts. */
+    @Bean
+    LoginThrottle loginThrottle(Database db, @Value("${test.throttle.max-failures:1000}") int maxFailures,
+            SimpleMeterRegistry meters) {
+        return new LoginThrottle(db, new LoginLimits(maxFailures, Duration.ofMinutes(5), Duration.ZERO, 10,
+                Duration.ofMinutes(5), Duration.ZERO, List.of()), meters);
     }
 
     @Bean

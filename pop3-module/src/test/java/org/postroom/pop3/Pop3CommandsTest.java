@@ -7,6 +7,7 @@ import static org.postroom.pop3.Pop3Fixture.PASSWORD;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -251,9 +252,11 @@ class Pop3CommandsTest {
             s.send("AUTH CRAM-MD5", "-ERR Unsupported authentication mechanism");
             s.send("AUTH PLAIN", "+ ");
             s.send("*", "-ERR Authentication cancelled");
-            s.send("AUTH PLAIN not-base64!", "-ERR [AUTH] Malformed");
-            s.send("AUTH PLAIN " + Base64.getEncoder().encodeToString("no separators".getBytes()), "-ERR [AUTH] Malformed");
-            s.send("AUTH PLAIN =", "-ERR [AUTH] Malformed");
+            s.send("AUTH PLAIN not-base64!", "-ERR [AUTH] Malformed PLAIN credentials: not base64");
+            s.send("AUTH PLAIN " + Base64.getEncoder().encodeToString("no separators".getBytes()),
+                    "-ERR [AUTH] Malformed PLAIN credentials: not authzid NUL login NUL password");
+            s.send("AUTH PLAIN =", "-ERR [AUTH] Malformed PLAIN credentials: empty response");
+            s.send("AUTH PLAIN " + plain("", ALICE, ""), "-ERR [AUTH] Malformed PLAIN credentials: empty password");
             s.send("AUTH PLAIN " + plain(Pop3Fixture.BOB, ALICE, PASSWORD), "-ERR [AUTH] Logging in as another user");
             s.send("AUTH PLAIN " + plain("", ALICE, "wrong password"), "-ERR [AUTH] Invalid login or password");
             // the session is still usable
@@ -288,6 +291,26 @@ class Pop3CommandsTest {
             s.send("USER " + ALICE, "+OK");
             s.send("PASS " + PASSWORD, "-ERR [SYS/TEMP] Too many failed logins");
             s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD), "-ERR [SYS/TEMP] Too many failed logins");
+        }
+    }
+
+    @Test
+    void anAccountThatFailedTooOftenWaitsBetweenAttemptsButIsNotLockedOut() throws Exception {
+        // the address may fail 100 times; the account waits after 10 failures, from anywhere
+        int port = fixture.start(Settings.defaults().throttled(100, Duration.ZERO)).port();
+        try (Pop3Transcript s = Pop3Transcript.connect(port)) {
+            for (int i = 0; i < 10; i++) {
+                s.send("AUTH PLAIN " + plain("", ALICE, "guess " + i), "-ERR [AUTH]");
+            }
+            s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD),
+                    "-ERR [SYS/TEMP] Too many failed logins for this account; try again in 1 s");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String reply;
+            do {
+                Thread.sleep(100);
+                reply = s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD), "");
+            } while (reply.startsWith("-ERR [SYS/TEMP]") && System.nanoTime() < deadline);
+            assertThat(reply).startsWith("+OK Logged in");
         }
     }
 

@@ -10,6 +10,8 @@ import org.postroom.pop3.Pop3Fixture.Settings;
 import org.postroom.pop3.maildrop.MaildropLogin;
 import org.postroom.storage.Database;
 import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.LoginLimits;
+import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
@@ -39,9 +41,10 @@ final class Pop3Process implements AutoCloseable {
         pool = new HikariDataSource(config);
         Database db = new Database(pool);
         locks = new MaildropLocks(pool);
-        MaildropLogin login = new MaildropLogin(new Authenticator(db),
-                new LoginThrottle(db, settings.maxFailures(), Duration.ofMinutes(5), settings.failureDelay(), List.of()),
-                locks, new Mailboxes(db), settings.allowPlaintextAuth(), meters);
+        LoginThrottle throttle = new LoginThrottle(db, new LoginLimits(settings.maxFailures(), Duration.ofMinutes(5),
+                settings.failureDelay(), 10, Duration.ofMinutes(5), Duration.ofSeconds(2), List.of()), meters);
+        MaildropLogin login = new MaildropLogin(throttle.attempts(new Authenticator(db), LoginProtocol.POP3), locks,
+                new Mailboxes(db), settings.allowPlaintextAuth());
         Pop3Protocol protocol = new Pop3Protocol("pop.example.com", login, meters);
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
         stls = new ProtocolListener(protocol, Pop3Listeners.stls(loopback, tls)

@@ -7,6 +7,7 @@ import java.security.Principal;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.Printable;
 import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.Passwords;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * An administrator choosing their own password: at the first login when the password was
  * generated ({@link PasswordChangeRequired} leads here), or whenever they like. The current
  * password is asked again, so that a session left open cannot take the account over; a wrong one
- * counts against the client's address in the login throttle like a failed login.
+ * goes through the login pipeline ({@link CurrentPassword}).
  */
 @Controller
 class AdminPasswordPage {
@@ -31,11 +32,12 @@ class AdminPasswordPage {
     private static final Logger log = LoggerFactory.getLogger(AdminPasswordPage.class);
 
     private final AdminAccountRepository admins;
-    private final LoginThrottle throttle;
+    private final CurrentPassword currentPassword;
 
     AdminPasswordPage(AdminAccountRepository admins, LoginThrottle throttle) {
         this.admins = admins;
-        this.throttle = throttle;
+        this.currentPassword = new CurrentPassword(throttle.attempts((login, secret) -> admins.passwordHash(login)
+                .filter(hash -> secret != null && Passwords.matches(secret, hash)).map(hash -> login), LoginProtocol.WEB));
     }
 
     /** The form fields: the current password, then the new one twice. */
@@ -53,15 +55,7 @@ class AdminPasswordPage {
     String change(Principal admin, PasswordChange change, HttpServletRequest request, RedirectAttributes redirect)
             throws UnknownHostException {
         InetAddress client = InetAddress.getByName(request.getRemoteAddr());
-        if (throttle.isBlocked(client)) {
-            throw new InvalidInputException("too many wrong passwords from your address; try again in a few minutes");
-        }
-        boolean currentIsRight = change.currentPassword() != null && admins.passwordHash(admin.getName())
-                .map(hash -> Passwords.encoder().matches(change.currentPassword(), hash)).orElse(false);
-        if (!currentIsRight) {
-            throttle.delayAfterFailure(client);
-            throw new InvalidInputException("your current password is not right");
-        }
+        currentPassword.confirm(client, admin.getName(), change.currentPassword());
         if (change.newPassword() == null || !change.newPassword().equals(change.repeatPassword())) {
             throw new InvalidInputException("the new password and its repetition differ");
         }

@@ -6,6 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -15,9 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The API's answers when a request is not allowed, as {@code application/problem+json} (RFC 9457)
- * like every other API error: 401 with a Basic challenge without (valid) credentials, 429 while
- * the client's address is throttled, 403 for a valid login that is not an administrator's or
- * whose generated password must be changed first, and for a change sent by another site's page
+ * like every other API error: 401 with a Basic challenge without (valid) credentials, 429 with
+ * Retry-After while the client's address or the account is throttled, 503 when the database cannot
+ * check the login, 403 for a valid login that is not an administrator's or whose generated
+ * password must be changed first, and for a change sent by another site's page
  * ({@link CrossSiteApiRequests}).
  */
 final class ApiAuthenticationProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -25,8 +27,13 @@ final class ApiAuthenticationProblems implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        if (failure instanceof LoginThrottledException) {
+        if (failure instanceof LoginThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
             write(response, HttpStatus.TOO_MANY_REQUESTS, failure.getMessage());
+            return;
+        }
+        if (failure instanceof AuthenticationServiceException) {
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "the database cannot be reached to check the login; try again later");
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Postroom\", charset=\"UTF-8\"");
@@ -45,7 +52,7 @@ final class ApiAuthenticationProblems implements AuthenticationEntryPoint, Acces
                 + "first: sign in to the console and choose your own");
     }
 
-    /** {@code detail} is one of this package's fixed texts, so it needs no JSON escaping. */
+    /** {@code detail} is one of this package's fixed texts (with a number at most), so it needs no JSON escaping. */
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -2,10 +2,20 @@ package org.postroom.admin.security;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** The client's address failed to log in too often recently; it is refused before any password check. */
+/**
+ * The client's address or the account failed to log in too often recently; the attempt was
+ * refused before any password check and may be repeated after {@link #retryAfterSeconds()}.
+ */
 final class LoginThrottledException extends AuthenticationException {
 
-    LoginThrottledException() {
-        super("too many failed logins from your address; try again in a few minutes");
+    private final long retryAfterSeconds;
+
+    LoginThrottledException(long retryAfterSeconds) {
+        super("too many failed logins; try again in " + retryAfterSeconds + " s");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

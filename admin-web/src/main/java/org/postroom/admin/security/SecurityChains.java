@@ -1,7 +1,5 @@
 package org.postroom.admin.security;
 
-import java.util.Map;
-
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
@@ -20,8 +18,6 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -157,7 +153,8 @@ class SecurityChains {
 
     /**
      * A part of the site behind a login form: the form (and the error page) is open to anyone,
-     * everything else needs {@code role}; a failed login comes back to the form saying why.
+     * everything else needs {@code role}; a failed login comes back to the form saying why
+     * ({@link LoginFailures}).
      */
     private static HttpSecurity behindLoginForm(HttpSecurity http, String loginPage, String role,
             AuthenticationManager logins) throws Exception {
@@ -166,7 +163,7 @@ class SecurityChains {
                         .requestMatchers(loginPage, "/error").permitAll()
                         .anyRequest().hasRole(role))
                 .authenticationManager(logins)
-                .formLogin(form -> form.loginPage(loginPage).failureHandler(failures(loginPage)))
+                .formLogin(form -> form.loginPage(loginPage).failureHandler(new LoginFailures(loginPage)))
                 .headers(strictHeaders(CONTENT_SECURITY_POLICY));
     }
 
@@ -174,13 +171,6 @@ class SecurityChains {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(admins);
         provider.setPasswordEncoder(Passwords.encoder());
         return provider;
-    }
-
-    private static AuthenticationFailureHandler failures(String loginPage) {
-        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
-        handler.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), loginPage + "?blocked"));
-        handler.setDefaultFailureUrl(loginPage + "?failed");
-        return handler;
     }
 
     private static Customizer<HeadersConfigurer<HttpSecurity>> strictHeaders(String contentSecurityPolicy) {

@@ -2,54 +2,77 @@ package org.postroom.admin.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-import org.postroom.storage.Printable;
+import org.postroom.storage.StorageUnavailableException;
+import org.postroom.storage.directory.LoginAttempts;
+import org.postroom.storage.directory.LoginProtocol;
+import org.postroom.storage.directory.LoginResult;
+import org.postroom.storage.directory.LoginResult.Accepted;
+import org.postroom.storage.directory.LoginResult.Throttled;
+import org.postroom.storage.directory.LoginResult.Unavailable;
 import org.postroom.storage.directory.LoginThrottle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks web logins against the failed-login throttle that SMTP AUTH and POP3 share: a client
- * address that failed too often recently is refused before any password is checked, and every
- * failure is recorded and answered only after the throttle's growing delay, so guessing passwords
- * over HTTP is as slow as over the mail protocols.
+ * Web logins through the login pipeline that SMTP AUTH and POP3 share: the client's address and
+ * the account are throttled as there, the providers check the password only when the pipeline
+ * lets the attempt through, and failures count in {@code postroom.auth.failures} tagged
+ * {@code protocol=web}. A held attempt fails with {@link LoginThrottledException} at once, which
+ * the login pages and the API answer with 429 and Retry-After: no servlet thread sleeps.
  */
 final class ThrottledAuthentication implements AuthenticationManager {
 
-    private static final Logger log = LoggerFactory.getLogger(ThrottledAuthentication.class);
-
-    private final LoginThrottle throttle;
-    private final AuthenticationManager providers;
+    private final LoginAttempts<Authentication> logins;
 
     /** Tries the providers in order; the login fails only when none accepts it. */
     ThrottledAuthentication(LoginThrottle throttle, AuthenticationProvider... providers) {
-        this.throttle = throttle;
-        this.providers = new ProviderManager(List.of(providers));
+        AuthenticationManager checks = new ProviderManager(List.of(providers));
+        this.logins = throttle.attempts((login, secret) -> check(checks, login, secret), LoginProtocol.WEB);
     }
 
     @Override
     public Authentication authenticate(Authentication login) throws AuthenticationException {
-        InetAddress client = clientAddress(login);
-        if (throttle.isBlocked(client)) {
-            log.info("web login refused for {} from {}: too many recent failures", Printable.of(login.getName()),
-                    client.getHostAddress());
-            throw new LoginThrottledException();
+        Object password = login.getCredentials();
+        LoginResult<Authentication> result = logins.attempt(clientAddress(login), login.getName(),
+                password == null ? null : password.toString());
+        if (result instanceof Accepted<Authentication> accepted) {
+            if (accepted.account() instanceof AbstractAuthenticationToken token) {
+                token.setDetails(login.getDetails());
+            }
+            return accepted.account();
         }
+        if (result instanceof Throttled<Authentication> throttled) {
+            throw new LoginThrottledException(throttled.retryAfterSeconds());
+        }
+        if (result instanceof Unavailable<Authentication> unavailable) {
+            throw new AuthenticationServiceException("the database cannot be reached", unavailable.cause());
+        }
+        throw new BadCredentialsException("wrong user name or password");
+    }
+
+    /** One password check by the providers, the way the pipeline asks for it. */
+    private static Optional<Authentication> check(AuthenticationManager checks, String login, String password) {
         try {
-            return providers.authenticate(login);
-        } catch (BadCredentialsException e) {
-            Duration delay = throttle.delayAfterFailure(client);
-            log.info("web login failed for {} from {}", Printable.of(login.getName()), client.getHostAddress());
-            pause(delay);
+            return Optional.of(checks.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login, password)));
+        } catch (BadCredentialsException wrong) {
+            return Optional.empty();
+        } catch (InternalAuthenticationServiceException e) {
+            // a provider that could not look the user up: the database, which the pipeline reports
+            if (e.getCause() instanceof StorageUnavailableException down) {
+                throw down;
+            }
             throw e;
         }
     }
@@ -63,14 +86,6 @@ final class ThrottledAuthentication implements AuthenticationManager {
             return InetAddress.getByName(details.getRemoteAddress());
         } catch (UnknownHostException e) {
             throw new IllegalStateException("not an IP address: " + details.getRemoteAddress(), e);
-        }
-    }
-
-    private static void pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

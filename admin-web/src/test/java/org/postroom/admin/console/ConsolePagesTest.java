@@ -35,6 +35,8 @@ class ConsolePagesTest {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String PASSWORD = "correct horse battery";
+    /** 68 characters, 92 bytes in UTF-8. */
+    private static final String OVER_72_BYTES = "ünïcödé pässwörd ".repeat(4);
 
     @LocalServerPort
     int port;
@@ -101,6 +103,30 @@ class ConsolePagesTest {
         browser.submitForm(page, page + "/password", "password", "short");
 
         assertThat(browser.get(page).body()).contains("Password must have at least 10 characters.");
+        assertThat(authenticator.verify(alice, PASSWORD)).isPresent();
+    }
+
+    @Test
+    void aResetPasswordOver72BytesIsRefusedWithTheRule() {
+        String page = "/users/" + alice;
+
+        HttpResponse<String> refused = browser.submitForm(page, page + "/password", "password", OVER_72_BYTES);
+
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(browser.get(page).body()).contains("Password must have at most 72 bytes");
+        assertThat(authenticator.verify(alice, PASSWORD)).isPresent();
+    }
+
+    @Test
+    void aUsersOwnNewPasswordOver72BytesIsRefusedWithTheRule() {
+        WebVisitor account = WebVisitor.anonymous(port);
+        account.submitForm("/account/login", "/account/login", "address", alice, "password", PASSWORD);
+
+        HttpResponse<String> refused = account.submitForm("/account", "/account/password", "currentPassword", PASSWORD,
+                "newPassword", OVER_72_BYTES, "repeatPassword", OVER_72_BYTES);
+
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(account.get("/account").body()).contains("Password must have at most 72 bytes");
         assertThat(authenticator.verify(alice, PASSWORD)).isPresent();
     }
 

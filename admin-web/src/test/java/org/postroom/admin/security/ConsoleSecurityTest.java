@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postroom.admin.AdminTestApplication;
 import org.postroom.admin.WebVisitor;
+import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The console's and the account page's logins, cookies, CSRF protection and headers, over real HTTP. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -28,6 +32,10 @@ class ConsoleSecurityTest {
     DomainRepository domains;
     @Autowired
     UserRepository users;
+    @Autowired
+    AdminAccountRepository admins;
+    @Autowired
+    DataSource dataSource;
 
     private WebVisitor browser;
 
@@ -115,6 +123,19 @@ class ConsoleSecurityTest {
         assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?failed"));
         assertThat(mailUser.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?failed"));
         assertThat(browser.get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void anAdministratorWhoseHashIsNotBcryptNeverLogsIn() {
+        admins.create("legacy", PASSWORD);
+        // written by hand or another tool: a password in clear is not trusted, even the right one
+        JdbcClient.create(dataSource).sql("update admin_account set password_hash = ? where username = 'legacy'")
+                .param("{noop}" + PASSWORD).update();
+
+        HttpResponse<String> refused = browser.logInToConsole("legacy", PASSWORD);
+
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?failed"));
+        assertThat(WebVisitor.basic(port, "legacy", PASSWORD).get("/api/v1/domains").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -34,6 +34,8 @@ class UserApiTest {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final String PASSWORD = "correct horse battery";
+    /** 68 characters, 92 bytes in UTF-8. */
+    private static final String OVER_72_BYTES = "ünïcödé pässwörd ".repeat(4);
 
     @LocalServerPort
     int port;
@@ -89,6 +91,9 @@ class UserApiTest {
         assertRefused("{\"address\":\"a b@" + domain + "\",\"password\":\"" + PASSWORD + "\"}", 400, "not a valid address");
         assertRefused("{\"address\":\"carol@" + domain + "\",\"password\":\"short\"}", 400, "at least 10 characters");
         assertRefused("{\"address\":\"carol@" + domain + "\",\"password\":\"aaaaaaaaaaaa\"}", 400, "4 different characters");
+        // bcrypt reads 72 bytes: a longer password is refused, not cut short behind the user's back
+        assertRefused("{\"address\":\"carol@" + domain + "\",\"password\":\"" + OVER_72_BYTES + "\"}", 400,
+                "password must have at most 72 bytes");
         assertRefused("{\"address\":\"carol@" + domain + "\",\"password\":\"" + PASSWORD + "\",\"quotaBytes\":-1}", 400,
                 "negative");
         assertRefused("{\"address\":\"carol@nowhere.example\",\"password\":\"" + PASSWORD + "\"}", 400,
@@ -162,6 +167,10 @@ class UserApiTest {
         String path = "/api/v1/users/gina@" + domain;
 
         assertThat(admin.patchJson(path, "{\"enabled\":false,\"password\":\"short\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> tooLong = admin.patchJson(path, "{\"password\":\"" + OVER_72_BYTES + "\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(tooLong).get("detail").asString()).contains("password must have at most 72 bytes");
         assertThat(admin.patchJson(path, "{\"enabled\":false,\"quotaBytes\":\"lots\"}").statusCode()).isEqualTo(400);
         assertThat(admin.patchJson(path, "{\"enabled\":\"no\"}").statusCode()).isEqualTo(400);
         HttpResponse<String> unknownField = admin.patchJson(path, "{\"enabled\":false,\"admin\":true}");

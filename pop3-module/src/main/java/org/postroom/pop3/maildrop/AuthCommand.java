@@ -1,7 +1,6 @@
 package org.postroom.pop3.maildrop;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +11,12 @@ import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.listener.sasl.SaslPlain;
 
 /**
  * AUTH (RFC 5034) with the PLAIN mechanism (RFC 4616): {@code authzid NUL authcid NUL password},
- * base64, either on the AUTH line (initial response) or on the line after a {@code +} challenge.
+ * base64, either on the AUTH line (initial response) or on the line after a {@code +} challenge,
+ * decoded by the listener's {@link SaslPlain} (its rules are SMTP's too).
  * {@code *} cancels. A bare AUTH lists the mechanisms, for clients written to RFC 1734.
  */
 public final class AuthCommand implements CommandHandler<POP3Session> {
@@ -24,7 +25,7 @@ public final class AuthCommand implements CommandHandler<POP3Session> {
     private static final Response CONTINUE = new POP3Response("+", "").immutable();
     private static final Response UNSUPPORTED = MaildropLogin.error("Unsupported authentication mechanism; use PLAIN");
     private static final Response CANCELLED = MaildropLogin.error("Authentication cancelled");
-    private static final Response MALFORMED = MaildropLogin.error("[AUTH] Malformed PLAIN credentials");
+    private static final String MALFORMED = "[AUTH] Malformed PLAIN credentials: ";
     private static final Response OTHER_IDENTITY = MaildropLogin.error("[AUTH] Logging in as another user is not supported");
 
     static {
@@ -66,25 +67,19 @@ public final class AuthCommand implements CommandHandler<POP3Session> {
         return CONTINUE;
     }
 
+    /** RFC 4616 §2, decoded by the listener's {@link SaslPlain} as SMTP decodes it. */
     private Response plain(POP3Session session, String response) {
         if (response.equals("*")) {
             return CANCELLED;
         }
-        byte[] decoded;
-        try {
-            // RFC 5034 §4: "=" is an empty initial response
-            decoded = response.equals("=") ? new byte[0] : Base64.getDecoder().decode(response);
-        } catch (IllegalArgumentException e) {
-            return MALFORMED;
+        SaslPlain.Response plain = SaslPlain.decode(response);
+        if (plain instanceof SaslPlain.Login credentials) {
+            return login.logIn(session, credentials.login(), credentials.password());
         }
-        String[] parts = new String(decoded, StandardCharsets.UTF_8).split("\0", -1);
-        if (parts.length != 3 || parts[1].isEmpty()) {
-            return MALFORMED;
+        if (plain instanceof SaslPlain.Malformed malformed) {
+            return MaildropLogin.error(MALFORMED + malformed.reason());
         }
-        if (!parts[0].isEmpty() && !parts[0].equalsIgnoreCase(parts[1])) {
-            return OTHER_IDENTITY;
-        }
-        return login.logIn(session, parts[1], parts[2]);
+        return OTHER_IDENTITY;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.postroom.pop3.maildrop;
 
-import java.net.InetAddress;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -12,27 +11,29 @@ import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.listener.ReplyDelay;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.directory.AuthenticatedUser;
-import org.postroom.storage.directory.Authenticator;
-import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.directory.LoginAttempts;
+import org.postroom.storage.directory.LoginResult;
+import org.postroom.storage.directory.LoginResult.Accepted;
+import org.postroom.storage.directory.LoginResult.Refused;
+import org.postroom.storage.directory.LoginResult.Scope;
+import org.postroom.storage.directory.LoginResult.Throttled;
 import org.postroom.storage.mailbox.MaildropLock;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
  * Turns a full address and a password into an open {@link Maildrop}, for PASS and AUTH PLAIN
- * alike: refuse an IP the shared {@link LoginThrottle} blocks, verify the password, take the
- * maildrop lock, list the mailbox, enter the TRANSACTION state.
+ * alike: the login pipeline that SMTP and the web share checks it (client and account throttle,
+ * password, failures counted in {@code postroom.auth.failures} tagged {@code protocol=pop3}); then
+ * the maildrop lock is taken, the mailbox listed, and the session enters the TRANSACTION state.
  *
  * <p>The session's user name is set only here, after the password was verified (James's own
  * USER command sets it before). Replies carry RFC 2449/3206 response codes so that a client can
  * tell a wrong password ({@code [AUTH]}, ask the user) from a busy maildrop ({@code [IN-USE]})
- * and a server problem ({@code [SYS/TEMP]}, try again later). Refused logins (wrong password, or
- * the IP throttled) count in {@code postroom.auth.failures} tagged {@code protocol=pop3}.
+ * and a wait or a server problem ({@code [SYS/TEMP]}, try again later). A wrong password is
+ * answered after the pipeline's delay, which the listener holds ({@link ReplyDelay}).
  */
 public final class MaildropLogin {
 
@@ -47,26 +48,21 @@ public final class MaildropLogin {
     /** RFC 2449 §8.1.2: another session holds the maildrop. */
     static final Response IN_USE = error("[IN-USE] Maildrop already in use by another session");
     static final Response STORAGE_UNAVAILABLE = error("[SYS/TEMP] Mail storage is unavailable; try again later");
+    private static final String ACCOUNT_WAITS = "[SYS/TEMP] Too many failed logins for this account; try again in %d s";
 
     private static final Logger log = LoggerFactory.getLogger(MaildropLogin.class);
 
-    private final Authenticator authenticator;
-    private final LoginThrottle throttle;
+    private final LoginAttempts<AuthenticatedUser> logins;
     private final MaildropLocks locks;
     private final Mailboxes mailboxes;
     private final boolean allowPlaintextAuth;
-    private final Counter failures;
 
-    public MaildropLogin(Authenticator authenticator, LoginThrottle throttle, MaildropLocks locks, Mailboxes mailboxes,
-            boolean allowPlaintextAuth, MeterRegistry meters) {
-        this.authenticator = authenticator;
-        this.throttle = throttle;
+    public MaildropLogin(LoginAttempts<AuthenticatedUser> logins, MaildropLocks locks, Mailboxes mailboxes,
+            boolean allowPlaintextAuth) {
+        this.logins = logins;
         this.locks = locks;
         this.mailboxes = mailboxes;
         this.allowPlaintextAuth = allowPlaintextAuth;
-        this.failures = Counter.builder("postroom.auth.failures")
-                .description("logins refused: wrong password, or the IP is throttled")
-                .tag("protocol", "pop3").register(meters);
     }
 
     /** True when this session may send a password: over TLS, or where the operator allows plaintext. */
@@ -77,36 +73,42 @@ public final class MaildropLogin {
     /** Logs in and opens the maildrop, or answers why not; the session stays in AUTHORIZATION then. */
     Response logIn(POP3Session session, String address, String password) {
         session.setHandlerState(POP3Session.AUTHENTICATION_READY);
-        InetAddress ip = session.getRemoteAddress().getAddress();
+        LoginResult<AuthenticatedUser> result = logins.attempt(session.getRemoteAddress().getAddress(), address, password);
+        if (result instanceof Accepted<AuthenticatedUser> accepted) {
+            return open(session, accepted.account());
+        }
+        if (result instanceof Refused<AuthenticatedUser> refused) {
+            countFailure(session);
+            ReplyDelay.delayNextReply(session, refused.delay());
+            return AUTH_FAILED;
+        }
+        if (result instanceof Throttled<AuthenticatedUser> throttled) {
+            countFailure(session);
+            return throttled.scope() == Scope.CLIENT ? IP_BLOCKED
+                    : error(ACCOUNT_WAITS.formatted(throttled.retryAfterSeconds()));
+        }
+        return STORAGE_UNAVAILABLE;
+    }
+
+    private Response open(POP3Session session, AuthenticatedUser user) {
         try {
-            if (throttle.isBlocked(ip)) {
-                countFailure(session);
-                return IP_BLOCKED;
-            }
-            Optional<AuthenticatedUser> user = authenticator.verify(address, password);
-            if (user.isEmpty()) {
-                countFailure(session);
-                ReplyDelay.delayNextReply(session, throttle.delayAfterFailure(ip));
-                return AUTH_FAILED;
-            }
-            Optional<MaildropLock> lock = locks.tryLock(user.get().inboxId());
+            Optional<MaildropLock> lock = locks.tryLock(user.inboxId());
             if (lock.isEmpty()) {
                 return IN_USE;
             }
             Maildrop maildrop = Maildrop.open(mailboxes, lock.get());
             session.setUserMailbox(maildrop);
-            session.setUsername(Username.of(user.get().address()));
+            session.setUsername(Username.of(user.address()));
             session.setHandlerState(POP3Session.TRANSACTION);
             return new POP3Response(POP3Response.OK_RESPONSE,
                     "Logged in, " + maildrop.count() + " messages (" + maildrop.octets() + " octets)");
         } catch (StorageUnavailableException e) {
-            log.warn("pop3 login of {} from {} failed: {}", address, ip.getHostAddress(), e.getMessage());
+            log.warn("pop3 maildrop of {} not opened: {}", user.address(), e.getMessage());
             return STORAGE_UNAVAILABLE;
         }
     }
 
-    private void countFailure(POP3Session session) {
-        this.failures.increment();
+    private static void countFailure(POP3Session session) {
         int failures = session.getAttachment(FAILED_LOGINS, State.Connection).orElse(0);
         session.setAttachment(FAILED_LOGINS, failures + 1, State.Connection);
     }

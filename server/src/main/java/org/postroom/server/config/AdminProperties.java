@@ -31,7 +31,7 @@ public record AdminProperties(@DefaultValue("admin") String username, String pas
             try {
                 Passwords.requireStrong(password);
             } catch (InvalidInputException e) {
-                throw new IllegalArgumentException("postroom.admin.password is too weak: " + e.getMessage(), e);
+                throw new IllegalArgumentException("postroom.admin.password is not accepted: " + e.getMessage(), e);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.postroom.server.config;
 import java.time.Duration;
 import java.util.List;
 
+import org.postroom.storage.directory.LoginLimits;
 import org.postroom.storage.directory.NetworkRange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,21 +11,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The failed-login throttle shared by SMTP AUTH, POP3 and the web login.
  *
- * @param maxFailures failed logins per IP within {@code window} after which the IP is refused
- * @param window how long a failed login counts
- * @param failureDelay the wait before answering a failed login, multiplied by the IP's recent failures
+ * @param maxFailures failed logins per client (an IPv4 address, an IPv6 /64) within {@code window}
+ *        after which the client is refused until the window has passed
+ * @param window how long a client's failed login counts
+ * @param failureDelay the wait before answering a failed login, multiplied by the client's recent failures
+ * @param accountFailures failed logins of one account, from any clients, within {@code accountWindow}
+ *        after which the account takes one attempt at a time, waiting 1 s, then twice as long after
+ *        each further failure
+ * @param accountWindow how long an account's failed login counts
+ * @param accountMaxDelay the longest wait between attempts at one account; 0 turns the account limit off
  * @param exemptNetworks CIDR blocks never throttled (e.g. the office's NAT address)
  */
 @ConfigurationProperties("postroom.auth")
 public record AuthProperties(@DefaultValue("10") int maxFailures, @DefaultValue("5m") Duration window,
-        @DefaultValue("1s") Duration failureDelay, @DefaultValue List<String> exemptNetworks) {
+        @DefaultValue("1s") Duration failureDelay, @DefaultValue("10") int accountFailures,
+        @DefaultValue("1h") Duration accountWindow, @DefaultValue("5m") Duration accountMaxDelay,
+        @DefaultValue List<String> exemptNetworks) {
 
     public AuthProperties {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("postroom.auth.max-failures must be at least 1");
         }
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("postroom.auth.window must be positive");
+        requirePositive(window, "postroom.auth.window");
+        if (failureDelay.isNegative()) {
+            throw new IllegalArgumentException("postroom.auth.failure-delay must not be negative");
+        }
+        if (accountFailures < 1) {
+            throw new IllegalArgumentException("postroom.auth.account-failures must be at least 1");
+        }
+        requirePositive(accountWindow, "postroom.auth.account-window");
+        if (accountMaxDelay.isNegative()) {
+            throw new IllegalArgumentException("postroom.auth.account-max-delay must not be negative");
         }
         exemptNetworks = List.copyOf(exemptNetworks);
         exemptRanges(exemptNetworks);
@@ -33,6 +50,18 @@ public record AuthProperties(@DefaultValue("10") int maxFailures, @DefaultValue(
     /** The exempt networks, parsed. */
     public List<NetworkRange> exemptRanges() {
         return exemptRanges(exemptNetworks);
+    }
+
+    /** The whole setting, as the throttle takes it. */
+    public LoginLimits limits() {
+        return new LoginLimits(maxFailures, window, failureDelay, accountFailures, accountWindow, accountMaxDelay,
+                exemptRanges());
+    }
+
+    private static void requirePositive(Duration duration, String property) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(property + " must be positive");
+        }
     }
 
     private static List<NetworkRange> exemptRanges(List<String> networks) {

@@ -13,6 +13,7 @@ import org.postroom.server.config.Pop3sProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
@@ -31,8 +32,9 @@ class Pop3Wiring {
 
     @Bean
     MaildropLogin maildropLogin(Authenticator authenticator, LoginThrottle throttle, MaildropLocks locks,
-            Mailboxes mailboxes, Pop3Properties pop3, MeterRegistry meters) {
-        return new MaildropLogin(authenticator, throttle, locks, mailboxes, pop3.allowPlaintextAuth(), meters);
+            Mailboxes mailboxes, Pop3Properties pop3) {
+        return new MaildropLogin(throttle.attempts(authenticator, LoginProtocol.POP3), locks, mailboxes,
+                pop3.allowPlaintextAuth());
     }
 
     @Bean

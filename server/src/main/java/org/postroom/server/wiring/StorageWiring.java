@@ -21,6 +21,8 @@ import org.postroom.storage.stats.MailStatistics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** The storage module's services over the application's DataSource. */
 @Configuration(proxyBeanMethods = false)
 public class StorageWiring {
@@ -40,9 +42,10 @@ public class StorageWiring {
         return new Authenticator(db);
     }
 
+    /** The failed-login counts behind the one login pipeline of SMTP, POP3 and the web. */
     @Bean
-    LoginThrottle loginThrottle(Database db, AuthProperties auth) {
-        return new LoginThrottle(db, auth.maxFailures(), auth.window(), auth.failureDelay(), auth.exemptRanges());
+    LoginThrottle loginThrottle(Database db, AuthProperties auth, MeterRegistry meters) {
+        return new LoginThrottle(db, auth.limits(), meters);
     }
 
     @Bean

@@ -59,6 +59,10 @@ class PostroomCliTest {
         assertThat(stderr).contains("exists already");
         assertThat(run("short\n", "user", "add", "x@refusals.example", "--password-stdin")).isEqualTo(1);
         assertThat(stderr).contains("at least 10 characters");
+        // 68 characters, 92 bytes: more than bcrypt reads
+        assertThat(run("ünïcödé pässwörd ".repeat(4) + "\n", "user", "add", "x@refusals.example", "--password-stdin"))
+                .isEqualTo(1);
+        assertThat(stderr).contains("password must have at most 72 bytes");
         assertThat(run("long enough secret\n", "user", "add", "x@nowhere.example", "--password-stdin")).isEqualTo(1);
         assertThat(stderr).contains("not one of this server's domains");
         assertThat(run("", "user", "delete", "ghost@refusals.example")).isEqualTo(1);

@@ -73,6 +73,8 @@ class ConfigurationValidationTest {
     @Test
     void aWeakAdministratorPasswordIsNamed() {
         assertFailsNaming("postroom.admin.password=admin", "postroom.admin.password");
+        // more than bcrypt's 72 bytes
+        assertFailsNaming("postroom.admin.password=" + "0123456789".repeat(8), "postroom.admin.password");
     }
 
     @Test
@@ -229,6 +231,13 @@ class ConfigurationValidationTest {
     @Test
     void aNonNumericLimitIsNamed() {
         assertFailsNaming("postroom.auth.max-failures=lots", "postroom.auth.max-failures");
+    }
+
+    @Test
+    void badAccountLimitsAreNamed() {
+        assertFailsNaming("postroom.auth.account-failures=0", "postroom.auth.account-failures");
+        assertFailsNaming("postroom.auth.account-window=0s", "postroom.auth.account-window");
+        assertFailsNaming("postroom.auth.account-max-delay=-1s", "postroom.auth.account-max-delay");
     }
 
     @Test

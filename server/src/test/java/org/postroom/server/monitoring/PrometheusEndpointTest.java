@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The metrics at {@code /actuator/prometheus}, counted from real sessions with the running
- * application: an MX delivery, a failed SMTP AUTH, a failed and a good POP3 login; scraped the way
- * Prometheus does, with an administrator's HTTP Basic login.
+ * application: an MX delivery, a failed SMTP AUTH, a failed and a good POP3 login, a failed web
+ * login; scraped the way Prometheus does, with an administrator's HTTP Basic login.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrometheusEndpointTest {
@@ -99,6 +99,7 @@ class PrometheusEndpointTest {
         assertThat(pop3.login("erin@metrics.example", PASSWORD)).isTrue();
         assertThat(pop3.logout()).isTrue();
         pop3.disconnect();
+        assertThat(scrapeAs("prometheus:wrong scrape secret").statusCode()).isEqualTo(401);
 
         String scrape = awaitScrape("postroom_pop3_sessions_total{listener=\"pop3s\",outcome=\"quit\"} 1.0");
         assertThat(scrape).contains(
@@ -107,6 +108,7 @@ class PrometheusEndpointTest {
                 "postroom_smtp_messages_received_total{listener=\"smtp-mx\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"smtp\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"pop3\"} 1.0",
+                "postroom_auth_failures_total{protocol=\"web\"} 1.0",
                 "postroom_queue_depth_entries 0.0",
                 "postroom_queue_oldest_age_seconds 0.0",
                 "postroom_listener_connections{listener=\"pop3\"} 0.0",
@@ -121,11 +123,7 @@ class PrometheusEndpointTest {
         Instant deadline = Instant.now().plusSeconds(10);
         String scrape;
         do {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                    ("prometheus:" + SCRAPE_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = scrapeAs("prometheus:" + SCRAPE_PASSWORD);
             assertThat(response.statusCode()).isEqualTo(200);
             scrape = response.body();
             if (scrape.contains(expected)) {
@@ -134,5 +132,13 @@ class PrometheusEndpointTest {
             Thread.sleep(100);
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError("no " + expected + " in\n" + scrape);
+    }
+
+    private HttpResponse<String> scrapeAs(String credentials) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                credentials.getBytes(StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,7 +1,6 @@
 package org.postroom.smtp.inbound;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import org.apache.james.protocols.smtp.core.esmtp.EhloExtension;
 import org.apache.james.protocols.smtp.hook.AuthHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.postroom.listener.sasl.SaslPlain;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Replies;
 
@@ -94,28 +94,26 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension, E
         };
     }
 
-    /** RFC 4616 §2: [authzid] NUL authcid NUL passwd; acting as another user is not offered. */
+    /** RFC 4616 §2, decoded by the listener's {@link SaslPlain} as POP3 decodes it. */
     private Response plain(SMTPSession session, String data) {
-        Optional<String[]> fields = decode(data).map(text -> text.split("\0", -1)).filter(parts -> parts.length == 3);
-        if (fields.isEmpty()) {
-            return Verdicts.response(Replies.AUTH_SYNTAX);
+        SaslPlain.Response response = SaslPlain.decode(data);
+        if (response instanceof SaslPlain.Login login) {
+            return authenticate(session, login.login(), login.password());
         }
-        String authorizationId = fields.get()[0];
-        String login = fields.get()[1];
-        if (!authorizationId.isEmpty() && !authorizationId.equalsIgnoreCase(login)) {
-            return Verdicts.response(Replies.AUTH_FAILED);
+        if (response instanceof SaslPlain.Malformed malformed) {
+            return Verdicts.response(Replies.AUTH_SYNTAX.withText(Replies.AUTH_SYNTAX.text() + ": " + malformed.reason()));
         }
-        return authenticate(session, login, fields.get()[2]);
+        return Verdicts.response(Replies.AUTH_OTHER_IDENTITY);
     }
 
     private Response loginUsername(SMTPSession session, String data) {
-        return decode(data)
+        return SaslPlain.text(data)
                 .map(login -> challenge(session, PASSWORD_PROMPT, password -> loginPassword(session, login, password)))
                 .orElseGet(() -> Verdicts.response(Replies.AUTH_SYNTAX));
     }
 
     private Response loginPassword(SMTPSession session, String login, String data) {
-        return decode(data).map(password -> authenticate(session, login, password))
+        return SaslPlain.text(data).map(password -> authenticate(session, login, password))
                 .orElseGet(() -> Verdicts.response(Replies.AUTH_SYNTAX));
     }
 
@@ -143,15 +141,5 @@ final class AuthCommand implements CommandHandler<SMTPSession>, EhloExtension, E
             }
         }
         return Verdicts.response(Replies.AUTH_FAILED);
-    }
-
-    /** Base64 to UTF-8 text (RFC 4616 §2), or empty when it is not base64 or is empty. */
-    private static Optional<String> decode(String base64) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(base64);
-            return bytes.length == 0 ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
     }
 }

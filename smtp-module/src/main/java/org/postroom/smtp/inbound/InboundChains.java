@@ -29,6 +29,7 @@ import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.RelayControlHook;
 import org.postroom.smtp.inbound.hook.SenderOwnershipHook;
 import org.postroom.smtp.inbound.hook.StrictDataFilter;
+import org.postroom.storage.directory.LoginProtocol;
 
 /**
  * The two SMTP handler chains, each one list of groups in the order James runs them: the
@@ -64,7 +65,7 @@ public final class InboundChains {
                 commands(services),
                 List.of(
                         new AuthCommand(),
-                        new PasswordAuthHook(services.authenticator(), services.throttle(), services.meters())),
+                        new PasswordAuthHook(services.throttle().attempts(services.authenticator(), LoginProtocol.SMTP))),
                 // MAIL, in order
                 List.of(
                         new AuthRequiredHook(),

@@ -11,10 +11,11 @@ import org.postroom.storage.mailbox.MailStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What the SMTP chains use of the rest of Postroom: the storage services, the spool, the DSN for
+ * What the SMTP chains use of the rest of Postroom: the storage services (the authenticator and
+ * the throttle make AUTH's login pipeline, which counts its own failures), the spool, the DSN for
  * mailboxes found full at the commit, the SRS that turns bounces to forwarded mail's senders back
  * into the original senders, James's command timers ({@code metrics}) and the registry of
- * Postroom's own meters (sessions, messages received, AUTH failures).
+ * Postroom's own meters (sessions, messages received).
  */
 public record InboundServices(MailDirectory directory, MailStore store, Authenticator authenticator,
         LoginThrottle throttle, Spool spool, QuotaBounces quotaBounces, SenderRewriting senderRewriting,

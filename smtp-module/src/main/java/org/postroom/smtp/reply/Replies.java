@@ -32,9 +32,18 @@ public final class Replies {
     /** RFC 4954 §6: the credentials could not be checked right now. */
     public static final Reply AUTH_UNAVAILABLE = new Reply(454, "4.7.0", "Temporary authentication failure");
 
-    /** Too many failed logins from the client's IP recently; the session ends (RFC 3463 X.7.0). */
+    /**
+     * Too many failed logins from the client's address (an IPv6 client's /64) recently; the session
+     * ends (RFC 3463 X.7.0).
+     */
     public static final Reply TOO_MANY_AUTH_FAILURES =
             new Reply(421, "4.7.0", "Too many failed logins from your address, try again later");
+
+    /**
+     * RFC 4954 §6: the account failed too often recently, from anywhere, and takes one attempt at
+     * a time; the text goes on with the wait ("in 8 s").
+     */
+    public static final Reply ACCOUNT_WAITS = new Reply(454, "4.7.0", "Too many failed logins for this account, try again");
 
     /** RFC 5321 §3.8: the listener has all the connections it takes; sent before closing. */
     public static final Reply TOO_MANY_CONNECTIONS = new Reply(421, "4.7.0", "Too many connections, try again later");
@@ -98,6 +107,9 @@ public final class Replies {
 
     /** RFC 4954 §6: the credentials are wrong (the user, the password or the account state). */
     public static final Reply AUTH_FAILED = new Reply(535, "5.7.8", "Authentication credentials invalid");
+
+    /** RFC 4616 §2: a PLAIN authorization identity other than the login; acting for another user is not offered. */
+    public static final Reply AUTH_OTHER_IDENTITY = new Reply(535, "5.7.8", "Acting as another user is not supported");
 
     /** RFC 4954 §6, RFC 5248: passwords are only taken over TLS, so AUTH needs STARTTLS first. */
     public static final Reply ENCRYPTION_REQUIRED =

@@ -94,7 +94,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     }
 
     public InboundServices services() {
-        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay), meters);
+        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), meters);
     }
 
     /** The MX listener with the default settings. */

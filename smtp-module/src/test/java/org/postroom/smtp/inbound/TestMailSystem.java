@@ -19,8 +19,12 @@ import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.AliasRepository;
+import org.postroom.storage.directory.AuthenticatedUser;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginAttempts;
+import org.postroom.storage.directory.LoginLimits;
+import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
@@ -36,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * A real PostgreSQL with a small company in it, for the SMTP tests:
@@ -92,9 +97,18 @@ public final class TestMailSystem implements AutoCloseable {
         return new Authenticator(db);
     }
 
-    /** The login throttle with {@code maxFailures} per 5 minutes and a failure delay of {@code delay} per failure. */
-    public LoginThrottle throttle(int maxFailures, Duration delay) {
-        return new LoginThrottle(db, maxFailures, Duration.ofMinutes(5), delay, List.of());
+    /**
+     * The login throttle with {@code maxFailures} per client in 5 minutes and a failure delay of
+     * {@code delay} per failure; an account waits after 5 failures, from 1 up to 2 seconds.
+     */
+    public LoginThrottle throttle(int maxFailures, Duration delay, MeterRegistry meters) {
+        return new LoginThrottle(db, new LoginLimits(maxFailures, Duration.ofMinutes(5), delay, 5, Duration.ofMinutes(5),
+                Duration.ofSeconds(2), List.of()), meters);
+    }
+
+    /** SMTP's login pipeline over {@link #throttle}. */
+    public LoginAttempts<AuthenticatedUser> logins(int maxFailures, Duration delay) {
+        return throttle(maxFailures, delay, new SimpleMeterRegistry()).attempts(authenticator(), LoginProtocol.SMTP);
     }
 
     /** SRS with this installation's secret, which the database keeps (so inbound and outbound agree). */

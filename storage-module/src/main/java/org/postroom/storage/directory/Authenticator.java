@@ -9,18 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.postroom.storage.Database;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Verifies a mail user's login (full address and password) for SMTP AUTH, POP3 and the account
- * page.
+ * page, as the {@link Credentials} of their {@link LoginAttempts} pipelines. Only a
+ * {@code {bcrypt}} hash is checked ({@link Passwords#matches}).
  *
  * <p>Unknown and disabled users cost the same password check as a wrong password, so the answer
  * time does not tell an attacker which addresses exist. Plus-addresses and aliases are not logins:
@@ -33,15 +32,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * password or a disabled user takes effect at once; a wrong password never hits the memory and
  * always pays the full check.
  */
-public final class Authenticator {
+public final class Authenticator implements Credentials<AuthenticatedUser> {
 
     static final Duration REMEMBER = Duration.ofMinutes(10);
     private static final int MAX_REMEMBERED = 100_000;
 
     private final Database db;
     private final Clock clock;
-    private final PasswordEncoder encoder = Passwords.encoder();
-    private final String decoyHash = encoder.encode(UUID.randomUUID().toString());
     private final SecretKeySpec macKey;
     private final Map<Long, Remembered> remembered = new ConcurrentHashMap<>();
 
@@ -58,9 +55,10 @@ public final class Authenticator {
     }
 
     /** The user when address and password match an enabled user; empty otherwise. */
+    @Override
     public Optional<AuthenticatedUser> verify(String address, String password) {
         Address login = Address.of(address);
-        Optional<Credentials> stored = db.run("look up login " + login, jdbc -> jdbc.sql("""
+        Optional<StoredLogin> stored = db.run("look up login " + login, jdbc -> jdbc.sql("""
                 select u.id, u.password_hash, u.enabled, mb.id as inbox_id
                   from mail_user u
                   join domain d on d.id = u.domain_id
@@ -68,34 +66,31 @@ public final class Authenticator {
                  where d.name = ? and u.local_part = ?
                 """)
                 .params(login.domain(), login.localPart())
-                .query((rs, n) -> new Credentials(rs.getLong("id"), rs.getString("password_hash"),
+                .query((rs, n) -> new StoredLogin(rs.getLong("id"), rs.getString("password_hash"),
                         rs.getBoolean("enabled"), rs.getLong("inbox_id")))
                 .optional());
-        if (password == null) {
-            encoder.matches("", decoyHash);
-            return Optional.empty();
-        }
-        boolean matches = stored.map(c -> isRemembered(c, password)).orElse(false) || check(stored, password);
+        boolean matches = password != null && stored.map(c -> isRemembered(c, password)).orElse(false)
+                || check(stored, password);
         return stored.filter(c -> matches && c.enabled())
                 .map(c -> new AuthenticatedUser(c.userId(), login.toString(), c.inboxId()));
     }
 
-    private boolean check(Optional<Credentials> stored, String password) {
-        boolean matches = encoder.matches(password, stored.map(Credentials::passwordHash).orElse(decoyHash));
+    private boolean check(Optional<StoredLogin> stored, String password) {
+        boolean matches = Passwords.matches(password, stored.map(StoredLogin::passwordHash).orElse(null));
         if (matches && stored.isPresent()) {
             remember(stored.get(), password);
         }
         return matches;
     }
 
-    private boolean isRemembered(Credentials credentials, String password) {
+    private boolean isRemembered(StoredLogin credentials, String password) {
         Remembered entry = remembered.get(credentials.userId());
         return entry != null && entry.passwordHash().equals(credentials.passwordHash())
                 && clock.instant().isBefore(entry.expires())
                 && MessageDigest.isEqual(entry.mac(), mac(password));
     }
 
-    private void remember(Credentials credentials, String password) {
+    private void remember(StoredLogin credentials, String password) {
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }
@@ -113,7 +108,7 @@ public final class Authenticator {
         }
     }
 
-    private record Credentials(long userId, String passwordHash, boolean enabled, long inboxId) {
+    private record StoredLogin(long userId, String passwordHash, boolean enabled, long inboxId) {
     }
 
     private record Remembered(String passwordHash, byte[] mac, Instant expires) {

@@ -1,7 +1,9 @@
 package org.postroom.storage.directory;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /** A CIDR block such as {@code 192.0.2.0/24} or {@code 2001:db8::/32}; a bare address is a /32 or /128. */
 public record NetworkRange(byte[] network, int prefixLength) {
@@ -30,6 +32,20 @@ public record NetworkRange(byte[] network, int prefixLength) {
             throw new IllegalArgumentException("prefix length out of range: " + cidr);
         }
         return new NetworkRange(address, prefix);
+    }
+
+    /**
+     * The block one client is counted by: an IPv4 address on its own, an IPv6 address with the
+     * rest of its /64, because one subscriber line usually gets a whole /64 and could otherwise
+     * take a new address for every attempt.
+     */
+    public static NetworkRange clientOf(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return new NetworkRange(address.getAddress(), 32);
+        }
+        byte[] network = Arrays.copyOf(address.getAddress(), 16);
+        Arrays.fill(network, 8, 16, (byte) 0);
+        return new NetworkRange(network, 64);
     }
 
     public boolean contains(InetAddress address) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postroom.storage.TestDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AuthenticatorTest {
 
@@ -57,6 +58,42 @@ class AuthenticatorTest {
     @Test
     void aPlusAddressIsNotALogin() {
         assertThat(authenticator.verify("alice+tag@example.com", PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void onlyABcryptHashEverAuthenticates() {
+        UserRepository users = new UserRepository(testDatabase.database());
+        users.create("gina@example.com", PASSWORD, null);
+        users.create("hank@example.com", PASSWORD, null);
+        String bcrypt = storedHash("gina@example.com");
+        // a hash put in by hand or by another tool: its algorithm is not ours to trust
+        setStoredHash("gina@example.com", "{noop}" + PASSWORD);
+        setStoredHash("hank@example.com", bcrypt.substring("{bcrypt}".length()));
+
+        assertThat(authenticator.verify("gina@example.com", PASSWORD)).isEmpty();
+        assertThat(authenticator.verify("hank@example.com", PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void aPasswordOver72BytesNeverMatchesEvenWhenItsFirst72BytesDo() {
+        UserRepository users = new UserRepository(testDatabase.database());
+        String exactly72 = "0123456789abcdefghij".repeat(4).substring(0, 72);
+        users.create("ivan@example.com", exactly72, null);
+
+        assertThat(authenticator.verify("ivan@example.com", exactly72)).isPresent();
+        // bcrypt reads only 72 bytes; nobody can have set the longer one, so it is not this user's password
+        assertThat(authenticator.verify("ivan@example.com", exactly72 + "!")).isEmpty();
+    }
+
+    private static String storedHash(String address) {
+        return JdbcClient.create(testDatabase.dataSource())
+                .sql("select password_hash from mail_user where local_part = ?")
+                .param(address.substring(0, address.indexOf('@'))).query(String.class).single();
+    }
+
+    private static void setStoredHash(String address, String hash) {
+        JdbcClient.create(testDatabase.dataSource()).sql("update mail_user set password_hash = ? where local_part = ?")
+                .params(hash, address.substring(0, address.indexOf('@'))).update();
     }
 
     @Test

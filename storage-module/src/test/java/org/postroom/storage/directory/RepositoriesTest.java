@@ -256,6 +256,25 @@ class RepositoriesTest {
         assertThat(admins.passwordHash("Zoë.admin-2")).isPresent();
     }
 
+    @Test
+    void aNewPasswordMayHaveAtMost72BytesInUtf8() {
+        domains.create("example.com");
+        // bcrypt reads 72 bytes: 72 ASCII characters fit, 37 two-byte ones (74 bytes) do not
+        users.create("a@example.com", "0123456789abcdef".repeat(5).substring(0, 72), null);
+        assertThatThrownBy(() -> users.create("b@example.com", "0123456789abcdef".repeat(5).substring(0, 73), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("password must have at most 72 bytes");
+        assertThatThrownBy(() -> users.create("c@example.com", "äöüß".repeat(9) + "é", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("password must have at most 72 bytes");
+        assertThatThrownBy(() -> new AdminAccountRepository(testDatabase.database()).changePassword("admin", "ä".repeat(37)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(Passwords.matches("0123456789abcdef".repeat(5).substring(0, 72), storedHash("a"))).isTrue();
+    }
+
+    private String storedHash(String localPart) {
+        return JdbcClient.create(testDatabase.dataSource()).sql("select password_hash from mail_user where local_part = ?")
+                .param(localPart).query(String.class).single();
+    }
+
     private long count(String table) {
         return JdbcClient.create(testDatabase.dataSource()).sql("select count(*) from " + table)
                 .query(Long.class).single();

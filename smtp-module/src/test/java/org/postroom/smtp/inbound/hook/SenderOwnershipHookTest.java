@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.postroom.smtp.inbound.TestMailSystem;
 import org.postroom.smtp.reply.Replies;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 class SenderOwnershipHookTest {
 
     private final TestMailSystem mail = TestMailSystem.create();
@@ -26,7 +24,7 @@ class SenderOwnershipHookTest {
 
     @BeforeEach
     void logInAsAlice() {
-        new PasswordAuthHook(mail.authenticator(), mail.throttle(10, Duration.ZERO), new SimpleMeterRegistry())
+        new PasswordAuthHook(mail.logins(10, Duration.ZERO))
                 .doAuth(alice, Username.of("alice@example.com"), TestMailSystem.PASSWORD);
     }
 

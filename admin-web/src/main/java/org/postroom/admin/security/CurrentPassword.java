@@ -1,0 +1,39 @@
+package org.postroom.admin.security;
+
+import java.net.InetAddress;
+
+import org.postroom.storage.InvalidInputException;
+import org.postroom.storage.directory.LoginAttempts;
+import org.postroom.storage.directory.LoginResult;
+import org.postroom.storage.directory.LoginResult.Accepted;
+import org.postroom.storage.directory.LoginResult.Throttled;
+import org.postroom.storage.directory.LoginResult.Unavailable;
+
+/**
+ * The current password, asked again before a signed-in user or administrator chooses a new one, so
+ * that a session left open cannot take the account over. It is checked through the login pipeline:
+ * wrong guesses count against the client's address and the account like failed logins, and a
+ * throttled client is told how long to wait.
+ */
+public final class CurrentPassword {
+
+    private final LoginAttempts<?> attempts;
+
+    public CurrentPassword(LoginAttempts<?> attempts) {
+        this.attempts = attempts;
+    }
+
+    /** @throws InvalidInputException (shown on the form) when the password is wrong or the client throttled */
+    public void confirm(InetAddress client, String login, String password) {
+        LoginResult<?> result = attempts.attempt(client, login, password);
+        if (result instanceof Throttled<?> throttled) {
+            throw new InvalidInputException("too many wrong passwords; try again in " + throttled.retryAfterSeconds() + " s");
+        }
+        if (result instanceof Unavailable<?> unavailable) {
+            throw unavailable.cause();
+        }
+        if (!(result instanceof Accepted)) {
+            throw new InvalidInputException("your current password is not right");
+        }
+    }
+}
