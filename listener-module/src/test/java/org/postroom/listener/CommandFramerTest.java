@@ -23,7 +23,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
-/** The framer's flow control and STARTTLS hold, on an in-memory channel where nothing races. */
+/** The framer's lines, flow control and STARTTLS hold, on an in-memory channel where nothing races. */
 class CommandFramerTest {
 
     private static ListenerTls tls;
@@ -34,6 +34,57 @@ class CommandFramerTest {
     @BeforeAll
     static void createCertificate(@TempDir Path tlsDirectory) {
         tls = ListenerTls.selfSigned(tlsDirectory, "mx.test");
+    }
+
+    @Test
+    void eachLineKeepsItsEndingAsSentAndALineOfExactlyTheLimitIsALine() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        EmbeddedChannel channel = channel(framer);
+
+        channel.writeInbound(ascii("one\r\ntw"), ascii("o\nthree\r"), ascii("\r\n" + "x".repeat(998) + "\r\n"));
+
+        assertThat(released).extracting(CommandFramerTest::raw)
+                .containsExactly("one\r\n", "two\n", "three\r\r\n", "x".repeat(998) + "\r\n");
+    }
+
+    @Test
+    void aLineOverTheLimitIsDroppedAndReportedWithTheEndingItHad() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        EmbeddedChannel channel = channel(framer);
+
+        channel.writeInbound(ascii("y".repeat(1001) + "\n.\r\nNEXT\r\n" + "y".repeat(999) + "\r\n"));
+
+        assertThat(released).containsExactly(OverlongLine.endingWith(false), released.get(1), released.get(2),
+                OverlongLine.endingWith(true));
+        assertThat(raw(released.get(1))).isEqualTo(".\r\n");
+        assertThat(raw(released.get(2))).isEqualTo("NEXT\r\n");
+    }
+
+    @Test
+    void theEndingOfADroppedLineIsReadFromTheBytesEvenWhenItsCrCameInAnEarlierRead() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        EmbeddedChannel channel = channel(framer);
+
+        channel.writeInbound(ascii("y".repeat(5000) + "\r"), ascii("\n"), ascii("y".repeat(1500)), ascii("\r"),
+                ascii("y\n"), ascii("y".repeat(999) + "\r"), ascii("\n"));
+
+        assertThat(released).containsExactly(OverlongLine.endingWith(true), OverlongLine.endingWith(false),
+                OverlongLine.endingWith(true));
+    }
+
+    @Test
+    void aHugeLineIsNeverHeldInMemory() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        EmbeddedChannel channel = channel(framer);
+
+        for (int i = 0; i < 100; i++) {
+            channel.writeInbound(ascii("y".repeat(700)));
+            assertThat(framer.bufferedBytes()).as("bytes held").isLessThan(1000);
+        }
+        channel.writeInbound(ascii("\r\nNOOP\r\n"));
+
+        assertThat(released).hasSize(2).first().isEqualTo(OverlongLine.endingWith(true));
+        assertThat(raw(released.get(1))).isEqualTo("NOOP\r\n");
     }
 
     @Test
@@ -153,6 +204,10 @@ class CommandFramerTest {
 
     private static ByteBuf ascii(String text) {
         return Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII);
+    }
+
+    private static String raw(Object line) {
+        return ((ByteBuf) line).toString(StandardCharsets.US_ASCII);
     }
 
     private static String text(Object line) {
