@@ -44,9 +44,12 @@ import io.netty.util.ByteProcessor;
  * authenticated, inside DATA) the held lines are simply framed afterwards: no false alarm, unlike
  * James's framer, which rejects any clear-text buffer holding a line that starts with the word.
  *
+ * <p>The framer also tells its {@link ClientPace} what the client is doing: the bytes it sends,
+ * when it has begun a line the server is waiting for, and when the line is complete.
+ *
  * <p>Threads: framing and every state change run on the channel's event loop; only {@link
- * #commandFinished} and {@link #holdUntil} are called from hook threads, and they hand their
- * follow-up to the event loop.
+ * #commandFinished}, {@link #replying} and {@link #holdUntil} are called from hook threads, and
+ * they hand their follow-up to the event loop.
  */
 final class CommandFramer extends ByteToMessageDecoder {
 
@@ -55,6 +58,7 @@ final class CommandFramer extends ByteToMessageDecoder {
     private final int maxPendingCommands;
     private final int resumeAt;
     private final ListenerActivity activity;
+    private final ClientPace pace;
     private final AtomicInteger pending = new AtomicInteger();
     private ChannelHandlerContext ctx;
     private boolean awaitingStartTls;
@@ -72,17 +76,35 @@ final class CommandFramer extends ByteToMessageDecoder {
      * @param startTlsCommand the upgrade command in upper case, or null where the listener offers
      *                        no STARTTLS (plain or implicit TLS)
      */
-    CommandFramer(int maxLineLength, int maxPendingCommands, String startTlsCommand, ListenerActivity activity) {
+    CommandFramer(int maxLineLength, int maxPendingCommands, String startTlsCommand, ListenerActivity activity,
+            ClientPace pace) {
         this.maxLineLength = maxLineLength;
         this.startTlsCommand = startTlsCommand == null ? null : startTlsCommand.getBytes(StandardCharsets.US_ASCII);
         this.maxPendingCommands = maxPendingCommands;
         this.resumeAt = maxPendingCommands / 2;
         this.activity = activity;
+        this.pace = pace;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        pace.attach(ctx, this);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf bytes) {
+            pace.received(bytes.readableBytes());
+        }
+        super.channelRead(ctx, msg);
+        pace.lineInProgress(accepting() && (dropping || actualReadableBytes() > 0));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        pace.stop();
+        super.channelInactive(ctx);
     }
 
     /** One line per call, so that whether to take the next one is decided line by line. */
@@ -98,6 +120,7 @@ final class CommandFramer extends ByteToMessageDecoder {
         }
         pending.incrementAndGet();
         activity.commandStarted();
+        pace.lineFramed();
         if (line instanceof ByteBuf text && mayStartTls(text)) {
             awaitingStartTls = true;
             out.add(new StartTlsCommand(text));
@@ -108,6 +131,8 @@ final class CommandFramer extends ByteToMessageDecoder {
 
     /** Called by the core handler, on a hook thread, once the protocol has handled a line. */
     void commandFinished(boolean startTlsCommand) {
+        // before the count drops: a pace check that sees the server idle sees since when
+        pace.commandFinished();
         activity.commandFinished();
         int left = pending.decrementAndGet();
         if (startTlsCommand) {
@@ -115,6 +140,14 @@ final class CommandFramer extends ByteToMessageDecoder {
         } else if (left == resumeAt) {
             ctx.executor().execute(this::resume);
         }
+    }
+
+    /**
+     * Called from the hook thread answering the session, for each reply before it is written:
+     * whether the reply opens a {@link DataPhase} (any other reply ends the one open).
+     */
+    void replying(boolean opensDataPhase) {
+        pace.replying(opensDataPhase);
     }
 
     /**
@@ -151,6 +184,7 @@ final class CommandFramer extends ByteToMessageDecoder {
     /** Event loop only: no further line is framed and the socket is no longer read (shutdown, timeout). */
     void stop() {
         stopped = true;
+        pace.stop();
         ctx.channel().config().setAutoRead(false);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ class CommandFramerTest {
 
     @Test
     void eachLineKeepsItsEndingAsSentAndALineOfExactlyTheLimitIsALine() {
-        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         channel.writeInbound(ascii("one\r\ntw"), ascii("o\nthree\r"), ascii("\r\n" + "x".repeat(998) + "\r\n"));
@@ -49,7 +50,7 @@ class CommandFramerTest {
 
     @Test
     void aLineOverTheLimitIsDroppedAndReportedWithTheEndingItHad() {
-        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         channel.writeInbound(ascii("y".repeat(1001) + "\n.\r\nNEXT\r\n" + "y".repeat(999) + "\r\n"));
@@ -62,7 +63,7 @@ class CommandFramerTest {
 
     @Test
     void theEndingOfADroppedLineIsReadFromTheBytesEvenWhenItsCrCameInAnEarlierRead() {
-        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         channel.writeInbound(ascii("y".repeat(5000) + "\r"), ascii("\n"), ascii("y".repeat(1500)), ascii("\r"),
@@ -74,7 +75,7 @@ class CommandFramerTest {
 
     @Test
     void aHugeLineIsNeverHeldInMemory() {
-        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         for (int i = 0; i < 100; i++) {
@@ -89,7 +90,7 @@ class CommandFramerTest {
 
     @Test
     void linesBeyondThePendingLimitWaitUnparsedAndTheSocketIsNotRead() {
-        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         channel.writeInbound(lines(10));
@@ -100,7 +101,7 @@ class CommandFramerTest {
 
     @Test
     void whenHalfThePendingLinesAreAnsweredTheNextOnesAreReleased() {
-        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
         channel.writeInbound(lines(10));
 
@@ -121,7 +122,7 @@ class CommandFramerTest {
 
     @Test
     void nothingAfterStartTlsIsReleasedUntilTheProtocolAnsweredIt() {
-        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         channel.writeInbound(ascii("EHLO x\r\n  starttls\r\nNOOP\r\n"));
@@ -138,7 +139,7 @@ class CommandFramerTest {
 
     @Test
     void theTlsSwitchIsRefusedWhenClearTextFollowedTheCommand() {
-        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
         channel.writeInbound(ascii("STARTTLS\r\nMAIL FROM:<attacker@evil.test>\r\n"));
 
@@ -154,7 +155,7 @@ class CommandFramerTest {
 
     @Test
     void theTlsSwitchWritesTheReplyInClearTextThenInsertsTls() {
-        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
         channel.writeInbound(ascii("STARTTLS\r\n"));
 
@@ -185,6 +186,11 @@ class CommandFramerTest {
                 failures.add(cause);
             }
         });
+    }
+
+    /** Limits no test here comes near. */
+    private static ClientPace relaxedPace() {
+        return new ClientPace(Duration.ofHours(1), 1, Duration.ofHours(1), TestReplies.SMTP);
     }
 
     private static void answer(CommandFramer framer, EmbeddedChannel channel, int count) {

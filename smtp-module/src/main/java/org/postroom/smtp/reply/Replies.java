@@ -46,6 +46,15 @@ public final class Replies {
     /** RFC 5321 §4.5.3.2.7: the client sent nothing for the idle timeout (RFC 3463 X.4.2). */
     public static final Reply IDLE_TIMEOUT = new Reply(421, "4.4.2", "Idle too long, closing connection");
 
+    /**
+     * RFC 5321 §4.5.3.2: a command line the client began was not complete within the command
+     * timeout; a client that trickles a command byte by byte must not hold a connection forever.
+     */
+    public static final Reply COMMAND_TIMEOUT = new Reply(421, "4.4.2", "Command not completed in time, closing connection");
+
+    /** RFC 5321 §4.5.3.2.6: the message after 354 came slower than the minimum data rate. */
+    public static final Reply DATA_TOO_SLOW = new Reply(421, "4.4.2", "Data arriving too slowly, closing connection");
+
     /** RFC 5321 §3.8: the server is stopping; the client retries later (RFC 3463 X.3.2). */
     public static final Reply SHUTTING_DOWN = new Reply(421, "4.3.2", "Service shutting down, try again later");
 
