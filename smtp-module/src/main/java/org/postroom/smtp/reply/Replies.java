@@ -69,6 +69,15 @@ public final class Replies {
     /** RFC 5321 §4.1.1: a command that takes no argument was given one. */
     public static final Reply NO_ARGUMENT_ALLOWED = new Reply(501, "5.5.4", "This command takes no argument");
 
+    /**
+     * RFC 5321 §4.1.2, RFC 3463 X.1.7: the sender's address is not well-formed: a control or 8-bit
+     * character (in a quoted local part too), or a quoted local part never closed.
+     */
+    public static final Reply SENDER_SYNTAX = new Reply(501, "5.1.7", "Syntax error in sender address");
+
+    /** As {@link #SENDER_SYNTAX}, for a recipient's address (RFC 3463 X.1.3). */
+    public static final Reply RECIPIENT_SYNTAX = new Reply(501, "5.1.3", "Syntax error in recipient address");
+
     /** RFC 1870 §6: the SIZE parameter of MAIL is not a number. */
     public static final Reply SIZE_SYNTAX = new Reply(501, "5.5.4", "SIZE parameter must be a number of octets");
 
