@@ -24,10 +24,10 @@ import io.netty.util.ByteProcessor;
  * next line starts a line of the message: a decoder that drops the line and forgets its ending
  * lets {@code <long line><LF>.<CR><LF>} end a message early (SMTP smuggling).
  *
- * <p> Input that is not released yet stays unparsed in this decoder's buffer, and the
- * socket is not read while anything waits, so a client cannot grow the server's memory by
- * pipelining while a hook blocks: at most {@code maxPendingCommands} lines are queued for the hook
- * threads, plus one socket read of raw bytes. Lines are held back while
+ * <p>Input that is not released yet stays unparsed in this decoder's buffer, and the socket is
+ * not read while anything waits, so a client cannot grow the server's memory by pipelining while a
+ * hook blocks: at most {@code maxPendingCommands} lines are queued for the hook threads, plus one
+ * socket read of raw bytes. Lines are held back while
  * <ul>
  *   <li>{@code maxPendingCommands} lines are still being processed (resumed when half are done),</li>
  *   <li>the client does not read its replies (the channel is not writable), or</li>
