@@ -22,6 +22,8 @@ import io.netty.channel.Channel;
  * steps run as one task on the channel's event loop, through {@link CommandFramer#beginTls}, which
  * also refuses the switch if clear text is already waiting.
  *
+ * <p>Each reply tells the framer whether it opens a {@link DataPhase}, or ends one.
+ *
  * <p>A reply a hook asked to delay ({@link ReplyDelay}) leaves from an event-loop timer, and the
  * writes and the close after it queue behind it, so the client sees its replies in order while no
  * thread waits. The framer reads nothing more from the client meanwhile.
@@ -49,6 +51,7 @@ final class ListenerTransport extends NettyProtocolTransport {
     @Override
     protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTLS) {
         ReplyDelay.take(session).ifPresent(this::delay);
+        framer.replying(DataPhase.take(session));
         inOrder(() -> {
             if (startTLS) {
                 ByteBuf reply = Unpooled.wrappedBuffer(bytes);

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,6 +120,21 @@ public final class LineClient implements AutoCloseable {
 
     public SSLSession tlsSession() {
         return ((SSLSocket) socket).getSession();
+    }
+
+    /** Whether the server sends something (or closes) within {@code wait}; nothing is consumed. */
+    public boolean inputWithin(Duration wait) throws IOException {
+        in.mark(1);
+        socket.setSoTimeout((int) wait.toMillis());
+        try {
+            in.read();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            in.reset();
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        }
     }
 
     /** Whether the server closes the connection (reads to the end, up to the read timeout). */

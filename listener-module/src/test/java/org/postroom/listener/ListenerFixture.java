@@ -36,6 +36,11 @@ public final class ListenerFixture implements BeforeEachCallback, AfterEachCallb
         return listener;
     }
 
+    /** What the listener class {@code source} logged during this test. */
+    public List<String> logLines(Class<?> source) {
+        return errors.messages(source.getName());
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         errors.watch();

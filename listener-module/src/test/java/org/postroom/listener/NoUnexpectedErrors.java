@@ -26,6 +26,12 @@ final class NoUnexpectedErrors {
         root().addAppender(events);
     }
 
+    /** What {@code loggerName} logged so far, at any level. */
+    List<String> messages(String loggerName) {
+        return List.copyOf(events.list).stream().filter(event -> event.getLoggerName().equals(loggerName))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
     void assertNoneLogged() {
         root().detachAppender(events);
         List<String> unexpected = events.list.stream()

@@ -89,6 +89,17 @@ class Pop3WiringTest extends WiredApplicationTest {
         assertThat(users.find("dana@wired.example").orElseThrow().messageCount()).isZero();
     }
 
+    @Test
+    void aCommandLeftUnfinishedIsCutOffAtTheConfiguredCommandTimeout() throws Exception {
+        try (Socket plain = new Socket("127.0.0.1", pop3.listener().port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("+OK");
+            plain.getOutputStream().write("USER dana@wired".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("-ERR Command not completed in time, closing connection");
+            assertThat(in.readLine()).as("closed").isNull();
+        }
+    }
+
     private static String read(Reader reader) throws Exception {
         try (reader) {
             StringBuilder text = new StringBuilder();

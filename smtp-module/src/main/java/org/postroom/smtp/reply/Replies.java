@@ -55,6 +55,15 @@ public final class Replies {
     /** RFC 5321 §4.5.3.2.7: the client sent nothing for the idle timeout (RFC 3463 X.4.2). */
     public static final Reply IDLE_TIMEOUT = new Reply(421, "4.4.2", "Idle too long, closing connection");
 
+    /**
+     * RFC 5321 §4.5.3.2: a command line the client began was not complete within the command
+     * timeout; a client that trickles a command byte by byte must not hold a connection forever.
+     */
+    public static final Reply COMMAND_TIMEOUT = new Reply(421, "4.4.2", "Command not completed in time, closing connection");
+
+    /** RFC 5321 §4.5.3.2.6: the message after 354 came slower than the minimum data rate. */
+    public static final Reply DATA_TOO_SLOW = new Reply(421, "4.4.2", "Data arriving too slowly, closing connection");
+
     /** RFC 5321 §3.8: the server is stopping; the client retries later (RFC 3463 X.3.2). */
     public static final Reply SHUTTING_DOWN = new Reply(421, "4.3.2", "Service shutting down, try again later");
 
@@ -68,6 +77,15 @@ public final class Replies {
 
     /** RFC 5321 §4.1.1: a command that takes no argument was given one. */
     public static final Reply NO_ARGUMENT_ALLOWED = new Reply(501, "5.5.4", "This command takes no argument");
+
+    /**
+     * RFC 5321 §4.1.2, RFC 3463 X.1.7: the sender's address is not well-formed: a control or 8-bit
+     * character (in a quoted local part too), or a quoted local part never closed.
+     */
+    public static final Reply SENDER_SYNTAX = new Reply(501, "5.1.7", "Syntax error in sender address");
+
+    /** As {@link #SENDER_SYNTAX}, for a recipient's address (RFC 3463 X.1.3). */
+    public static final Reply RECIPIENT_SYNTAX = new Reply(501, "5.1.3", "Syntax error in recipient address");
 
     /** RFC 1870 §6: the SIZE parameter of MAIL is not a number. */
     public static final Reply SIZE_SYNTAX = new Reply(501, "5.5.4", "SIZE parameter must be a number of octets");

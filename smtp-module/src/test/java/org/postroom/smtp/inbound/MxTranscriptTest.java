@@ -182,6 +182,11 @@ class MxTranscriptTest {
             // longer than the listener's frame: the framer drops it, the session answers the same
             smtp.send("NOOP " + "x".repeat(TestListener.MAX_LINE + 10)).expect("500 5.5.2");
             smtp.send("NOOP").expect("250 2.0.0");
+            // however long, one line is one refusal: no piece of it ever runs as a command
+            smtp.send("x".repeat(70_000) + "MAIL FROM:<far@elsewhere.test>").expect("500 5.5.2");
+            smtp.raw("x".repeat(70_000) + "\nRSET\r\n").expect("500 5.5.2").expect("250 2.0.0");
+            smtp.send("NOOP").expect("250 2.0.0");
+            smtp.send("RCPT TO:<alice@example.com>").expect("503 5.5.1");
         }
     }
 

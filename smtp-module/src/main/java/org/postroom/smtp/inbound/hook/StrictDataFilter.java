@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * ".", so {@code <LF>.<CR><LF>} would otherwise end one message early and let the rest of the data
  * run as commands: a second, forged message.
  *
+ * <p>A line over the listener's length limit never reaches the filters: the listener drops its bytes
+ * and the session reports it here ({@link #lineTooLong}) with how it ended, so that a long line
+ * ending in a bare LF cannot make the next line look like the start of one.
+ *
  * <p>This filter also answers every message another check refused mid-DATA ({@link
  * DataRejection}): the lines after the fault are dropped, and at the real end of the data the
  * client hears the reason, the message is discarded, and the transaction is over. The filters after
@@ -34,7 +38,7 @@ public final class StrictDataFilter implements DataLineFilter {
 
     @Override
     public Response onLine(SMTPSession session, byte[] line, LineHandler<SMTPSession> next) {
-        LinePosition position = session.getAttachment(POSITION, State.Transaction).orElseGet(() -> start(session));
+        LinePosition position = position(session);
         boolean endsWithCrlf = endsWithCrlf(line);
         // the previous line ended with a bare LF (or was cut off): this one does not start a line
         boolean startsLine = position.atLineStart;
@@ -51,6 +55,23 @@ public final class StrictDataFilter implements DataLineFilter {
             return null;
         }
         return next.onLine(session, line);
+    }
+
+    /**
+     * A line of the message that the listener dropped for being over its length limit: the
+     * message is refused with 552 5.3.4 at the end of its data (RFC 5322 §2.1.1; never stored
+     * truncated), and the line counts as ended where the client ended it.
+     *
+     * @param endedWithCrlf whether the dropped line ended with CRLF; after a bare LF the next line
+     *                      does not start a line, so a {@code ".<CR><LF>"} there is not the end
+     */
+    public static void lineTooLong(SMTPSession session, boolean endedWithCrlf) {
+        position(session).atLineStart = endedWithCrlf;
+        DataRejection.mark(session, Replies.MESSAGE_LINE_TOO_LONG);
+    }
+
+    private static LinePosition position(SMTPSession session) {
+        return session.getAttachment(POSITION, State.Transaction).orElseGet(() -> start(session));
     }
 
     private static LinePosition start(SMTPSession session) {
