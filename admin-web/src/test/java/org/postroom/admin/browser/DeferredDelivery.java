@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 

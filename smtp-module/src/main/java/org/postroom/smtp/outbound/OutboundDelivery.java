@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.outbound.DeliveryOutcome.Deferred;
 import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
 import org.postroom.smtp.outbound.NextHops.Hosts;
@@ -15,12 +16,11 @@ import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
 import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
-import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Address;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 

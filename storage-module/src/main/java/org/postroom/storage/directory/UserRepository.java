@@ -8,7 +8,7 @@ import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
-import org.postroom.storage.mailbox.MessageReaper;
+import org.postroom.storage.message.MessageReaper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;

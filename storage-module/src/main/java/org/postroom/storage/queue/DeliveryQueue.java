@@ -6,15 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
-import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.Mailboxes;
-import org.postroom.storage.mailbox.MessageOrigin;
-import org.postroom.storage.mailbox.MessageReaper;
+import org.postroom.storage.directory.Address;
+import org.postroom.storage.message.MessageContent;
+import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.message.MessageReaper;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +26,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DeliveryQueue {
 
+    /** The channel {@link QueueSignal} listens on to hear of new (or newly due) entries at once. */
+    static final String CHANNEL = "postroom_queue";
+
     private static final String COLUMNS = """
             q.id, q.message_id, m.size, q.sender, m.origin, q.recipient, coalesce(q.forwarded_for, '') as forwarded_for,
             q.domain, q.state, q.attempts, q.next_attempt_at, q.last_error, q.created_at
             """;
     private static final RowMapper<QueueEntry> ENTRY = (rs, n) -> new QueueEntry(rs.getLong("id"),
             rs.getLong("message_id"), rs.getLong("size"), rs.getString("sender"),
-            MessageOrigin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)), rs.getString("recipient"),
+            MessageOrigin.ofColumn(rs.getString("origin")), rs.getString("recipient"),
             rs.getString("forwarded_for"), rs.getString("domain"), rs.getString("state"), rs.getInt("attempts"),
             rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
             rs.getTimestamp("created_at").toInstant());
@@ -41,11 +45,27 @@ public final class DeliveryQueue {
             Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)), rs.getString("reply"));
 
     private final Database db;
-    private final Mailboxes mailboxes;
 
     public DeliveryQueue(Database db) {
         this.db = db;
-        this.mailboxes = new Mailboxes(db);
+    }
+
+    /**
+     * Queues message {@code messageId} for each remote address (the keys), with the alias it was
+     * forwarded for (the value, or null when the address is itself the recipient), and wakes the
+     * workers of every process once the calling transaction commits. Runs inside the caller's
+     * transaction (the one that stores the message), so the entries commit with it or not at all.
+     */
+    public static void enqueue(JdbcClient jdbc, String sender, long messageId, Map<String, String> remoteAddresses) {
+        for (Map.Entry<String, String> address : remoteAddresses.entrySet()) {
+            jdbc.sql("""
+                    insert into queue_entry (message_id, sender, recipient, domain, forwarded_for) values (?, ?, ?, ?, ?)
+                    """).params(messageId, sender, address.getKey(), Address.of(address.getKey()).domain(),
+                    address.getValue()).update();
+        }
+        if (!remoteAddresses.isEmpty()) {
+            wakeWorkers(jdbc);
+        }
     }
 
     /**
@@ -126,7 +146,7 @@ public final class DeliveryQueue {
 
     /** The message bytes of an entry, streamed. */
     public InputStream content(QueueEntry entry) {
-        return mailboxes.content(entry.messageId(), entry.messageSize());
+        return new MessageContent(db, entry.messageId(), entry.messageSize());
     }
 
     /** The next hop took the message: logs the attempt and removes the entry, in one transaction. */
@@ -193,8 +213,10 @@ public final class DeliveryQueue {
         if (updated == 0) {
             throw new NotFoundException("no queue entry " + id);
         }
-        db.run("wake delivery", jdbc -> jdbc.sql("select pg_notify(?, '')")
-                .param(MailStore.QUEUE_CHANNEL).query(Object.class).single());
+        db.run("wake delivery", jdbc -> {
+            wakeWorkers(jdbc);
+            return null;
+        });
     }
 
     /**
@@ -232,6 +254,11 @@ public final class DeliveryQueue {
             MessageReaper.removeUnreferenced(jdbc, List.of(entry.messageId()));
             return null;
         });
+    }
+
+    /** PostgreSQL delivers the notification when the transaction commits, to every listening process. */
+    private static void wakeWorkers(JdbcClient jdbc) {
+        jdbc.sql("select pg_notify(?, '')").param(CHANNEL).query(Object.class).single();
     }
 
     private static void logAttempt(JdbcClient jdbc, QueueEntry entry, Outcome outcome, String nextHop, String reply) {

@@ -2,8 +2,9 @@
  * The outbound queue: one entry per external recipient of a stored message, claimed by delivery
  * workers with {@code FOR UPDATE SKIP LOCKED} under a lease, and the log of every delivery attempt.
  *
- * <p>Entries are added by {@link org.postroom.storage.mailbox.MailStore} in the same transaction
- * that stores the message. An entry leaves the queue only when its delivery succeeded or failed
+ * <p>Entries are added by {@link org.postroom.storage.queue.DeliveryQueue#enqueue}, inside the
+ * transaction of {@code MailStore.deliver} that stores the message, and that transaction's commit
+ * wakes the workers ({@link org.postroom.storage.queue.QueueSignal}). An entry leaves the queue only when its delivery succeeded or failed
  * for good; a worker that dies leaves its lease to run out, and the entry is claimed again.
  */
 package org.postroom.storage.queue;

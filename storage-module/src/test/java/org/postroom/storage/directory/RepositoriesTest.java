@@ -19,10 +19,10 @@ import org.postroom.storage.Database;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
-import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
-import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RepositoriesTest {

@@ -26,8 +26,8 @@ import org.postroom.storage.ConflictException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
