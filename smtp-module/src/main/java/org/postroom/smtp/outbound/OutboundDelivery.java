@@ -70,7 +70,7 @@ public final class OutboundDelivery {
             Clock clock, MeterRegistry meters) {
         Bounces bounces = new Bounces(store, directory, queue, settings.hostname(), clock);
         return new OutboundDelivery(resolver, new SmtpClient(settings), new OutgoingMessages(queue, signer),
-                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock, meters),
+                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), meters),
                 senderRewriting, clock);
     }
 
