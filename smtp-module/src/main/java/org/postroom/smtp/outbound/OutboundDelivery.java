@@ -115,7 +115,7 @@ public final class OutboundDelivery {
                 }
                 connections++;
                 String server = target + ":" + hop.port();
-                TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server, clock.instant())
+                TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server)
                         ? TlsMode.NONE : hop.tls();
                 TransactionResult result = client.send(hop, target, tls, sender, recipients, message);
                 if (result instanceof Answered answered) {
@@ -123,7 +123,7 @@ public final class OutboundDelivery {
                 }
                 HostFailed failure = (HostFailed) result;
                 if (failure.tlsFailed() && hop.tls() == TlsMode.OPPORTUNISTIC) {
-                    tlsFallbacks.handshakeFailed(server, clock.instant());
+                    tlsFallbacks.handshakeFailed(server);
                 }
                 last = DeliveryOutcome.notDelivered(hop.toString(), failure.diagnosis());
             }
