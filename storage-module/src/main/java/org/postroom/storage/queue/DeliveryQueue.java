@@ -123,8 +123,9 @@ public final class DeliveryQueue {
      */
     public boolean markDelayWarned(QueueEntry entry, Duration after) {
         return db.run("mark delay warning of queue entry " + entry.id(), jdbc -> jdbc.sql("""
-                update queue_entry set delay_warned = true where id = ? and not delay_warned and now() >= ?
-                """).params(entry.id(), timestamp(entry.createdAt().plus(after))).update()) == 1;
+                update queue_entry set delay_warned = true
+                 where id = ? and not delay_warned and now() >= created_at + make_interval(secs => ?)
+                """).params(entry.id(), seconds(after)).update()) == 1;
     }
 
     /** The message bytes of an entry, streamed. */
