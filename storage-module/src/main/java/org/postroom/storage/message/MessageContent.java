@@ -11,9 +11,9 @@ import org.postroom.storage.StorageUnavailableException;
  * A stored message's bytes as a stream that fetches one chunk at a time, so a reader never holds
  * more than one chunk of a message in memory and never holds a database connection between reads.
  *
- * <p>The expected size comes from the mailbox or queue entry: if chunks disappear half-way (the message
- * was deleted meanwhile) the stream fails with an {@link IOException} rather than ending early,
- * so a truncated message is never mistaken for a whole one.
+ * <p>The expected size comes from the mailbox or queue entry: if chunks disappear half-way (the
+ * message was deleted meanwhile) the stream fails with an {@link IOException} rather than ending
+ * early, so a truncated message is never mistaken for a whole one.
  */
 public final class MessageContent extends InputStream {
 
