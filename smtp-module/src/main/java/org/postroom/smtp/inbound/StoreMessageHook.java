@@ -17,8 +17,8 @@ import org.postroom.smtp.outbound.QuotaBounces;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.outbound.DeliveryOutcome.Deferred;
 import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
 import org.postroom.smtp.outbound.NextHops.Hosts;
@@ -15,12 +16,11 @@ import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
 import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
-import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Address;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 
@@ -70,7 +70,7 @@ public final class OutboundDelivery {
             Clock clock, MeterRegistry meters) {
         Bounces bounces = new Bounces(store, directory, queue, settings.hostname(), clock);
         return new OutboundDelivery(resolver, new SmtpClient(settings), new OutgoingMessages(queue, signer),
-                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock, meters),
+                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), meters),
                 senderRewriting, clock);
     }
 
@@ -115,7 +115,7 @@ public final class OutboundDelivery {
                 }
                 connections++;
                 String server = target + ":" + hop.port();
-                TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server, clock.instant())
+                TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server)
                         ? TlsMode.NONE : hop.tls();
                 TransactionResult result = client.send(hop, target, tls, sender, recipients, message);
                 if (result instanceof Answered answered) {
@@ -123,7 +123,7 @@ public final class OutboundDelivery {
                 }
                 HostFailed failure = (HostFailed) result;
                 if (failure.tlsFailed() && hop.tls() == TlsMode.OPPORTUNISTIC) {
-                    tlsFallbacks.handshakeFailed(server, clock.instant());
+                    tlsFallbacks.handshakeFailed(server);
                 }
                 last = DeliveryOutcome.notDelivered(hop.toString(), failure.diagnosis());
             }

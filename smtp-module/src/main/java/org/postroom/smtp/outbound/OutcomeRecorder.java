@@ -1,6 +1,5 @@
 package org.postroom.smtp.outbound;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +25,9 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Writes down what an attempt came to, entry by entry: delivered entries leave the queue,
  * deferred ones wait for their next attempt by the {@link RetrySchedule} (or fail when they have
- * expired), failed ones leave the queue after their sender's DSN is stored. Each entry's attempt is
+ * expired), failed ones leave the queue after their sender's DSN is stored. Every time involved
+ * (next attempt, expiry, the delay warning's age, the latency) is the database's, as the queue
+ * keeps it. Each entry's attempt is
  * logged in the database and on one INFO line.
  *
  * <p>Each recorded outcome counts in {@code postroom.delivery.attempts} (tag {@code outcome}:
@@ -44,20 +45,18 @@ final class OutcomeRecorder {
     private final Bounces bounces;
     private final RetrySchedule schedule;
     private final Duration delayWarning;
-    private final Clock clock;
     private final Counter delivered;
     private final Counter deferred;
     private final Counter bounced;
     private final Timer latency;
 
     /** {@code delayWarning} zero turns the "delayed" DSN off. */
-    OutcomeRecorder(DeliveryQueue queue, Bounces bounces, RetrySchedule schedule, Duration delayWarning, Clock clock,
+    OutcomeRecorder(DeliveryQueue queue, Bounces bounces, RetrySchedule schedule, Duration delayWarning,
             MeterRegistry meters) {
         this.queue = queue;
         this.bounces = bounces;
         this.schedule = schedule;
         this.delayWarning = delayWarning;
-        this.clock = clock;
         this.delivered = attempts(meters, "delivered");
         this.deferred = attempts(meters, "deferred");
         this.bounced = attempts(meters, "bounced");
@@ -74,7 +73,6 @@ final class OutcomeRecorder {
 
     /** Records the outcome for every entry of {@code group} (entries of one message), by recipient. */
     void record(List<QueueEntry> group, Map<String, DeliveryOutcome> outcomes) {
-        Instant now = clock.instant();
         List<QueueEntry> failed = new ArrayList<>();
         List<Item> failures = new ArrayList<>();
         List<Item> delays = new ArrayList<>();
@@ -82,21 +80,21 @@ final class OutcomeRecorder {
             DeliveryOutcome outcome = outcomes.getOrDefault(entry.recipient(),
                     new Deferred("", Diagnosis.local("4.4.2", "the attempt ended without a word about this recipient")));
             if (outcome instanceof Delivered delivered) {
-                queue.complete(entry, delivered.nextHop(), delivered.reply());
+                Duration queued = queue.complete(entry, delivered.nextHop(), delivered.reply());
                 logAttempt(entry, "delivered", outcome.nextHop(), delivered.reply());
                 this.delivered.increment();
-                latency.record(Duration.between(entry.createdAt(), now));
+                latency.record(queued);
             } else if (outcome instanceof Deferred deferred) {
-                Optional<Instant> next = schedule.nextAttempt(entry.createdAt(), entry.attempts(), now);
+                Optional<Instant> next = queue.defer(entry, schedule.delayAfter(entry.attempts()), schedule.maxAge(),
+                        deferred.nextHop(), deferred.diagnosis().text());
                 if (next.isEmpty()) {
                     failed.add(entry);
                     failures.add(new Item(entry.recipient(), expired(deferred)));
                     continue;
                 }
-                queue.defer(entry, next.get(), deferred.nextHop(), deferred.diagnosis().text());
                 logAttempt(entry, "deferred until " + next.get(), outcome.nextHop(), deferred.diagnosis().text());
                 this.deferred.increment();
-                if (warnNow(entry, now)) {
+                if (warnNow(entry)) {
                     delays.add(new Item(entry.recipient(), deferred));
                 }
             } else {
@@ -124,9 +122,8 @@ final class OutcomeRecorder {
     }
 
     /** The first deferral after the warning age claims the once-only flag. */
-    private boolean warnNow(QueueEntry entry, Instant now) {
-        return !delayWarning.isZero() && !entry.sender().isEmpty()
-                && !entry.createdAt().plus(delayWarning).isAfter(now) && queue.markDelayWarned(entry);
+    private boolean warnNow(QueueEntry entry) {
+        return !delayWarning.isZero() && !entry.sender().isEmpty() && queue.markDelayWarned(entry, delayWarning);
     }
 
     private void sendDelayWarning(QueueEntry entry, List<Item> delays) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
-import org.postroom.storage.mailbox.MessageReaper;
+import org.postroom.storage.message.MessageReaper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 
