@@ -75,10 +75,11 @@ public final class InboundChains {
                         List.of(new FromOwnershipHook(services.directory(), services.meters())))));
     }
 
-    /** The greeting, the session log line, and the reading of command lines. */
+    /** The greeting, the session log line, the reading of command lines, and a transaction's end with the connection. */
     private static List<ProtocolHandler> connection(InboundServices services) {
         return List.of(
                 new SessionLog(services.meters()),
+                new UnfinishedTransaction(),
                 new WelcomeMessageHandler(),
                 new CommandLine());
     }

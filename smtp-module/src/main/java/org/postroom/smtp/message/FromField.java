@@ -41,22 +41,16 @@ public sealed interface FromField {
     record Invalid(Defect defect) implements FromField {
     }
 
-    /** Why a From: field is {@link Invalid}; {@link #reason()} is the word for logs and metrics. */
+    /** Why a From: field is {@link Invalid}. */
     enum Defect {
-        SEVERAL_FIELDS("several-from-fields"),
-        UNPARSEABLE("from-unparseable"),
-        NO_ADDRESS("from-names-no-one"),
-        HEADER_TOO_LONG("header-too-long");
-
-        private final String reason;
-
-        Defect(String reason) {
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
-        }
+        /** More than one From: field (RFC 5322 §3.6 allows one). */
+        SEVERAL_FIELDS,
+        /** A value the parser refuses, or whose addresses do not stand in it as written. */
+        UNPARSEABLE,
+        /** A group that names no one. */
+        NO_ADDRESS,
+        /** The header section is longer than {@link MessageHeaders#MAX_BYTES}: the field may lie beyond. */
+        HEADER_TOO_LONG
     }
 
     /** The From: field of {@code header}, a header section as {@link MessageHeaders#read} returns it. */

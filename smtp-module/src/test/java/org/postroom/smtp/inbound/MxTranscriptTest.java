@@ -296,12 +296,14 @@ class MxTranscriptTest {
             smtp.expectClosed();
             assertThat(bed.sessionLines()).singleElement().asString()
                     .contains("from 127.0.0.1", "ehlo=client.elsewhere.test", "tls=none", "auth=-",
-                            "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={550 5.1.1=1}");
+                            "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={recipient-unknown=1}");
         }
         assertThat(bed.meters().get("postroom.smtp.sessions").tags("listener", "smtp-mx", "outcome", "quit").counter()
                 .count()).isEqualTo(1);
         assertThat(bed.meters().get("postroom.smtp.messages.received").tag("listener", "smtp-mx").counter().count())
                 .isEqualTo(1);
+        assertThat(bed.meters().get("postroom.smtp.refusals").tags("listener", "smtp-mx", "reason", "recipient-unknown")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test
