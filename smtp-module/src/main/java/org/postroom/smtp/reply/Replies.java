@@ -2,6 +2,8 @@ package org.postroom.smtp.reply;
 
 import static org.postroom.smtp.reply.Codes.*;
 
+import org.postroom.storage.Printable;
+
 /**
  * Every reply Postroom's own SMTP code sends, by name, written with the codes of {@link Codes}.
  * Reply codes are from RFC 5321 §4.2.2 unless noted; enhanced status codes from RFC 3463
@@ -224,6 +226,16 @@ public final class Replies {
             "Parameter not recognized or not implemented");
 
     private Replies() {
+    }
+
+    /**
+     * RFC 5321 §4.1.1.1: the first line of the answer to EHLO or HELO, the server's name and a
+     * greeting that names the client as it introduced itself (made printable) and by its address;
+     * without an enhanced code, as RFC 2034 §3 has it.
+     */
+    public static Reply hello(String hostname, String clientName, String clientAddress) {
+        return new Reply(C250_COMPLETED, "",
+                hostname + " Hello " + Printable.of(clientName) + " [" + clientAddress + "]");
     }
 
     /** RFC 5321 §4.1.1.4: the message is committed; {@code queueId} names its stored copy. */

@@ -49,6 +49,21 @@ class MxTranscriptTest {
     }
 
     @Test
+    void ehloAndHeloAreAnsweredWithTheServersNameAndTheClientsNameAndAddress() {
+        try (SmtpTranscript smtp = connect()) {
+            // RFC 5321 §4.1.1.1: the server's name first, then a greeting; no stray parenthesis
+            smtp.send("EHLO client.elsewhere.test").expect("250-");
+            assertThat(smtp.reply().get(0)).isEqualTo("250-mx.postroom.test Hello client.elsewhere.test [127.0.0.1]");
+            assertThat(smtp.reply()).contains("250-PIPELINING", "250-ENHANCEDSTATUSCODES");
+            smtp.send("HELO [127.0.0.1]");
+            smtp.expect("250 mx.postroom.test Hello [127.0.0.1] [127.0.0.1]");
+            assertThat(smtp.reply()).containsExactly("250 mx.postroom.test Hello [127.0.0.1] [127.0.0.1]");
+            // what the client calls itself is echoed printable only
+            smtp.send("EHLO bad\u001bname").expect("250-mx.postroom.test Hello bad?name [127.0.0.1]");
+        }
+    }
+
+    @Test
     void oneMessageForSeveralRecipientsIsStoredOnceAndReachesEachMailboxOnce() {
         try (SmtpTranscript smtp = connect()) {
             smtp.ehlo("client.elsewhere.test");
