@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.KeyFactory;
-import java.security.spec.X509EncodedKeySpec;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 
@@ -19,10 +19,10 @@ import org.postroom.storage.Database;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
+import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
-import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RepositoriesTest {
@@ -56,7 +56,8 @@ class RepositoriesTest {
         RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(domain.dkimPublicKey())));
         assertThat(key.getModulus().bitLength()).isEqualTo(2048);
-        assertThat(domain.dkimRecord()).startsWith("v=DKIM1; k=rsa; p=MII");
+        assertThat(domain.dkimRecord().name()).isEqualTo("postroom._domainkey.example.com");
+        assertThat(domain.dkimRecord().value()).startsWith("v=DKIM1; k=rsa; p=MII");
         assertThat(domains.signingKey("EXAMPLE.com").orElseThrow().privateKeyPkcs8()).isNotBlank();
         assertThat(domains.signingKey("example.com").orElseThrow().toString()).doesNotContain("MII");
     }
