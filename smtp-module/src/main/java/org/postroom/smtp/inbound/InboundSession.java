@@ -20,6 +20,9 @@ import org.postroom.smtp.reply.Replies;
  * §4.5.3.1.4 (500 5.5.2), except inside DATA: there James would drop the line and store the rest
  * of the message truncated; Postroom refuses the whole message with 552 5.3.4 at its end, and
  * how the dropped line ended decides whether the next one starts a line ({@link StrictDataFilter}).
+ *
+ * <p>The end of a mail transaction ({@link #resetState}) is the one place where the message spooled
+ * for it is let go.
  */
 final class InboundSession extends SMTPSessionImpl implements OverlongLineSession {
 
@@ -35,6 +38,20 @@ final class InboundSession extends SMTPSessionImpl implements OverlongLineSessio
         }
         // comes from the framer, not a command handler: the command line does not see it
         return observed(Verdicts.response(Replies.COMMAND_TOO_LONG));
+    }
+
+    /**
+     * Ends the mail transaction, and with it the life of its spooled message (the file deleted):
+     * James calls this after the message hooks at the end of DATA (the message committed or
+     * refused), on RSET, EHLO, HELO and STARTTLS; {@link StrictDataFilter} when it refuses the
+     * data; {@link UnfinishedTransaction} when the connection ends.
+     */
+    @Override
+    public void resetState() {
+        getAttachment(DataCmdHandler.MAILENV, State.Transaction)
+                .filter(SpooledMessage.class::isInstance)
+                .ifPresent(message -> ((SpooledMessage) message).close());
+        super.resetState();
     }
 
     @Override

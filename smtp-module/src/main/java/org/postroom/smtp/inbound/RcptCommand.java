@@ -7,6 +7,7 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
 import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.reply.Codes;
 import org.postroom.smtp.reply.Replies;
 
 /**
@@ -18,7 +19,7 @@ import org.postroom.smtp.reply.Replies;
  */
 final class RcptCommand extends RcptCmdHandler {
 
-    private static final String PARAMETER_NOT_IMPLEMENTED = "504";
+    private static final String PARAMETER_NOT_IMPLEMENTED = Integer.toString(Codes.C504_PARAMETER_NOT_IMPLEMENTED);
 
     RcptCommand(MetricFactory metrics) {
         super(metrics);

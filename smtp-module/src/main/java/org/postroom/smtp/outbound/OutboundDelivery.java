@@ -1,5 +1,8 @@
 package org.postroom.smtp.outbound;
 
+import static org.postroom.smtp.reply.Codes.SE_NET4_UNABLE_TO_ROUTE4;
+import static org.postroom.smtp.reply.Codes.SE_SYSTEM3_OTHER0;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.dsn.Bounces;
 import org.postroom.smtp.outbound.DeliveryOutcome.Deferred;
 import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
 import org.postroom.smtp.outbound.NextHops.Hosts;
@@ -16,6 +20,7 @@ import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
 import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
+import org.postroom.smtp.reply.Diagnosis;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Address;
 import org.postroom.storage.directory.MailDirectory;
@@ -97,17 +102,18 @@ public final class OutboundDelivery {
         try {
             message = messages.prepare(first);
         } catch (IOException e) {
-            return all(recipients, new Deferred("", Diagnosis.local("4.3.0", "reading the stored message failed: "
-                    + e.getMessage())));
+            return all(recipients, new Deferred("", Diagnosis.temporary(SE_SYSTEM3_OTHER0,
+                    "reading the stored message failed: " + e.getMessage())));
         }
         String sender = envelopeSender(first);
-        DeliveryOutcome last = new Deferred("", Diagnosis.local("4.4.4", "no mail host of " + first.domain()
-                + " could be tried"));
+        DeliveryOutcome last = new Deferred("", Diagnosis.temporary(SE_NET4_UNABLE_TO_ROUTE4,
+                "no mail host of " + first.domain() + " could be tried"));
         int connections = 0;
         for (NextHop hop : ((Hosts) hops).hosts()) {
             List<String> targets = targets(hop);
             if (targets.isEmpty()) {
-                last = new Deferred(hop.toString(), Diagnosis.local("4.4.4", "no address for " + hop.host()));
+                last = new Deferred(hop.toString(),
+                        Diagnosis.temporary(SE_NET4_UNABLE_TO_ROUTE4, "no address for " + hop.host()));
             }
             for (String target : targets) {
                 if (connections == MAX_CONNECTIONS || connections > 0 && clock.instant().isAfter(connectBefore)) {

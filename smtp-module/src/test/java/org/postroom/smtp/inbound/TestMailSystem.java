@@ -14,7 +14,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.postroom.smtp.outbound.QuotaBounces;
+import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;

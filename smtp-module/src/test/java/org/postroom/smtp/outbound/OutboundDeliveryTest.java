@@ -320,7 +320,7 @@ class OutboundDeliveryTest {
     }
 
     private boolean verifiesWithTheDomainsKey(byte[] message) throws IOException {
-        return DkimCheck.verifies(message, fixture.domains.find("example.com").orElseThrow().dkimRecord());
+        return DkimCheck.verifies(message, fixture.domains.find("example.com").orElseThrow().dkimRecord().value());
     }
 
     /** The recipients counted with {@code outcome} in {@code postroom.delivery.attempts}. */

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.KeyFactory;
-import java.security.spec.X509EncodedKeySpec;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 
@@ -57,7 +57,8 @@ class RepositoriesTest {
         RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(domain.dkimPublicKey())));
         assertThat(key.getModulus().bitLength()).isEqualTo(2048);
-        assertThat(domain.dkimRecord()).startsWith("v=DKIM1; k=rsa; p=MII");
+        assertThat(domain.dkimRecord().name()).isEqualTo("postroom._domainkey.example.com");
+        assertThat(domain.dkimRecord().value()).startsWith("v=DKIM1; k=rsa; p=MII");
         assertThat(domains.signingKey("EXAMPLE.com").orElseThrow().privateKeyPkcs8()).isNotBlank();
         assertThat(domains.signingKey("example.com").orElseThrow().toString()).doesNotContain("MII");
     }
