@@ -28,7 +28,8 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
-            AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class })
+            AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
+            ChecksProperties.class })
     static class Properties {
     }
 
@@ -62,6 +63,7 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(WebProperties.class).trustedProxyRanges()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).resolvers()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).timeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getBean(ChecksProperties.class).enabled()).isTrue();
         });
     }
 
@@ -224,6 +226,13 @@ class ConfigurationValidationTest {
                     assertThat(dns.resolvers()).extracting(InetSocketAddress::getPort).containsExactly(53, 5353);
                     assertThat(dns.timeout()).isEqualTo(Duration.ofSeconds(2));
                 });
+    }
+
+    @Test
+    void theChecksOfPort25CanBeTurnedOff() {
+        runner.withPropertyValues("postroom.checks.enabled=false")
+                .run(context -> assertThat(context.getBean(ChecksProperties.class).enabled()).isFalse());
+        assertFailsNaming("postroom.checks.enabled=sometimes", "postroom.checks.enabled");
     }
 
     @Test

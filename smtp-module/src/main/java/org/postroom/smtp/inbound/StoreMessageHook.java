@@ -1,8 +1,12 @@
 package org.postroom.smtp.inbound;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -10,6 +14,7 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.dsn.QuotaBounces;
+import org.postroom.smtp.inbound.checks.MessageAuthentication;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
@@ -63,7 +68,8 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
 
     private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
         DeliveryReceipt receipt;
-        try (InputStream content = message.getMessageInputStream()) {
+        Optional<MessageAuthentication> findings = MessageAuthentication.of(session);
+        try (InputStream content = withFindings(session, findings, message.getMessageInputStream())) {
             receipt = store.deliver(sender, origin(session), recipients, content);
         } catch (IOException e) {
             log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
@@ -85,6 +91,17 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
         Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
                 .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
         return Verdicts.of(Replies.queued(receipt.queueId()));
+    }
+
+    /**
+     * The message as stored: behind the Authentication-Results field of the checks that ran on it
+     * (RFC 8601 §5: prepended, with this server's name as its authserv-id), when any did.
+     */
+    private static InputStream withFindings(SMTPSession session, Optional<MessageAuthentication> findings,
+            InputStream content) {
+        return findings.<InputStream>map(found -> new SequenceInputStream(new ByteArrayInputStream(found
+                .authenticationResults(session.getConfiguration().getHelloName()).getBytes(StandardCharsets.US_ASCII)),
+                content)).orElse(content);
     }
 
     /** Mail of a session that logged in was submitted by our user; anything else came from the internet. */

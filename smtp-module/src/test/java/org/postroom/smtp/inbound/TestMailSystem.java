@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postroom.smtp.dsn.QuotaBounces;
+import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
@@ -120,13 +121,16 @@ public final class TestMailSystem implements AutoCloseable {
         return new UserRepository(db);
     }
 
-    /** Everything the SMTP chains need, over this database, spooling into {@code spool}, counting into {@code meters}. */
-    public InboundServices services(Spool spool, LoginThrottle throttle, MeterRegistry meters) {
+    /**
+     * Everything the SMTP chains need, over this database, spooling into {@code spool}, checking
+     * received mail with {@code checks}, counting into {@code meters}.
+     */
+    public InboundServices services(Spool spool, LoginThrottle throttle, InboundChecks checks, MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
         return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces, senderRewriting(),
-                new CommandTimers(meters), meters);
+                checks, new CommandTimers(meters), meters);
     }
 
     /** From now on every connection attempt of the services fails, as with PostgreSQL down. */

@@ -1,0 +1,106 @@
+package org.postroom.smtp.inbound.checks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.smtp.MailEnvelope;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.postroom.smtp.inbound.hook.TransactionState;
+import org.postroom.smtp.message.MessageHeaders;
+
+/**
+ * What the checks found out about the message of the current transaction, gathered as each check
+ * runs at the end of DATA, and read by the commit: the Authentication-Results field it prepends
+ * ({@link #authenticationResults}), and whether the message is held in quarantine. One per
+ * transaction; the checks of one message run one after the other on one hook thread.
+ */
+public final class MessageAuthentication {
+
+    private static final AttachmentKey<MessageAuthentication> KEY =
+            AttachmentKey.of("postroom.message-authentication", MessageAuthentication.class);
+
+    private SpfResult spf;
+    private List<DkimResult> dkim = List.of();
+    private final List<DmarcResult> dmarc = new ArrayList<>();
+    private byte[] headerSection;
+
+    private MessageAuthentication() {
+    }
+
+    /** The findings about the current transaction's message; empty when no check ran (submission, checks off). */
+    public static Optional<MessageAuthentication> of(SMTPSession session) {
+        return session.getAttachment(KEY, State.Transaction);
+    }
+
+    /** The findings of the current transaction, started by the first check that asks. */
+    static MessageAuthentication in(SMTPSession session) {
+        return TransactionState.of(session, KEY, MessageAuthentication::new);
+    }
+
+    /** The message's header section, read from the spool once for all the checks. */
+    byte[] headerSection(MailEnvelope message) throws IOException {
+        if (headerSection == null) {
+            try (InputStream content = message.getMessageInputStream()) {
+                headerSection = MessageHeaders.read(content);
+            }
+        }
+        return headerSection;
+    }
+
+    void spf(SpfResult result) {
+        spf = result;
+    }
+
+    /** The SPF verdict; empty before the SPF check ran. */
+    Optional<SpfResult> spf() {
+        return Optional.ofNullable(spf);
+    }
+
+    void dkim(List<DkimResult> results) {
+        dkim = List.copyOf(results);
+    }
+
+    /** One verdict per DKIM-Signature field, in the message's order; empty when it has none. */
+    List<DkimResult> dkim() {
+        return dkim;
+    }
+
+    void dmarc(DmarcResult result) {
+        dmarc.add(result);
+    }
+
+    /** One verdict per author domain; empty when the message names no author. */
+    List<DmarcResult> dmarc() {
+        return List.copyOf(dmarc);
+    }
+
+    /** True when a DMARC policy of quarantine applies: the message is delivered into quarantine. */
+    public boolean held() {
+        return dmarc.stream().anyMatch(result -> result.disposition() == DmarcResult.Disposition.QUARANTINE);
+    }
+
+    /**
+     * The Authentication-Results field (RFC 8601) of this server, {@code authservId}, with its CRLF:
+     * one result per line for SPF, each DKIM signature (or {@code dkim=none}) and DMARC.
+     */
+    public String authenticationResults(String authservId) {
+        List<String> results = new ArrayList<>();
+        if (spf != null) {
+            results.add(spf.resinfo());
+        }
+        if (dkim.isEmpty()) {
+            results.add("dkim=none");
+        }
+        dkim.forEach(result -> results.add(result.resinfo()));
+        if (dmarc.isEmpty()) {
+            results.add("dmarc=none");
+        }
+        dmarc.forEach(result -> results.add(result.resinfo()));
+        return "Authentication-Results: " + authservId + ";\r\n\t" + String.join(";\r\n\t", results) + "\r\n";
+    }
+}
