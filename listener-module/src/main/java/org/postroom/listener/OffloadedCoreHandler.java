@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * James's protocol handler, run on the listener's hook threads instead of the event loop (one per
@@ -29,6 +30,7 @@ import io.netty.handler.ssl.NotSslRecordException;
  *   <li>names the client in the logging context by IP only, without a reverse DNS lookup
  *       ({@link ClientAddressLogContext});</li>
  *   <li>counts sessions for a graceful unbind;</li>
+ *   <li>drops the lines framed before the session ended but handled after (QUIT, a 421);</li>
  *   <li>keeps a client's own failures out of the error log: a failed TLS handshake or a reset
  *       connection is logged at INFO, a STARTTLS injection attempt at WARN with the protocol's fatal
  *       reply. Anything else goes to James, which logs an error and sends the fatal reply (never a
@@ -79,7 +81,11 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         boolean startTls = msg instanceof StartTlsCommand;
         try {
-            if (msg instanceof OverlongLine overlong) {
+            if (transport.ended()) {
+                // framed before the session ended (QUIT, a 421): its answer would reach no one, and
+                // James would log each such line
+                ReferenceCountUtil.release(msg);
+            } else if (msg instanceof OverlongLine overlong) {
                 answer(ctx, overlong);
             } else {
                 super.channelRead(ctx, startTls ? ((StartTlsCommand) msg).content() : msg);
