@@ -32,9 +32,10 @@ import io.netty.util.ReferenceCountUtil;
  *   <li>counts sessions for a graceful unbind;</li>
  *   <li>drops the lines framed before the session ended but handled after (QUIT, a 421);</li>
  *   <li>keeps a client's own failures out of the error log: a failed TLS handshake or a reset
- *       connection is logged at INFO, a STARTTLS injection attempt at WARN with the protocol's fatal
- *       reply. Anything else goes to James, which logs an error and sends the fatal reply (never a
- *       stack trace).</li>
+ *       connection is logged at INFO, input sent behind STARTTLS at WARN, answered with the
+ *       protocol's {@link ListenerReplies#pipelinedAfterStartTls} line before the connection
+ *       closes. Anything else is a fault of the server's: James logs it as an error, with its
+ *       stack trace, and sends the protocol's fatal reply.</li>
  * </ul>
  */
 final class OffloadedCoreHandler extends BasicChannelInboundHandler {
@@ -42,14 +43,16 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
     private static final Logger LOGGER = LoggerFactory.getLogger(OffloadedCoreHandler.class);
 
     private final String listenerName;
+    private final String pipelinedAfterStartTls;
     private final CommandFramer framer;
     private final ListenerActivity activity;
     private ListenerTransport transport;
 
-    OffloadedCoreHandler(Protocol protocol, Encryption encryption, String listenerName, CommandFramer framer,
+    OffloadedCoreHandler(Protocol protocol, Encryption encryption, ListenerSettings settings, CommandFramer framer,
             ListenerActivity activity) {
         super(new ClientAddressLogContext(), protocol, encryption, false);
-        this.listenerName = listenerName;
+        this.listenerName = settings.name();
+        this.pipelinedAfterStartTls = settings.replies().pipelinedAfterStartTls();
         this.framer = framer;
         this.activity = activity;
     }
@@ -119,7 +122,7 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
         SSLException tlsFailure = tlsFailure(cause);
         if (cause instanceof CommandInjectionDetectedException) {
             LOGGER.warn("refusing {}: clear-text input after STARTTLS, before the TLS handshake", client);
-            sendFatalReplyAndClose(ctx);
+            ClosingReply.send(ctx.channel(), pipelinedAfterStartTls);
         } else if (tlsFailure != null) {
             LOGGER.info("TLS with {} failed: {}", client, describe(tlsFailure));
             ctx.channel().close();
@@ -129,16 +132,6 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
         } else {
             super.exceptionCaught(ctx, cause);
         }
-    }
-
-    private void sendFatalReplyAndClose(ChannelHandlerContext ctx) {
-        ProtocolSession session = session(ctx);
-        if (session == null) {
-            ctx.channel().close();
-            return;
-        }
-        transport.writeResponse(session.newFatalErrorResponse(), session);
-        transport.writeResponse(Response.DISCONNECT, session);
     }
 
     private static ProtocolSession session(ChannelHandlerContext ctx) {

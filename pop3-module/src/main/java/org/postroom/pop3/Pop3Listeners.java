@@ -45,7 +45,8 @@ public final class Pop3Listeners {
                 "-ERR Idle too long, closing connection",
                 "-ERR Command not completed in time, closing connection",
                 "-ERR Data arriving too slowly, closing connection",
-                "-ERR [SYS/TEMP] Server shutting down, try again later");
+                "-ERR [SYS/TEMP] Server shutting down, try again later",
+                "-ERR Commands pipelined after STLS, closing connection");
         return ListenerSettings.builder(name, address, replies).maxLineLength(MAX_LINE_LENGTH)
                 .shutdownGrace(SHUTDOWN_GRACE);
     }

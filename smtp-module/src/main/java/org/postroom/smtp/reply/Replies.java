@@ -117,6 +117,14 @@ public final class Replies {
     /** RFC 4954 §4: AUTH is not allowed during a mail transaction. */
     public static final Reply AUTH_IN_TRANSACTION = new Reply(503, "5.5.1", "AUTH not allowed during a mail transaction");
 
+    /**
+     * RFC 3207 §4.2: the client sent more after STARTTLS without waiting for the 220, as a man in
+     * the middle does to have commands run inside the coming TLS session (CVE-2011-0411). None of
+     * it is executed; the listener sends this and closes the connection.
+     */
+    public static final Reply PIPELINED_AFTER_STARTTLS =
+            new Reply(503, "5.5.1", "Commands pipelined after STARTTLS, closing connection");
+
     /** RFC 4954 §4: an AUTH mechanism this server does not offer. */
     public static final Reply AUTH_MECHANISM_UNKNOWN = new Reply(504, "5.5.4", "Unrecognized authentication mechanism");
 

@@ -144,7 +144,7 @@ class SubmissionTranscriptTest {
             smtp.ehlo("laptop.example.com");
             // CVE-2011-0411: clear text after STARTTLS must not run inside TLS
             smtp.raw("STARTTLS\r\nAUTH PLAIN " + PLAIN_ALICE + "\r\n");
-            smtp.expect("451 4.3.0");
+            smtp.expect("503 5.5.1");
             smtp.expectClosed();
         }
         assertThat(bed.sessionLines()).singleElement().asString().contains("auth=-");
