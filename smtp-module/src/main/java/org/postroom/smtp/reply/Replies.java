@@ -80,7 +80,8 @@ public final class Replies {
 
     /**
      * RFC 5321 §4.1.2, RFC 3463 X.1.7: the sender's address is not well-formed: a control or 8-bit
-     * character (in a quoted local part too), or a quoted local part never closed.
+     * character (in a quoted local part too), a quoted local part never closed, or characters that
+     * make no address.
      */
     public static final Reply SENDER_SYNTAX = new Reply(501, "5.1.7", "Syntax error in sender address");
 
@@ -179,6 +180,12 @@ public final class Replies {
 
     /** RFC 3463 X.7.1: a recipient at another domain from a client that did not authenticate. */
     public static final Reply RELAY_DENIED = new Reply(554, "5.7.1", "Relay access denied");
+
+    /**
+     * RFC 5321 §4.2.2 (553, mailbox syntax incorrect), RFC 3463 X.1.3: the recipient holds only
+     * characters an address may hold, but they make no address (a second '@', a dot at the start).
+     */
+    public static final Reply RECIPIENT_UNPARSABLE = new Reply(553, "5.1.3", "Syntax error in recipient address");
 
     /** RFC 5321 §4.1.1.11: a MAIL or RCPT parameter this server does not implement. */
     public static final Reply PARAMETER_NOT_RECOGNIZED = new Reply(555, "5.5.4", "Parameter not recognized or not implemented");
