@@ -19,6 +19,7 @@ import org.postroom.pop3.maildrop.AuthCommand;
 import org.postroom.pop3.maildrop.MaildropLogin;
 import org.postroom.pop3.maildrop.PassCommand;
 import org.postroom.pop3.maildrop.UserCommand;
+import org.postroom.pop3.reply.Replies;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -32,9 +33,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the session asks its transport which of the two it is.
  */
 public final class Pop3Protocol extends POP3Protocol {
-
-    /** The server's reply to a command that failed unexpectedly; the cause is logged by James. */
-    private static final Response INTERNAL_ERROR = Replies.error("[SYS/TEMP] Internal server error");
 
     /** Sessions are counted into {@code meters} as {@code postroom.pop3.sessions}. */
     public Pop3Protocol(String hostname, MaildropLogin login, MeterRegistry meters) {
@@ -92,7 +90,8 @@ public final class Pop3Protocol extends POP3Protocol {
 
     /**
      * James's POP3 session, reading commands as UTF-8: RFC 1939 names no charset, and clients
-     * send non-ASCII passwords in UTF-8 (James would read them as US-ASCII and garble them).
+     * send non-ASCII passwords in UTF-8 (James would read them as US-ASCII and garble them). Its
+     * own replies are Postroom's ({@link Replies}); the failure reply's cause is logged by James.
      */
     private static final class Session extends POP3SessionImpl {
 
@@ -107,7 +106,17 @@ public final class Pop3Protocol extends POP3Protocol {
 
         @Override
         public Response newFatalErrorResponse() {
-            return INTERNAL_ERROR;
+            return Replies.INTERNAL_ERROR;
+        }
+
+        @Override
+        public Response newLineTooLongResponse() {
+            return Replies.LINE_TOO_LONG;
+        }
+
+        @Override
+        public Response newCommandNotFoundErrorResponse() {
+            return Replies.UNKNOWN_COMMAND;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.postroom.pop3;
 import org.apache.james.protocols.api.handler.DisconnectHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.pop3.maildrop.Maildrop;
+import org.postroom.pop3.maildrop.SessionState;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,9 +23,7 @@ final class SessionEnd implements DisconnectHandler<POP3Session> {
 
     @Override
     public void onDisconnect(POP3Session session) {
-        if (session.getUserMailbox() instanceof Maildrop maildrop) {
-            maildrop.close();
-        }
+        SessionState.maildrop(session).ifPresent(Maildrop::close);
         SessionLog.of(session).write(session, meters);
     }
 }
