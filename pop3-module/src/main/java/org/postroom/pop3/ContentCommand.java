@@ -41,7 +41,7 @@ abstract class ContentCommand extends MessageCommand {
             return Replies.STORAGE_UNAVAILABLE;
         }
         if (retrieval) {
-            SessionLog.of(session).retrieved();
+            SessionRecord.of(session).retrieved();
         }
         return reply(message, new DisconnectOnFailure(body, session, message));
     }
@@ -98,7 +98,7 @@ abstract class ContentCommand extends MessageCommand {
             failure = e;
             log.warn("pop3 sending message {} to {} failed, closing the connection: {}", message.number(),
                     SessionLog.user(session), e.getMessage());
-            SessionLog.of(session).outcome(SessionLog.Outcome.RETRIEVAL_FAILED);
+            SessionRecord.of(session).outcome(SessionRecord.Outcome.RETRIEVAL_FAILED);
             // not from here: this read runs inside Netty's chunked writer, which breaks when a
             // write re-enters it; from another thread the close is queued behind the writer's work
             CompletableFuture.runAsync(() -> ((ProtocolSessionImpl) session).getProtocolTransport()

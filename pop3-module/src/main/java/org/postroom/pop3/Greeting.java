@@ -20,7 +20,6 @@ final class Greeting implements ConnectHandler<POP3Session> {
 
     @Override
     public Response onConnect(POP3Session session) {
-        SessionLog.of(session);
         return greeting;
     }
 }

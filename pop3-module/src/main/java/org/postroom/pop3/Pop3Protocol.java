@@ -43,6 +43,7 @@ public final class Pop3Protocol extends POP3Protocol {
         ProtocolHandlerChainImpl chain = new ProtocolHandlerChainImpl();
         chain.addAll(List.of(
                 new CommandDispatcher<POP3Session>(),
+                new SessionLog(meters),
                 new Greeting(hostname),
                 // first among the commands: a command in the wrong state never reaches its handler
                 new CommandStates(),
@@ -61,7 +62,7 @@ public final class Pop3Protocol extends POP3Protocol {
                 new NoopCommand(),
                 new QuitCommand(),
                 new UnknownCommand(),
-                new SessionEnd(meters)));
+                new SessionEnd()));
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {

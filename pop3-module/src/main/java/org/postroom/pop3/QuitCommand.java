@@ -25,19 +25,19 @@ final class QuitCommand extends Pop3Command {
 
     @Override
     public Response onCommand(POP3Session session, Request request) {
-        SessionLog sessionLog = SessionLog.of(session);
+        SessionRecord record = SessionRecord.of(session);
         if (!(SessionState.of(session) instanceof SessionState.Transaction transaction)) {
-            sessionLog.outcome(SessionLog.Outcome.QUIT);
+            record.outcome(SessionRecord.Outcome.QUIT);
             return Replies.SIGN_OFF;
         }
         try {
             int removed = transaction.maildrop().expungeMarked();
-            sessionLog.deleted(removed);
-            sessionLog.outcome(SessionLog.Outcome.QUIT);
+            record.deleted(removed);
+            record.outcome(SessionRecord.Outcome.QUIT);
             return Replies.signOff(removed);
         } catch (IOException e) {
             log.warn("pop3 QUIT of {} removed nothing: {}", SessionLog.user(session), e.getMessage());
-            sessionLog.outcome(SessionLog.Outcome.DELETIONS_FAILED);
+            record.outcome(SessionRecord.Outcome.DELETIONS_FAILED);
             return Replies.DELETIONS_FAILED;
         } finally {
             transaction.maildrop().close();
