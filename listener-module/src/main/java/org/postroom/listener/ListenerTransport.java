@@ -38,6 +38,11 @@ final class ListenerTransport extends NettyProtocolTransport {
     private CompletableFuture<Void> queue;
     /** Set when the protocol ended the session; lines still on their way to it are not for it. */
     private volatile boolean ended;
+    /**
+     * Whether the last reply opened a {@link DataPhase}; read on the hook threads, written where
+     * the reply is written (mostly there too, see {@link OffloadedCoreHandler}'s exchanges).
+     */
+    private volatile boolean dataPhase;
 
     ListenerTransport(Channel channel, Encryption encryption, CommandFramer framer) {
         super(channel, encryption, false);
@@ -54,7 +59,8 @@ final class ListenerTransport extends NettyProtocolTransport {
     @Override
     protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTLS) {
         ReplyDelay.take(session).ifPresent(this::delay);
-        framer.replying(DataPhase.take(session));
+        dataPhase = DataPhase.take(session);
+        framer.replying(dataPhase);
         inOrder(() -> {
             if (startTLS) {
                 ByteBuf reply = Unpooled.wrappedBuffer(bytes);
@@ -76,6 +82,11 @@ final class ListenerTransport extends NettyProtocolTransport {
         ended = true;
         framer.sessionEnded();
         inOrder(super::close);
+    }
+
+    /** Whether the client is sending data (SMTP's message after 354) rather than command lines. */
+    boolean inDataPhase() {
+        return dataPhase;
     }
 
     /** Whether the protocol ended the session (QUIT, a 421): lines framed before the close get no answer. */

@@ -1,6 +1,7 @@
 package org.postroom.listener;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLException;
 
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.util.ReferenceCountUtil;
@@ -24,7 +26,8 @@ import io.netty.util.ReferenceCountUtil;
  * <ul>
  *   <li>reports every handled line back to the {@link CommandFramer}, which releases the next ones;</li>
  *   <li>answers a line over the length limit when its end has come, in turn with the other lines,
- *       telling the session how it ended if it asks ({@link OverlongLineSession});</li>
+ *       telling the session how it ended if it asks ({@link OverlongLineSession}), and ending the
+ *       exchange (AUTH) the line was to answer;</li>
  *   <li>creates sessions on a {@link ListenerTransport}, for the event-loop STARTTLS switch, and
  *       tells each session which listener it came in on ({@link ProtocolListener#nameOf});</li>
  *   <li>names the client in the logging context by IP only, without a reverse DNS lookup
@@ -47,6 +50,13 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
     private final CommandFramer framer;
     private final ListenerActivity activity;
     private ListenerTransport transport;
+    /**
+     * How many line handlers the session has pushed and not popped, as James's stack of them holds:
+     * more than none, an exchange (DATA, AUTH) is taking the client's lines. Mostly hook threads
+     * push and pop; James also pushes from whichever thread writes a session-ending reply (POP3
+     * ends a failed RETR from another thread), hence atomic.
+     */
+    private final AtomicInteger exchanges = new AtomicInteger();
 
     OffloadedCoreHandler(Protocol protocol, Encryption encryption, ListenerSettings settings, CommandFramer framer,
             ListenerActivity activity) {
@@ -98,18 +108,44 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
         }
     }
 
-    /** What James does for a frame that was too long, with the line's ending for the sessions that ask. */
+    /**
+     * What James does for a frame that was too long, with the line's ending for the sessions that
+     * ask, and one thing James does not: outside a {@link DataPhase}, a line answering an exchange
+     * a line handler runs (an AUTH challenge) ends that exchange, or the client's next command would
+     * be taken for its answer.
+     */
     private void answer(ChannelHandlerContext ctx, OverlongLine line) {
         ProtocolSession session = session(ctx);
         if (session == null) {
             return;
         }
-        Response response = session instanceof OverlongLineSession aware
-                ? aware.lineTooLong(line.endedWithCrlf())
-                : session.newLineTooLongResponse();
+        boolean endsExchange = exchanges.get() > 0 && !transport.inDataPhase();
+        if (endsExchange) {
+            session.popLineHandler();
+        }
+        Response response;
+        if (session instanceof OverlongLineSession aware) {
+            response = endsExchange ? aware.exchangeLineTooLong() : aware.lineTooLong(line.endedWithCrlf());
+        } else {
+            response = session.newLineTooLongResponse();
+        }
         if (response != null) {
             transport.writeResponse(response, session);
         }
+    }
+
+    /** The protocol's session hands its next lines to {@code handler} (DATA, an AUTH exchange). */
+    @Override
+    public void pushLineHandler(ChannelInboundHandlerAdapter handler) {
+        super.pushLineHandler(handler);
+        exchanges.incrementAndGet();
+    }
+
+    /** As in James, a pop with no handler pushed changes nothing. */
+    @Override
+    public void popLineHandler() {
+        exchanges.getAndUpdate(pushed -> Math.max(0, pushed - 1));
+        super.popLineHandler();
     }
 
     /**
