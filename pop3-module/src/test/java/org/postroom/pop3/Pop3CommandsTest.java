@@ -265,6 +265,16 @@ class Pop3CommandsTest {
     }
 
     @Test
+    void anAuthAnswerOverTheLineLimitEndsTheExchange() throws Exception {
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            s.send("AUTH PLAIN", "+ ");
+            s.send("x".repeat(Pop3Listeners.MAX_LINE_LENGTH + 10), "-ERR Command line too long");
+            // the next line is a command again, not taken for the credentials
+            s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD), "+OK Logged in");
+        }
+    }
+
+    @Test
     void plaintextLoginsAreRefusedWithoutTls() throws Exception {
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start(Settings.defaults().plaintextRefused()).port())) {
             assertThat(s.sendMultiLine("CAPA")).doesNotContain("USER", "SASL PLAIN");
