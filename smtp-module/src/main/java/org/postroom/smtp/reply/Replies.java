@@ -75,6 +75,9 @@ public final class Replies {
     /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF. */
     public static final Reply COMMAND_TOO_LONG = new Reply(500, "5.5.2", "Command line too long");
 
+    /** RFC 4954 §4: the client's answer to an AUTH challenge is longer than this server takes. */
+    public static final Reply AUTH_LINE_TOO_LONG = new Reply(500, "5.5.6", "Authentication exchange line is too long");
+
     /** RFC 5321 §4.1.1: a command that takes no argument was given one. */
     public static final Reply NO_ARGUMENT_ALLOWED = new Reply(501, "5.5.4", "This command takes no argument");
 

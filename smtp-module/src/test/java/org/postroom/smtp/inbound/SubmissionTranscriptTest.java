@@ -139,6 +139,18 @@ class SubmissionTranscriptTest {
     }
 
     @Test
+    void anAuthAnswerOverTheLineLimitEndsTheExchange() {
+        try (SmtpTranscript smtp = connectWithTls()) {
+            smtp.ehlo("laptop.example.com");
+            smtp.send("AUTH LOGIN").expect("334");
+            // RFC 4954 §4; the next line is a command again, not taken for the user name
+            smtp.send("x".repeat(TestListener.MAX_LINE + 10)).expect("500 5.5.6");
+            smtp.send("NOOP").expect("250 2.0.0");
+            smtp.send("AUTH PLAIN " + PLAIN_ALICE).expect("235 2.7.0");
+        }
+    }
+
+    @Test
     void aCommandPipelinedBehindStartTlsIsNeverExecuted() {
         try (SmtpTranscript smtp = connect()) {
             smtp.ehlo("laptop.example.com");
