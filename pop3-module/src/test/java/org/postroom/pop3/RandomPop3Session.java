@@ -64,11 +64,15 @@ final class RandomPop3Session extends RandomSession {
         return !tls && !loggedIn;
     }
 
-    /** A login, right or wrong, with USER and PASS or with AUTH PLAIN. */
+    /**
+     * A login with USER and PASS or with AUTH PLAIN, mostly right, so that the TRANSACTION commands
+     * get their share of the session.
+     */
     @Override
     protected void protocolStep() throws IOException {
-        String user = input.pick(Pop3Fixture.ALICE, Pop3Fixture.BOB, "nobody@example.com", "ALICE@Example.COM", "");
-        String password = input.chance(60) ? Pop3Fixture.PASSWORD : input.garbage();
+        String user = input.chance(80) ? input.pick(Pop3Fixture.ALICE, Pop3Fixture.BOB, "ALICE@Example.COM")
+                : input.pick("nobody@example.com", "", "a b");
+        String password = input.chance(80) ? Pop3Fixture.PASSWORD : input.garbage();
         switch (input.below(3)) {
             case 0 -> {
                 command(crlf("USER " + user));
@@ -88,17 +92,18 @@ final class RandomPop3Session extends RandomSession {
 
     @Override
     protected byte[] oneLine() {
-        String number = input.pick("1", "2", "0", "-1", "99999", "1 2", "x", "", " ", "4294967296", "00000000001");
-        return switch (input.below(12)) {
-            case 0 -> crlf(input.pick("STAT", "LIST", "UIDL", "CAPA", "NOOP", "RSET", "STAT x", "NOOP x"));
-            case 1 -> crlf(input.pick("LIST ", "UIDL ", "RETR ", "DELE ") + number);
-            case 2 -> crlf("TOP " + number + " " + input.pick("0", "5", "-1", "x", "", "99999999999"));
-            case 3 -> crlf("USER " + input.pick(Pop3Fixture.ALICE, "", "a b", "nobody@example.com"));
-            case 4 -> crlf("PASS " + input.pick(Pop3Fixture.PASSWORD, "", "wrong", " spaced  out "));
-            case 5 -> crlf(input.pick("APOP alice 0123456789abcdef", "AUTH PLAIN =", "AUTH CRAM-MD5", "AUTH PLAIN a b",
+        String number = input.chance(50) ? String.valueOf(1 + input.below(5))
+                : input.pick("0", "-1", "99999", "1 2", "x", "", " ", "4294967296", "00000000001");
+        return switch (input.below(13)) {
+            case 0, 1 -> crlf(input.pick("STAT", "LIST", "UIDL", "CAPA", "NOOP", "RSET", "STAT x", "NOOP x"));
+            case 2, 3, 4 -> crlf(input.pick("LIST ", "UIDL ", "RETR ", "RETR ", "DELE ") + number);
+            case 5 -> crlf("TOP " + number + " " + input.pick("0", "5", "-1", "x", "", "99999999999"));
+            case 6 -> crlf("USER " + input.pick(Pop3Fixture.ALICE, "", "a b", "nobody@example.com"));
+            case 7 -> crlf("PASS " + input.pick(Pop3Fixture.PASSWORD, "", "wrong", " spaced  out "));
+            case 8 -> crlf(input.pick("APOP alice 0123456789abcdef", "AUTH PLAIN =", "AUTH CRAM-MD5", "AUTH PLAIN a b",
                     "STLS x", "QUIT", "XTND XMIT", "LAST"));
-            case 6 -> input.line(concat("USER ".getBytes(StandardCharsets.US_ASCII), input.eightBit()));
-            case 7 -> input.line(concat("PASS ".getBytes(StandardCharsets.US_ASCII), input.eightBit()));
+            case 9 -> input.line(concat("USER ".getBytes(StandardCharsets.US_ASCII), input.eightBit()));
+            case 10 -> input.line(concat("PASS ".getBytes(StandardCharsets.US_ASCII), input.eightBit()));
             default -> input.line(input.junk(longLine()));
         };
     }

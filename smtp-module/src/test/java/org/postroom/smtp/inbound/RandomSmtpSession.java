@@ -62,11 +62,14 @@ final class RandomSmtpSession extends RandomSession {
         }
     }
 
-    /** EHLO, MAIL, RCPT to a local user, DATA: a message that may be accepted. */
+    /**
+     * EHLO, MAIL, RCPT, DATA: a message that may be accepted, on the MX from a stranger, on
+     * submission (once logged in) from Alice, whose From: field the message may or may not keep to.
+     */
     private void transaction() throws IOException {
         command(crlf("EHLO client.example"));
-        command(crlf("MAIL FROM:<sender@elsewhere.test>"));
-        command(crlf("RCPT TO:<alice@example.com>"));
+        command(crlf("MAIL FROM:<" + input.pick("sender@elsewhere.test", "alice@example.com") + ">"));
+        command(crlf("RCPT TO:<" + input.pick("alice@example.com", "bob@example.com", "far@elsewhere.test") + ">"));
         command(crlf("DATA"));
     }
 
@@ -87,7 +90,7 @@ final class RandomSmtpSession extends RandomSession {
     private void message() throws IOException {
         byte[] body = new byte[0];
         for (int lines = input.below(10); lines > 0; lines--) {
-            body = concat(body, switch (input.below(9)) {
+            body = concat(body, switch (input.below(10)) {
                 case 0 -> input.line(stuffed(input.eightBit()));
                 case 1 -> input.line(stuffed(input.control()));
                 case 2 -> input.line(stuffed(input.around(TestListener.MAX_LINE)));
@@ -95,6 +98,10 @@ final class RandomSmtpSession extends RandomSession {
                 // letter in front keeps two of them from making <CR><LF>.<CR><LF> together
                 case 3 -> ascii("x" + input.pick("\n.\n", "\n.\r\n", ".\n", "\r\n.\r\r\n", ".\r", "\r.\r\n"));
                 case 4 -> crlf(input.pick("STARTTLS", "QUIT", "RSET", "MAIL FROM:<x@y.example>", "..leading dot"));
+                case 5 -> crlf(input.pick("From: alice@example.com", "From: Alice <alice@example.com>",
+                        "From: bob@example.com", "From: =?utf-8?q?=C3=A9?= <alice@example.com>", "From: <>",
+                        "From: alice@example.com, bob@example.com", "Date: yesterday", "Message-ID: <x@y>"));
+                case 6 -> input.line(concat(ascii(input.pick("From: ", "Subject: ", "To: ")), input.eightBit()));
                 default -> input.line(stuffed(ascii(input.pick("Subject: ", "From: ", "X-Test: ", "") + input.garbage())));
             });
         }
