@@ -2,6 +2,7 @@ package org.postroom.listener;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,11 @@ final class ListenerTransport extends NettyProtocolTransport {
         this.channel = channel;
         this.encryption = encryption;
         this.framer = framer;
+    }
+
+    /** The line the listener closed this connection with (a timeout, shutdown), if it did. */
+    Optional<String> closingReply() {
+        return Optional.ofNullable(channel.attr(ClosingReply.SENT).get());
     }
 
     /**

@@ -29,8 +29,8 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 
 /**
  * A fresh PostgreSQL database with the domain example.com and two users, and any number of POP3

@@ -35,8 +35,8 @@ final class DomainCommands implements Commands {
             case "add" -> {
                 Domain domain = domains.create(invocation.argument(0, "a domain name"));
                 out.println("added " + domain.name());
-                out.println("publish its DKIM key as TXT " + domain.dkimSelector() + "._domainkey." + domain.name()
-                        + ": " + domain.dkimRecord());
+                out.println("publish its DKIM key as TXT " + domain.dkimRecord().name() + ": "
+                        + domain.dkimRecord().value());
             }
             case "list" -> domains.list().forEach(d ->
                     out.printf("%-40s %6d users %6d aliases%n", d.name(), d.userCount(), d.aliasCount()));

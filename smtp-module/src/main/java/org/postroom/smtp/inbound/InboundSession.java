@@ -21,6 +21,9 @@ import org.postroom.smtp.reply.Replies;
  * of the message truncated; Postroom refuses the whole message with 552 5.3.4 at its end, and
  * how the dropped line ended decides whether the next one starts a line ({@link StrictDataFilter}).
  * A line over the limit that answers an AUTH challenge ends the exchange with 500 5.5.6.
+ *
+ * <p>The end of a mail transaction ({@link #resetState}) is the one place where the message spooled
+ * for it is let go.
  */
 final class InboundSession extends SMTPSessionImpl implements OverlongLineSession {
 
@@ -42,6 +45,20 @@ final class InboundSession extends SMTPSessionImpl implements OverlongLineSessio
     @Override
     public Response exchangeLineTooLong() {
         return observed(Verdicts.response(Replies.AUTH_LINE_TOO_LONG));
+    }
+
+    /**
+     * Ends the mail transaction, and with it the life of its spooled message (the file deleted):
+     * James calls this after the message hooks at the end of DATA (the message committed or
+     * refused), on RSET, EHLO, HELO and STARTTLS; {@link StrictDataFilter} when it refuses the
+     * data; {@link UnfinishedTransaction} when the connection ends.
+     */
+    @Override
+    public void resetState() {
+        getAttachment(DataCmdHandler.MAILENV, State.Transaction)
+                .filter(SpooledMessage.class::isInstance)
+                .ifPresent(message -> ((SpooledMessage) message).close());
+        super.resetState();
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.MailCmdHandler;
 import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.Printable;
 import org.slf4j.Logger;
@@ -42,7 +43,8 @@ final class MailCommand extends MailCmdHandler {
         }
         Optional<String> unparsable = argument == null ? Optional.empty() : AddressArgument.unparsableSender(argument);
         if (unparsable.isPresent()) {
-            LOGGER.info("refusing sender, not an address: {}", Printable.text(unparsable.get()));
+            LOGGER.info("session {}: sender refused with {}: reason={}, not an address: {}", session.getSessionID(),
+                    Replies.SENDER_SYNTAX.line(), Refusal.SENDER_SYNTAX, Printable.text(unparsable.get()));
             return Verdicts.response(Replies.SENDER_SYNTAX);
         }
         return super.onCommand(session, request);

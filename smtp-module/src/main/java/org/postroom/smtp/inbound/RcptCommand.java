@@ -14,6 +14,8 @@ import org.apache.james.protocols.smtp.core.RcptCmdHandler;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.reply.Codes;
+import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.Printable;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class RcptCommand extends RcptCmdHandler {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RcptCommand.class);
-    private static final String PARAMETER_NOT_IMPLEMENTED = "504";
+    private static final String PARAMETER_NOT_IMPLEMENTED = Integer.toString(Codes.C504_PARAMETER_NOT_IMPLEMENTED);
 
     RcptCommand(MetricFactory metrics) {
         super(metrics);
@@ -47,7 +49,8 @@ final class RcptCommand extends RcptCmdHandler {
         }
         Optional<String> unparsable = argument == null ? Optional.empty() : AddressArgument.unparsableRecipient(argument);
         if (unparsable.isPresent()) {
-            LOGGER.info("refusing recipient, not an address: {}", Printable.text(unparsable.get()));
+            LOGGER.info("session {}: recipient refused with {}: reason={}, not an address: {}", session.getSessionID(),
+                    Replies.RECIPIENT_UNPARSABLE.line(), Refusal.RECIPIENT_UNPARSABLE, Printable.text(unparsable.get()));
             return Verdicts.response(Replies.RECIPIENT_UNPARSABLE);
         }
         Response response = super.onCommand(session, request);

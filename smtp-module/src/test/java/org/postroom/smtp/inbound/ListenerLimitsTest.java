@@ -42,6 +42,11 @@ class ListenerLimitsTest {
         }
         assertThat(bed.log().messages("org.postroom.listener.ClientPace")).singleElement().asString()
                 .contains("a command line not completed within PT2S");
+        // the session's own log line and the refusal count name the reason too
+        assertThat(bed.sessionLines()).singleElement().asString()
+                .contains("outcome=\"closed by server with 421 4.4.2\"", "refused={command-timeout=1}");
+        assertThat(bed.meters().get("postroom.smtp.refusals").tags("listener", "smtp-mx", "reason", "command-timeout")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test

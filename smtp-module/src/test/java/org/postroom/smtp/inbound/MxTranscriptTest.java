@@ -50,6 +50,21 @@ class MxTranscriptTest {
     }
 
     @Test
+    void ehloAndHeloAreAnsweredWithTheServersNameAndTheClientsNameAndAddress() {
+        try (SmtpTranscript smtp = connect()) {
+            // RFC 5321 §4.1.1.1: the server's name first, then a greeting; no stray parenthesis
+            smtp.send("EHLO client.elsewhere.test").expect("250-");
+            assertThat(smtp.reply().get(0)).isEqualTo("250-mx.postroom.test Hello client.elsewhere.test [127.0.0.1]");
+            assertThat(smtp.reply()).contains("250-PIPELINING", "250-ENHANCEDSTATUSCODES");
+            smtp.send("HELO [127.0.0.1]");
+            smtp.expect("250 mx.postroom.test Hello [127.0.0.1] [127.0.0.1]");
+            assertThat(smtp.reply()).containsExactly("250 mx.postroom.test Hello [127.0.0.1] [127.0.0.1]");
+            // what the client calls itself is echoed printable only
+            smtp.send("EHLO bad\u001bname").expect("250-mx.postroom.test Hello bad?name [127.0.0.1]");
+        }
+    }
+
+    @Test
     void oneMessageForSeveralRecipientsIsStoredOnceAndReachesEachMailboxOnce() {
         try (SmtpTranscript smtp = connect()) {
             smtp.ehlo("client.elsewhere.test");
@@ -139,11 +154,13 @@ class MxTranscriptTest {
             smtp.send("QUIT").expect("221");
 
             assertThat(log.messages(MailCommand.class.getName())).singleElement().asString()
-                    .startsWith("refusing sender, not an address: ");
+                    .contains("sender refused with 501 5.1.7", "reason=sender-syntax, not an address: ");
             assertThat(log.messages(RcptCommand.class.getName())).singleElement().asString()
-                    .startsWith("refusing recipient, not an address: ");
+                    .contains("recipient refused with 553 5.1.3", "reason=recipient-unparsable, not an address: ");
             log.assertClean();
         }
+        assertThat(bed.sessionLines()).singleElement().asString()
+                .contains("sender-syntax=1", "recipient-unparsable=1", "recipient-unknown=1");
     }
 
     @Test
@@ -319,12 +336,14 @@ class MxTranscriptTest {
             smtp.expectClosed();
             assertThat(bed.sessionLines()).singleElement().asString()
                     .contains("from 127.0.0.1", "ehlo=client.elsewhere.test", "tls=none", "auth=-",
-                            "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={550 5.1.1=1}");
+                            "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={recipient-unknown=1}");
         }
         assertThat(bed.meters().get("postroom.smtp.sessions").tags("listener", "smtp-mx", "outcome", "quit").counter()
                 .count()).isEqualTo(1);
         assertThat(bed.meters().get("postroom.smtp.messages.received").tag("listener", "smtp-mx").counter().count())
                 .isEqualTo(1);
+        assertThat(bed.meters().get("postroom.smtp.refusals").tags("listener", "smtp-mx", "reason", "recipient-unknown")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test

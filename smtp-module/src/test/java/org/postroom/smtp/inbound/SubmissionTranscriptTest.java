@@ -148,6 +148,8 @@ class SubmissionTranscriptTest {
             smtp.send("NOOP").expect("250 2.0.0");
             smtp.send("AUTH PLAIN " + PLAIN_ALICE).expect("235 2.7.0");
         }
+        assertThat(bed.sessionLines()).singleElement().asString()
+                .contains("auth=alice@example.com", "refused={auth-line-too-long=1}");
     }
 
     @Test
@@ -159,7 +161,8 @@ class SubmissionTranscriptTest {
             smtp.expect("503 5.5.1");
             smtp.expectClosed();
         }
-        assertThat(bed.sessionLines()).singleElement().asString().contains("auth=-");
+        assertThat(bed.sessionLines()).singleElement().asString().contains("auth=-",
+                "outcome=\"closed by server with 503 5.5.1\"", "refused={pipelined-after-starttls=1}");
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
-import org.apache.james.protocols.smtp.core.DataCmdHandler;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
@@ -80,22 +79,12 @@ public final class StrictDataFilter implements DataLineFilter {
         return position;
     }
 
+    /** Ends the transaction (which discards the message) and answers with {@code reason}. */
     private static Response refuse(SMTPSession session, Reply reason) {
         log.debug("session {}: message refused: {}", session.getSessionID(), reason.line());
-        session.getAttachment(DataCmdHandler.MAILENV, State.Transaction)
-                .filter(AutoCloseable.class::isInstance)
-                .ifPresent(envelope -> discard((AutoCloseable) envelope));
         session.popLineHandler();
         session.resetState();
         return Verdicts.response(reason);
-    }
-
-    private static void discard(AutoCloseable envelope) {
-        try {
-            envelope.close();
-        } catch (Exception e) {
-            log.warn("could not discard a refused message: {}", e.toString());
-        }
     }
 
     private static boolean endsWithCrlf(byte[] line) {
