@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,24 +37,33 @@ public final class MailStore {
         this.db = db;
     }
 
+    /** Stores {@code content} for {@code recipients} without check verdicts (submitted or generated mail). */
+    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content)
+            throws IOException {
+        return deliver(sender, origin, recipients, content, List.of());
+    }
+
     /**
-     * Stores {@code content} for {@code recipients}. A local mailbox whose quota the message would
-     * exceed is skipped; a recipient all of whose mailboxes were skipped (and who has no external
-     * target) is reported over quota. When no recipient is left, nothing is stored. Mail {@link
+     * Stores {@code content} for {@code recipients}, with the verdicts of the checks it went through
+     * on its way in ({@code checks}, kept in their order; {@link MessageChecks} reads them). A local
+     * mailbox whose quota the message would exceed is skipped; a recipient all of whose mailboxes
+     * were skipped (and who has no external target) is reported over quota. When no recipient is
+     * left, nothing is stored (neither the checks). Mail {@link
      * MessageOrigin#RECEIVED received} from the internet is taken by all its recipients or by none:
      * with one of them over quota nothing is stored either, because its sender may be forged and
      * must not be told in a bounce; the sending server keeps the message and tries again.
      *
      * @param sender the envelope sender, "" for the null sender
      * @param origin where the message came from, kept with it for outbound delivery
+     * @param checks the verdicts stored with the message, committed with it
      * @throws IOException when reading {@code content} fails (nothing is stored)
      * @throws org.postroom.storage.StorageUnavailableException when the database fails (nothing is stored)
      */
-    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content)
-            throws IOException {
+    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content,
+            List<MessageCheck> checks) throws IOException {
         try {
             return db.inTransaction("store message for " + recipients.size() + " recipients",
-                    jdbc -> store(jdbc, sender, origin, recipients, content));
+                    jdbc -> store(jdbc, sender, origin, recipients, content, checks));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (NothingDelivered e) {
@@ -61,8 +72,9 @@ public final class MailStore {
     }
 
     private DeliveryReceipt store(JdbcClient jdbc, String sender, MessageOrigin origin, List<Recipient> recipients,
-            InputStream content) {
+            InputStream content, List<MessageCheck> checks) {
         StoredMessage message = writeContent(jdbc, sender, origin, content);
+        MessageChecks.record(jdbc, message.id(), checks);
         Set<Long> refused = new HashSet<>();
         for (long mailboxId : new TreeSet<>(allMailboxes(recipients))) {
             if (!addToMailbox(jdbc, mailboxId, message)) {
