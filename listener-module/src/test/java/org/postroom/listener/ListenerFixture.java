@@ -46,10 +46,15 @@ public final class ListenerFixture implements BeforeEachCallback, AfterEachCallb
         errors.watch();
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) {
+    /** Unbinds every listener of the test now, so that everything their sessions log is in. */
+    public void unbindAll() {
         bound.forEach(ProtocolListener::unbind);
         bound.clear();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        unbindAll();
         errors.assertNoneLogged();
     }
 }
