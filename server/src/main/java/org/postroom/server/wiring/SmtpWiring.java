@@ -27,6 +27,7 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +76,10 @@ class SmtpWiring {
     }
 
     @Bean
-    InboundServices inboundServices(MailDirectory directory, MailStore store, Authenticator authenticator,
-            LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
+    InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
+            Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
             SenderRewriting senderRewriting, InboundChecks checks, MeterRegistry meters) {
-        return new InboundServices(directory, store, authenticator, throttle,
+        return new InboundServices(directory, store, quarantine, authenticator, throttle,
                 new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting, checks,
                 new CommandTimers(meters), meters);
     }

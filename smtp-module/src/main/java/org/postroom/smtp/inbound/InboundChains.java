@@ -125,7 +125,7 @@ public final class InboundChains {
         handlers.addAll(headerFilters);
         handlers.add(new DataLineMessageHookHandler());
         handlers.addAll(messageChecks);
-        handlers.add(new StoreMessageHook(services.store(), services.quotaBounces(), services.meters()));
+        handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(), services.meters()));
         return handlers;
     }
 

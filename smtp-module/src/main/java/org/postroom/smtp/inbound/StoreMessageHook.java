@@ -24,7 +24,10 @@ import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.quarantine.HoldReceipt;
+import org.postroom.storage.quarantine.Quarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * message, and the 250 (one reply for all, RFC 5321) is sent after the DSN to the user about the
  * full mailboxes has been stored ({@link QuotaBounces}).
  *
+ * <p>On port 25 the message is stored behind its Authentication-Results field and with the
+ * verdicts of the checks ({@link MessageAuthentication}); one a DMARC policy of quarantine applies
+ * to goes into the {@link Quarantine} instead of the mailboxes and the queue, for an administrator
+ * to release or delete, and the client hears the same 250.
+ *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  * The spooled message is let go when James ends the transaction after this hook ({@link
  * InboundSession#resetState}).
@@ -50,11 +58,13 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     private static final Logger log = LoggerFactory.getLogger(StoreMessageHook.class);
 
     private final MailStore store;
+    private final Quarantine quarantine;
     private final QuotaBounces quotaBounces;
     private final MeterRegistry meters;
 
-    StoreMessageHook(MailStore store, QuotaBounces quotaBounces, MeterRegistry meters) {
+    StoreMessageHook(MailStore store, Quarantine quarantine, QuotaBounces quotaBounces, MeterRegistry meters) {
         this.store = store;
+        this.quarantine = quarantine;
         this.quotaBounces = quotaBounces;
         this.meters = meters;
     }
@@ -67,10 +77,18 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     }
 
     private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
-        DeliveryReceipt receipt;
         Optional<MessageAuthentication> findings = MessageAuthentication.of(session);
+        List<MessageCheck> verdicts = findings.map(MessageAuthentication::verdicts).orElse(List.of());
+        Optional<String> hold = findings.flatMap(MessageAuthentication::hold);
+        DeliveryReceipt receipt;
         try (InputStream content = withFindings(session, findings, message.getMessageInputStream())) {
-            receipt = store.deliver(sender, origin(session), recipients, content);
+            if (hold.isPresent()) {
+                HoldReceipt held = quarantine.hold(sender, origin(session), recipients, content, hold.get(), verdicts);
+                log.info("session {}: message {} from <{}> held in quarantine: reason={}", session.getSessionID(),
+                        held.queueId(), sender, hold.get());
+                return committed(session, held.queueId());
+            }
+            receipt = store.deliver(sender, origin(session), recipients, content, verdicts);
         } catch (IOException e) {
             log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
                     Replies.TRY_LATER.line(), e.toString());
@@ -87,10 +105,15 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
                     session.getSessionID(), receipt.queueId(), sender, receipt.overQuota());
             bounceOverQuota(sender, receipt, message);
         }
-        SessionRecord.of(session).ifPresent(record -> record.queued(receipt.queueId()));
+        return committed(session, receipt.queueId());
+    }
+
+    /** The message is committed under {@code queueId}: recorded, counted, and the client told. */
+    private HookResult committed(SMTPSession session, String queueId) {
+        SessionRecord.of(session).ifPresent(record -> record.queued(queueId));
         Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
                 .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
-        return Verdicts.of(Replies.queued(receipt.queueId()));
+        return Verdicts.of(Replies.queued(queueId));
     }
 
     /**

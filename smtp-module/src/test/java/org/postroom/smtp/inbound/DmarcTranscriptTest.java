@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postroom.smtp.testing.TestDkimKey;
+import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.quarantine.HeldMessage;
 
 /**
  * DMARC (RFC 7489) on port 25: the author domain's policy on the test DNS server, SPF and DKIM as
@@ -62,9 +64,20 @@ class DmarcTranscriptTest {
     }
 
     @Test
-    void aFailingMessageOfADomainThatAsksForQuarantineIsTakenButHeld() {
+    void aFailingMessageOfADomainThatAsksForQuarantineIsTakenButHeldForAnAdministrator() {
         bed.dns().txt("_dmarc.careful.test", "v=DMARC1; p=quarantine");
         bed.receive("mx.phish.test", "x@phish.test", "alice@example.com", message("ceo@careful.test"), "250 2.0.0");
+        assertThat(bed.mail().inbox("alice@example.com")).isEmpty();
+        HeldMessage held = bed.mail().quarantine().list(0, 10).items().get(0);
+        assertThat(held.reason()).isEqualTo("dmarc");
+        assertThat(held.recipients()).containsExactly("alice@example.com");
+        assertThat(held.header()).startsWith("Authentication-Results: mx.postroom.test;");
+        assertThat(held.checks()).contains(
+                new MessageCheck("dmarc", "fail", "(p=quarantine dis=quarantine) header.from=careful.test"));
+        assertThat(bed.log().messages("org.postroom.smtp.inbound.StoreMessageHook"))
+                .anyMatch(line -> line.contains("message " + held.id()) && line.contains("held in quarantine: reason=dmarc"));
+        // released, it reaches alice as it came
+        bed.mail().quarantine().release(held.id());
         assertThat(dmarc()).isEqualTo("dmarc=fail (p=quarantine dis=quarantine) header.from=careful.test");
     }
 
@@ -73,7 +86,19 @@ class DmarcTranscriptTest {
         // RFC 7489 §6.6.4: the messages pct= does not sample get quarantine instead of reject
         bed.dns().txt("_dmarc.trying.test", "v=DMARC1; p=reject; pct=0");
         bed.receive("mx.phish.test", "x@phish.test", "alice@example.com", message("ceo@trying.test"), "250 2.0.0");
-        assertThat(dmarc()).isEqualTo("dmarc=fail (p=reject dis=quarantine) header.from=trying.test");
+        assertThat(bed.mail().quarantine().list(0, 10).items()).singleElement()
+                .satisfies(held -> assertThat(held.checks()).contains(
+                        new MessageCheck("dmarc", "fail", "(p=reject dis=quarantine) header.from=trying.test")));
+    }
+
+    @Test
+    void theVerdictsAreStoredWithEveryDeliveredMessage() {
+        bed.dns().txt("_dmarc.watching.test", "v=DMARC1; p=none").txt("watching.test", "v=spf1 -all");
+        bed.receive("mx.phish.test", "x@watching.test", "alice@example.com", message("ceo@watching.test"), "250 2.0.0");
+        assertThat(bed.mail().checksOfLastMessage()).containsExactly(
+                new MessageCheck("spf", "fail", "smtp.mailfrom=x@watching.test"),
+                new MessageCheck("dkim", "none", ""),
+                new MessageCheck("dmarc", "fail", "(p=none dis=none) header.from=watching.test"));
     }
 
     @Test

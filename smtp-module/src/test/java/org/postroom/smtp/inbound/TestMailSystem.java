@@ -34,7 +34,10 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,6 +120,11 @@ public final class TestMailSystem implements AutoCloseable {
         return new SenderRewriting(new ServerSecrets(db).secret(ServerSecrets.SRS), Clock.systemUTC());
     }
 
+    /** The administrators' quarantine, where port 25 holds what a DMARC policy of quarantine applies to. */
+    public Quarantine quarantine() {
+        return new Quarantine(db, directory());
+    }
+
     public UserRepository users() {
         return new UserRepository(db);
     }
@@ -129,7 +137,8 @@ public final class TestMailSystem implements AutoCloseable {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
-        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces, senderRewriting(),
+        return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
+                senderRewriting(),
                 checks, new CommandTimers(meters), meters);
     }
 
@@ -169,6 +178,12 @@ public final class TestMailSystem implements AutoCloseable {
             }
         }
         return messages;
+    }
+
+    /** The check verdicts stored with the message stored last. */
+    public List<MessageCheck> checksOfLastMessage() {
+        long id = sql.sql("select max(id) from message").query(Long.class).single();
+        return new MessageChecks(testDatabase.database()).of(id);
     }
 
     /** Stored message copies, whoever they are for. */

@@ -26,7 +26,7 @@ import org.postroom.storage.Printable;
  * one pass, so a large message is never held in memory. It only records the verdicts; what follows
  * from them is decided by {@link OwnDomainCheck} and {@link DmarcCheck}.
  */
-final class DkimCheck extends MessageCheck {
+final class DkimCheck extends CheckHook {
 
     /** RFC 6008 §2: enough of b= to tell two signatures apart. */
     private static final int SIGNATURE_PREFIX = 12;

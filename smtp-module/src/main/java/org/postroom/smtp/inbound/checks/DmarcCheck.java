@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * policy would reject), 451 4.7.0; quarantine, delivered and held; none, delivered. A message
  * without a From: field names no author and has no DMARC verdict (RFC 7489 §6.6.1).
  */
-final class DmarcCheck extends MessageCheck {
+final class DmarcCheck extends CheckHook {
 
     private static final Logger log = LoggerFactory.getLogger(DmarcCheck.class);
 
@@ -55,13 +55,8 @@ final class DmarcCheck extends MessageCheck {
             case REJECT -> refuse(session, message, strictest, Replies.DMARC_REJECTED.withText(
                     Replies.DMARC_REJECTED.text() + " " + Printable.of(strictest.domain())));
             case DEFER -> refuse(session, message, strictest, Replies.DMARC_UNVERIFIED);
-            case QUARANTINE -> {
-                log.info("session {}: message from <{}> held in quarantine: dmarc={} domain={} policy={}",
-                        session.getSessionID(), sender(message), strictest.status().word(),
-                        Printable.of(strictest.domain()), strictest.policy().word());
-                yield HookResult.DECLINED;
-            }
-            case NONE -> HookResult.DECLINED;
+            // a quarantined message is held by the commit, which logs it with its queue id
+            case QUARANTINE, NONE -> HookResult.DECLINED;
         };
     }
 

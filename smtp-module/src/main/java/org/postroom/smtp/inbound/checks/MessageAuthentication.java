@@ -12,11 +12,13 @@ import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.postroom.smtp.inbound.hook.TransactionState;
 import org.postroom.smtp.message.MessageHeaders;
+import org.postroom.storage.message.MessageCheck;
 
 /**
  * What the checks found out about the message of the current transaction, gathered as each check
  * runs at the end of DATA, and read by the commit: the Authentication-Results field it prepends
- * ({@link #authenticationResults}), and whether the message is held in quarantine. One per
+ * ({@link #authenticationResults}), the verdicts it stores with the message ({@link #verdicts}),
+ * and whether the message is held in quarantine ({@link #hold}). One per
  * transaction; the checks of one message run one after the other on one hook thread.
  */
 public final class MessageAuthentication {
@@ -79,9 +81,13 @@ public final class MessageAuthentication {
         return List.copyOf(dmarc);
     }
 
-    /** True when a DMARC policy of quarantine applies: the message is delivered into quarantine. */
-    public boolean held() {
-        return dmarc.stream().anyMatch(result -> result.disposition() == DmarcResult.Disposition.QUARANTINE);
+    /**
+     * Why the message is to be held in quarantine rather than delivered: {@code dmarc} when a DMARC
+     * policy of quarantine applies to it; empty when it is to be delivered.
+     */
+    public Optional<String> hold() {
+        return dmarc.stream().anyMatch(result -> result.disposition() == DmarcResult.Disposition.QUARANTINE)
+                ? Optional.of("dmarc") : Optional.empty();
     }
 
     /**
@@ -89,6 +95,18 @@ public final class MessageAuthentication {
      * one result per line for SPF, each DKIM signature (or {@code dkim=none}) and DMARC.
      */
     public String authenticationResults(String authservId) {
+        return "Authentication-Results: " + authservId + ";\r\n\t" + String.join(";\r\n\t", results()) + "\r\n";
+    }
+
+    /**
+     * The same results as verdicts to store with the message: the method, the result word, and the
+     * rest of the result as the header has it ({@code header.d=example.org header.s=s1 ...}).
+     */
+    public List<MessageCheck> verdicts() {
+        return results().stream().map(MessageAuthentication::verdict).toList();
+    }
+
+    private List<String> results() {
         List<String> results = new ArrayList<>();
         if (spf != null) {
             results.add(spf.resinfo());
@@ -101,6 +119,15 @@ public final class MessageAuthentication {
             results.add("dmarc=none");
         }
         dmarc.forEach(result -> results.add(result.resinfo()));
-        return "Authentication-Results: " + authservId + ";\r\n\t" + String.join(";\r\n\t", results) + "\r\n";
+        return results;
+    }
+
+    /** {@code method=result detail} as a stored verdict. */
+    private static MessageCheck verdict(String resinfo) {
+        int equals = resinfo.indexOf('=');
+        int space = resinfo.indexOf(' ');
+        return new MessageCheck(resinfo.substring(0, equals),
+                space < 0 ? resinfo.substring(equals + 1) : resinfo.substring(equals + 1, space),
+                space < 0 ? "" : resinfo.substring(space + 1));
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * our users, and through a forwarding alias leave again under our name. Where a DNS failure kept
  * SPF or DKIM from deciding, 451 4.7.0: the real sender retries.
  */
-final class OwnDomainCheck extends MessageCheck {
+final class OwnDomainCheck extends CheckHook {
 
     private static final Logger log = LoggerFactory.getLogger(OwnDomainCheck.class);
 

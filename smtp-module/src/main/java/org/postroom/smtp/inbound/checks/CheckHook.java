@@ -20,14 +20,14 @@ import org.slf4j.LoggerFactory;
  * refuses the message. A spooled copy that cannot be read, or a database that fails, is a 451 and
  * nothing is stored; the client retries.
  */
-abstract class MessageCheck extends StorageBackedHook implements MessageHook {
+abstract class CheckHook extends StorageBackedHook implements MessageHook {
 
-    private static final Logger log = LoggerFactory.getLogger(MessageCheck.class);
+    private static final Logger log = LoggerFactory.getLogger(CheckHook.class);
 
     private final String action;
 
     /** {@code action} names the check in a log line, e.g. "verify DKIM signatures". */
-    MessageCheck(String action) {
+    CheckHook(String action) {
         this.action = action;
     }
 
