@@ -21,6 +21,7 @@ import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.quarantine.Quarantine;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * An administrator works the quarantine in a real headless chromium: a message the MX held after a
@@ -29,7 +30,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * is deleted after a confirmation. That the user then downloads the released message over POP3 is
  * shown by the server's QuarantineReleaseOverPop3IT, where the POP3 listener runs; here the
  * mailbox entry is checked in storage.
+ *
+ * <p>A Spring context (and so a database) of its own: ConsoleBrowserIT starts from an empty server
+ * and must not find this test's domain, whichever order the classes run in.
  */
+@TestPropertySource(properties = "test.database=quarantine-browser")
 class QuarantineBrowserIT extends BrowserSession {
 
     private static final String ALICE = "alice@held.example";
