@@ -138,7 +138,8 @@ public class AdminTestApplication {
 
             @Override
             public MailPorts ports() {
-                return MailPorts.standard();
+                // the ports the RFCs assign, which the server listens on unless configured otherwise
+                return new MailPorts(25, 587, 465, 110, 995);
             }
 
             @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
 
 /**
@@ -104,7 +105,7 @@ final class DeliveryStatusNotification {
         out.line("Action: " + report.action().name().toLowerCase(Locale.ROOT));
         out.line("Status: " + diagnosis.status());
         if (!item.outcome().nextHop().isEmpty()) {
-            out.line("Remote-MTA: dns; " + HostAndPort.parse(item.outcome().nextHop(), 25).host());
+            out.line("Remote-MTA: dns; " + HostAndPort.parse(item.outcome().nextHop(), SmtpStandard.MX_PORT).host());
         }
         out.line("Diagnostic-Code: " + (diagnosis.fromRemote() ? "smtp; " : "x-postroom; ") + diagnosis.text());
         out.line("Last-Attempt-Date: " + DATE.format(now));

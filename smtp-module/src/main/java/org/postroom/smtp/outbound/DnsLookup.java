@@ -23,6 +23,7 @@ import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.outbound.NextHops.Hosts;
 import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
@@ -39,7 +40,7 @@ public final class DnsLookup {
     private final int mxPort;
     private final Cache cache = new Cache(DClass.IN);
 
-    /** {@code mxPort} is where mail hosts found in DNS are reached: 25, except for tests on loopback. */
+    /** {@code mxPort} is where mail hosts found in DNS are reached: {@link SmtpStandard#MX_PORT}, except for tests on loopback. */
     public DnsLookup(Resolver resolver, int mxPort) {
         this.resolver = resolver;
         this.mxPort = mxPort;
@@ -50,7 +51,7 @@ public final class DnsLookup {
         ExtendedResolver resolver = servers.isEmpty() ? new ExtendedResolver()
                 : new ExtendedResolver(servers.stream().map(s -> (Resolver) new SimpleResolver(s)).toList());
         resolver.setTimeout(TIMEOUT);
-        return new DnsLookup(resolver, 25);
+        return new DnsLookup(resolver, SmtpStandard.MX_PORT);
     }
 
     /**
