@@ -5,10 +5,13 @@ import org.postroom.server.config.DkimProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.database.DatabaseConfiguration;
 import org.postroom.server.wiring.StorageWiring;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -27,6 +30,16 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @Import({ DatabaseConfiguration.class, StorageWiring.class })
 @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class })
 class CliConfiguration {
+
+    /** Starts the services with the command line's Spring arguments ({@code --spring.datasource.url=...}). */
+    static ConfigurableApplicationContext start(String[] springArguments) {
+        return new SpringApplicationBuilder(CliConfiguration.class)
+                .web(WebApplicationType.NONE)
+                .profiles("cli")
+                .logStartupInfo(false)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run(springArguments);
+    }
 
     /** The command line logs nobody in: the login throttle among the storage services counts into nothing read. */
     @Bean
