@@ -12,34 +12,30 @@ import org.postroom.admin.security.TrustedProxies;
 import org.postroom.admin.settings.MailPorts;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.admin.settings.TlsCertificate;
-import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.AdminAccountRepository;
-import org.postroom.storage.directory.AliasRepository;
-import org.postroom.storage.directory.Authenticator;
-import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginLimits;
-import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.NetworkRange;
-import org.postroom.storage.directory.UserRepository;
-import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.queue.DeliveryQueue;
-import org.postroom.storage.stats.MailStatistics;
+import org.postroom.storage.wiring.StorageSettings;
+import org.postroom.storage.wiring.StorageWiring;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * admin-web on its own, as the server wires it, over a fresh PostgreSQL database per application
- * context: the storage services, a fixed {@link ServerSettings}, and the administrator
- * {@value #ADMIN} with password {@value #ADMIN_PASSWORD}. {@code test.throttle.max-failures}
- * sets the login throttle (default: high enough never to interfere), whose failures are counted in
- * the {@link SimpleMeterRegistry}; {@code test.trusted-proxies} lists the reverse proxies whose
- * forwarded headers count (default: none, as in the server).
+ * context: the storage services of {@link StorageWiring} (the server's), a fixed {@link
+ * ServerSettings}, and the administrator {@value #ADMIN} with password {@value #ADMIN_PASSWORD}.
+ * {@code test.throttle.max-failures} sets the login throttle (default: high enough never to
+ * interfere), whose failures are counted in the {@link SimpleMeterRegistry}; {@code
+ * test.trusted-proxies} lists the reverse proxies whose forwarded headers count (default: none, as
+ * in the server).
  */
 @SpringBootApplication
+@Import(StorageWiring.class)
 public class AdminTestApplication {
 
     public static final String ADMIN = "admin";
@@ -56,36 +52,6 @@ public class AdminTestApplication {
         return testDatabase.dataSource();
     }
 
-    @Bean
-    Database database(TestDatabase testDatabase) {
-        return testDatabase.database();
-    }
-
-    @Bean
-    DomainRepository domainRepository(Database db) {
-        return new DomainRepository(db, "postroom");
-    }
-
-    @Bean
-    UserRepository userRepository(Database db) {
-        return new UserRepository(db);
-    }
-
-    @Bean
-    AliasRepository aliasRepository(Database db) {
-        return new AliasRepository(db);
-    }
-
-    @Bean
-    AdminAccountRepository adminAccountRepository(Database db) {
-        return new AdminAccountRepository(db);
-    }
-
-    @Bean
-    Authenticator authenticator(Database db) {
-        return new Authenticator(db);
-    }
-
     /** What the login pipelines count, {@code postroom.auth.failures} among it. */
     @Bean
     SimpleMeterRegistry meterRegistry() {
@@ -94,25 +60,9 @@ public class AdminTestApplication {
 
     /** {@code test.throttle.max-failures} per client; the account limit is off, so tests can share accounts. */
     @Bean
-    LoginThrottle loginThrottle(Database db, @Value("${test.throttle.max-failures:1000}") int maxFailures,
-            SimpleMeterRegistry meters) {
-        return new LoginThrottle(db, new LoginLimits(maxFailures, Duration.ofMinutes(5), Duration.ZERO, 10,
-                Duration.ofMinutes(5), Duration.ZERO, List.of()), meters);
-    }
-
-    @Bean
-    MailStore mailStore(Database db) {
-        return new MailStore(db);
-    }
-
-    @Bean
-    DeliveryQueue deliveryQueue(Database db) {
-        return new DeliveryQueue(db);
-    }
-
-    @Bean
-    MailStatistics mailStatistics(Database db) {
-        return new MailStatistics(db);
+    StorageSettings storageSettings(@Value("${test.throttle.max-failures:1000}") int maxFailures) {
+        return new StorageSettings(new LoginLimits(maxFailures, Duration.ofMinutes(5), Duration.ZERO, 10,
+                Duration.ofMinutes(5), Duration.ZERO, List.of()), "postroom");
     }
 
     @Bean

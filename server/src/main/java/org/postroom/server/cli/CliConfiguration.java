@@ -4,7 +4,7 @@ import org.postroom.server.config.AuthProperties;
 import org.postroom.server.config.DkimProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.database.DatabaseConfiguration;
-import org.postroom.server.wiring.StorageWiring;
+import org.postroom.server.wiring.StorageSettingsWiring;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,7 +27,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * The command line hands it to Spring as its only source.
  */
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class })
-@Import({ DatabaseConfiguration.class, StorageWiring.class })
+@Import({ DatabaseConfiguration.class, StorageSettingsWiring.class })
 @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class })
 class CliConfiguration {
 
