@@ -8,18 +8,16 @@ import java.util.List;
 
 import org.apache.james.protocols.api.Protocol;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Binds listeners for a test on loopback port 0 and unbinds every one of them afterwards; then
- * fails the test if anything unexpected was logged meanwhile, unbinding included (see
- * {@link NoUnexpectedErrors}).
+ * Binds listeners for a test on loopback port 0 and unbinds every one of them afterwards, before
+ * the guard every test runs with (test-support's {@code NoErrorsLogged}) looks at the log, so that
+ * an error while unbinding fails the test too.
  */
-public final class ListenerFixture implements BeforeEachCallback, AfterEachCallback {
+public final class ListenerFixture implements AfterEachCallback {
 
     private final List<ProtocolListener> bound = new ArrayList<>();
-    private final NoUnexpectedErrors errors = new NoUnexpectedErrors();
 
     /** Settings for a test listener: loopback, a free port, a few threads. */
     public static ListenerSettings.Builder settings(String name, ListenerReplies replies) {
@@ -37,14 +35,8 @@ public final class ListenerFixture implements BeforeEachCallback, AfterEachCallb
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        errors.watch();
-    }
-
-    @Override
     public void afterEach(ExtensionContext context) {
         bound.forEach(ProtocolListener::unbind);
         bound.clear();
-        errors.assertNoneLogged();
     }
 }

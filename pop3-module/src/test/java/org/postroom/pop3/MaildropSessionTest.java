@@ -11,13 +11,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.pop3.Pop3Fixture.Settings;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Deletion, UIDL stability and the maildrop lock, over real sockets on a real PostgreSQL. */
-@ExtendWith(NoErrorsLogged.class)
 class MaildropSessionTest {
 
     @AutoClose

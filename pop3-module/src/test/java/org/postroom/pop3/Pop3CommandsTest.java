@@ -11,12 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.pop3.Pop3Fixture.Settings;
 import org.postroom.storage.directory.UserRepository;
 
 /** Protocol transcripts over a raw socket: every command in every state, good and bad arguments. */
-@ExtendWith(NoErrorsLogged.class)
 class Pop3CommandsTest {
 
     @AutoClose

@@ -20,7 +20,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.storage.mailbox.MailStore;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /** RETR and TOP byte for byte, large messages streamed, and the session's log line. */
-@ExtendWith(NoErrorsLogged.class)
 class RetrievalTest {
 
     @AutoClose

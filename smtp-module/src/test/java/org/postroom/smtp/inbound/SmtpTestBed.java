@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Everything an SMTP listener test stands on, fresh for each test: the company in PostgreSQL
- * ({@link TestMailSystem}), a spool directory, the log capture that fails a test on an ERROR, and
+ * ({@link TestMailSystem}), a spool directory, a capture of the log for assertions on it, and
  * the listeners it started, unbound afterwards. Register it with {@code @RegisterExtension}.
  */
 public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback {
