@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,6 +134,22 @@ public final class LineClient implements AutoCloseable {
         } catch (SocketException e) {
             // A reset: the server closed while unread input was still on its side.
             return true;
+        }
+    }
+
+    /**
+     * Whether the server sends nothing and keeps the connection open for {@code quiet}, while
+     * this client is silent too.
+     */
+    public boolean hearsNothingFor(Duration quiet) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(quiet.toMillis()));
+        try {
+            in.read();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } finally {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         }
     }
 

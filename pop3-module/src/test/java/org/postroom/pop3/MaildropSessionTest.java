@@ -1,6 +1,7 @@
 package org.postroom.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.postroom.pop3.Pop3CommandsTest.login;
 import static org.postroom.pop3.Pop3Fixture.ALICE;
 import static org.postroom.pop3.Pop3Fixture.BOB;
@@ -170,18 +171,15 @@ class MaildropSessionTest {
     }
 
     /** A dropped session's lock is released once the server has seen the disconnect. */
-    private static void loginEventually(Pop3Transcript s) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
+    private static void loginEventually(Pop3Transcript s) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
             s.send("USER " + ALICE, "+OK");
             String reply = s.send("PASS " + PASSWORD, "");
-            if (reply.startsWith("+OK") || System.nanoTime() > deadline) {
-                assertThat(reply).startsWith("+OK");
-                return;
+            if (!reply.startsWith("+OK")) {
+                assertThat(reply).startsWith("-ERR [IN-USE]");
             }
-            assertThat(reply).startsWith("-ERR [IN-USE]");
-            Thread.sleep(100);
-        }
+            return reply.startsWith("+OK");
+        });
     }
 
     private static List<String> uidls(List<String> lines) {

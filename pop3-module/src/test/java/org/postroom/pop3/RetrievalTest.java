@@ -2,6 +2,7 @@ package org.postroom.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.postroom.pop3.Pop3CommandsTest.login;
 import static org.postroom.pop3.Pop3Fixture.ALICE;
 import static org.postroom.pop3.Pop3Fixture.BOB;
@@ -192,17 +193,16 @@ class RetrievalTest {
         }
     }
 
-    private static List<String> awaitLines(ListAppender<ILoggingEvent> lines, String containing) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> matching = List.copyOf(lines.list).stream().map(ILoggingEvent::getFormattedMessage)
-                    .filter(line -> line.contains(containing)).toList();
-            if (!matching.isEmpty()) {
-                return matching;
-            }
-            Thread.sleep(20);
+    private static List<String> awaitLines(ListAppender<ILoggingEvent> lines, String containing) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> linesContaining(lines, containing),
+                matching -> !matching.isEmpty());
+    }
+
+    private static List<String> linesContaining(ListAppender<ILoggingEvent> lines, String containing) {
+        synchronized (lines) {
+            return lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(containing))
+                    .toList();
         }
-        return List.of();
     }
 
     /** A message of exactly {@code size} bytes (at least 16) with a Subject naming it. */

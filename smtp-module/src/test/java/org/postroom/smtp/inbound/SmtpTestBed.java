@@ -1,5 +1,7 @@
 package org.postroom.smtp.inbound;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -140,11 +142,8 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     /** Waits (up to 10 s) for the one log line of a session that ended, and returns the lines so far. */
     List<String> sessionLines() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (log.messages(SESSION_LOG).isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        return log.messages(SESSION_LOG);
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> log.messages(SESSION_LOG), lines -> !lines.isEmpty());
     }
 
     private static final String SESSION_LOG = "org.postroom.smtp.session";
