@@ -1,101 +1,16 @@
 package org.postroom.admin;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import javax.sql.DataSource;
-
-import org.postroom.admin.security.BootstrapAdministrator;
-import org.postroom.admin.security.TrustedProxies;
-import org.postroom.admin.settings.MailPorts;
-import org.postroom.admin.settings.ServerSettings;
-import org.postroom.admin.settings.TlsCertificate;
-import org.postroom.storage.TestDatabase;
-import org.postroom.storage.directory.AdminAccountRepository;
-import org.postroom.storage.directory.LoginLimits;
-import org.postroom.storage.directory.NetworkRange;
-import org.postroom.storage.wiring.StorageSettings;
-import org.postroom.storage.wiring.StorageWiring;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * admin-web on its own, as the server wires it, over a fresh PostgreSQL database per application
- * context: the storage services of {@link StorageWiring} (the server's), a fixed {@link
- * ServerSettings}, and the administrator {@value #ADMIN} with password {@value #ADMIN_PASSWORD}.
- * {@code test.throttle.max-failures} sets the login throttle (default: high enough never to
- * interfere), whose failures are counted in the {@link SimpleMeterRegistry}; {@code
- * test.trusted-proxies} lists the reverse proxies whose forwarded headers count (default: none, as
- * in the server).
+ * admin-web on its own, as the server wires it. Its services over a fresh PostgreSQL database per
+ * application context come from {@link AdminTestServices}, which the full-stack tests find by
+ * component scan and the {@code @WebMvcTest} slices leave out: a slice starts no database.
  */
 @SpringBootApplication
-@Import(StorageWiring.class)
 public class AdminTestApplication {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "console password 1";
-    public static final String HOSTNAME = "mail.example.net";
-
-    @Bean(destroyMethod = "close")
-    TestDatabase testDatabase() {
-        return TestDatabase.create();
-    }
-
-    @Bean
-    DataSource dataSource(TestDatabase testDatabase) {
-        return testDatabase.dataSource();
-    }
-
-    /** What the login pipelines count, {@code postroom.auth.failures} among it. */
-    @Bean
-    SimpleMeterRegistry meterRegistry() {
-        return new SimpleMeterRegistry();
-    }
-
-    /** {@code test.throttle.max-failures} per client; the account limit is off, so tests can share accounts. */
-    @Bean
-    StorageSettings storageSettings(@Value("${test.throttle.max-failures:1000}") int maxFailures) {
-        return new StorageSettings(new LoginLimits(maxFailures, Duration.ofMinutes(5), Duration.ZERO, 10,
-                Duration.ofMinutes(5), Duration.ZERO, List.of()), "postroom");
-    }
-
-    @Bean
-    BootstrapAdministrator bootstrapAdministrator(AdminAccountRepository admins) {
-        return new BootstrapAdministrator(admins, ADMIN, ADMIN_PASSWORD);
-    }
-
-    @Bean
-    TrustedProxies trustedProxies(@Value("${test.trusted-proxies:}") List<String> proxies) {
-        return new TrustedProxies(proxies.stream().map(NetworkRange::parse).toList());
-    }
-
-    @Bean
-    ServerSettings serverSettings() {
-        Instant issued = Instant.now().minus(Duration.ofDays(30));
-        TlsCertificate certificate = new TlsCertificate("CN=" + HOSTNAME, "CN=R11, O=Let's Encrypt, C=US", issued,
-                issued.plus(Duration.ofDays(90)));
-        return new ServerSettings() {
-            @Override
-            public String hostname() {
-                return HOSTNAME;
-            }
-
-            @Override
-            public MailPorts ports() {
-                // the ports the RFCs assign, which the server listens on unless configured otherwise
-                return new MailPorts(25, 587, 465, 110, 995);
-            }
-
-            @Override
-            public Optional<TlsCertificate> certificate() {
-                return Optional.of(certificate);
-            }
-        };
-    }
+    public static final String HOSTNAME = FixedServerSettings.HOSTNAME;
 }
