@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundInvoker;
+import io.netty.util.AttributeKey;
 
 /**
  * Sends one last reply line and closes the connection, as RFC 5321 §3.8 asks of a server that
@@ -22,12 +23,16 @@ import io.netty.channel.ChannelOutboundInvoker;
  */
 final class ClosingReply {
 
+    /** The line sent, kept on the channel for the session's log ({@link ProtocolListener#closingReply}). */
+    static final AttributeKey<String> SENT = AttributeKey.valueOf("postroom.closing-reply");
+
     private static final long FORCE_CLOSE_SECONDS = 5;
 
     private ClosingReply() {
     }
 
     static void send(Channel channel, String line) {
+        channel.attr(SENT).setIfAbsent(line);
         ChannelOutboundInvoker front = frontOf(channel);
         ChannelFuture written = front.writeAndFlush(Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.US_ASCII));
         written.addListener(done -> front.close());

@@ -1,6 +1,7 @@
 package org.postroom.listener;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,14 +12,22 @@ import org.apache.james.protocols.netty.HandlerConstants;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.ByteProcessor;
 
 /**
  * Splits a connection's input into lines and releases them to the protocol only as fast as it
- * takes them. Input that is not released yet stays unparsed in this decoder's buffer, and the
- * socket is not read while anything waits, so a client cannot grow the server's memory by
- * pipelining while a hook blocks: at most {@code maxPendingCommands} lines are queued for the hook
- * threads, plus one socket read of raw bytes. Lines are held back while
+ * takes them. A line ends at LF; the line handed on keeps its ending exactly as sent (CRLF, or a
+ * bare LF the protocol may refuse). A line longer than {@code maxLineLength} is never buffered
+ * whole: its bytes are dropped as they come, and once its LF arrives the protocol gets an {@link
+ * OverlongLine} instead, which still tells how the line ended. SMTP needs that to know whether the
+ * next line starts a line of the message: a decoder that drops the line and forgets its ending
+ * lets {@code <long line><LF>.<CR><LF>} end a message early (SMTP smuggling).
+ *
+ * <p>Input that is not released yet stays unparsed in this decoder's buffer, and the socket is
+ * not read while anything waits, so a client cannot grow the server's memory by pipelining while a
+ * hook blocks: at most {@code maxPendingCommands} lines are queued for the hook threads, plus one
+ * socket read of raw bytes. Lines are held back while
  * <ul>
  *   <li>{@code maxPendingCommands} lines are still being processed (resumed when half are done),</li>
  *   <li>the client does not read its replies (the channel is not writable), or</li>
@@ -35,61 +44,95 @@ import io.netty.handler.codec.LineBasedFrameDecoder;
  * authenticated, inside DATA) the held lines are simply framed afterwards: no false alarm, unlike
  * James's framer, which rejects any clear-text buffer holding a line that starts with the word.
  *
+ * <p>The framer also tells its {@link ClientPace} what the client is doing: the bytes it sends,
+ * when it has begun a line the server is waiting for, and when the line is complete.
+ *
  * <p>Threads: framing and every state change run on the channel's event loop; only {@link
- * #commandFinished} and {@link #holdUntil} are called from hook threads, and they hand their
- * follow-up to the event loop.
+ * #commandFinished}, {@link #replying} and {@link #holdUntil} are called from hook threads, and
+ * they hand their follow-up to the event loop.
  */
-final class CommandFramer extends LineBasedFrameDecoder {
+final class CommandFramer extends ByteToMessageDecoder {
 
+    private final int maxLineLength;
     private final byte[] startTlsCommand;
     private final int maxPendingCommands;
     private final int resumeAt;
     private final ListenerActivity activity;
+    private final ClientPace pace;
     private final AtomicInteger pending = new AtomicInteger();
     private ChannelHandlerContext ctx;
     private boolean awaitingStartTls;
     private int delayedReplies;
     private boolean tlsStarted;
     private boolean stopped;
+    /** Bytes at the start of the buffer already searched for the LF of the line they begin. */
+    private int searched;
+    /** Inside a line over the limit: its bytes are dropped up to its LF. */
+    private boolean dropping;
+    /** Whether the last byte dropped of that line was a CR. */
+    private boolean droppedCr;
 
     /**
      * @param startTlsCommand the upgrade command in upper case, or null where the listener offers
      *                        no STARTTLS (plain or implicit TLS)
      */
-    CommandFramer(int maxLineLength, int maxPendingCommands, String startTlsCommand, ListenerActivity activity) {
-        super(maxLineLength, false, false);
+    CommandFramer(int maxLineLength, int maxPendingCommands, String startTlsCommand, ListenerActivity activity,
+            ClientPace pace) {
+        this.maxLineLength = maxLineLength;
         this.startTlsCommand = startTlsCommand == null ? null : startTlsCommand.getBytes(StandardCharsets.US_ASCII);
         this.maxPendingCommands = maxPendingCommands;
         this.resumeAt = maxPendingCommands / 2;
         this.activity = activity;
+        this.pace = pace;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        pace.attach(ctx, this);
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf bytes) {
+            pace.received(bytes.readableBytes());
+        }
+        super.channelRead(ctx, msg);
+        pace.lineInProgress(accepting() && (dropping || actualReadableBytes() > 0));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        pace.stop();
+        super.channelInactive(ctx);
+    }
+
+    /** One line per call, so that whether to take the next one is decided line by line. */
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) {
         if (!accepting()) {
             ctx.channel().config().setAutoRead(false);
-            return null;
+            return;
         }
-        ByteBuf line = (ByteBuf) super.decode(ctx, buffer);
+        Object line = nextLine(buffer);
         if (line == null) {
-            return null;
+            return;
         }
         pending.incrementAndGet();
         activity.commandStarted();
-        if (mayStartTls(line)) {
+        pace.lineFramed();
+        if (line instanceof ByteBuf text && mayStartTls(text)) {
             awaitingStartTls = true;
-            return new StartTlsCommand(line);
+            out.add(new StartTlsCommand(text));
+        } else {
+            out.add(line);
         }
-        return line;
     }
 
     /** Called by the core handler, on a hook thread, once the protocol has handled a line. */
     void commandFinished(boolean startTlsCommand) {
+        // before the count drops: a pace check that sees the server idle sees since when
+        pace.commandFinished();
         activity.commandFinished();
         int left = pending.decrementAndGet();
         if (startTlsCommand) {
@@ -97,6 +140,14 @@ final class CommandFramer extends LineBasedFrameDecoder {
         } else if (left == resumeAt) {
             ctx.executor().execute(this::resume);
         }
+    }
+
+    /**
+     * Called from the hook thread answering the session, for each reply before it is written:
+     * whether the reply opens a {@link DataPhase} (any other reply ends the one open).
+     */
+    void replying(boolean opensDataPhase) {
+        pace.replying(opensDataPhase);
     }
 
     /**
@@ -133,7 +184,13 @@ final class CommandFramer extends LineBasedFrameDecoder {
     /** Event loop only: no further line is framed and the socket is no longer read (shutdown, timeout). */
     void stop() {
         stopped = true;
+        pace.stop();
         ctx.channel().config().setAutoRead(false);
+    }
+
+    /** Input held unframed: never more than a line's worth plus one read, however long the line. */
+    int bufferedBytes() {
+        return actualReadableBytes();
     }
 
     /** Whether a line is being processed: the server, not the client, is the one taking its time. */
@@ -183,6 +240,44 @@ final class CommandFramer extends LineBasedFrameDecoder {
         if (accepting()) {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /**
+     * The next line of {@code buffer} with its ending, an {@link OverlongLine} once the LF of a
+     * line over the limit has come, or null when the rest of a line is still to come (the bytes of
+     * a line over the limit consumed meanwhile).
+     */
+    private Object nextLine(ByteBuf buffer) {
+        int start = buffer.readerIndex();
+        int readable = buffer.readableBytes();
+        if (dropping) {
+            int lf = buffer.forEachByte(start, readable, ByteProcessor.FIND_LF);
+            if (lf < 0) {
+                droppedCr = buffer.getByte(start + readable - 1) == '\r';
+                buffer.skipBytes(readable);
+                return null;
+            }
+            boolean endedWithCrlf = lf > start ? buffer.getByte(lf - 1) == '\r' : droppedCr;
+            buffer.readerIndex(lf + 1);
+            dropping = false;
+            return OverlongLine.endingWith(endedWithCrlf);
+        }
+        int window = Math.min(readable, maxLineLength);
+        int lf = buffer.forEachByte(start + searched, window - searched, ByteProcessor.FIND_LF);
+        if (lf >= 0) {
+            searched = 0;
+            return buffer.readRetainedSlice(lf + 1 - start);
+        }
+        if (readable < maxLineLength) {
+            searched = readable;
+            return null;
+        }
+        // maxLineLength bytes without an LF: too long whatever follows; drop them, and the rest as it comes
+        searched = 0;
+        dropping = true;
+        droppedCr = buffer.getByte(start + maxLineLength - 1) == '\r';
+        buffer.skipBytes(maxLineLength);
+        return null;
     }
 
     /**

@@ -73,7 +73,7 @@ final class ListenerPipeline extends ChannelInitializer<SocketChannel> {
     private void serve(ChannelPipeline pipeline) {
         addImplicitTls(pipeline);
         CommandFramer framer = new CommandFramer(settings.maxLineLength(), settings.maxPendingCommands(),
-                startTlsCommand(), activity);
+                startTlsCommand(), activity, ClientPace.of(settings));
         pipeline.addLast(HandlerConstants.FRAMER, framer);
         pipeline.addLast(HandlerConstants.TIMEOUT_HANDLER,
                 new IdleTimeout(settings.idleTimeout(), settings.replies().idleTimeout(), framer));

@@ -11,15 +11,23 @@ import java.util.Objects;
  * @param tooManyConnections            when the listener's connection limit is reached
  * @param tooManyConnectionsFromAddress when the client's address already holds its share
  * @param idleTimeout                   when the client sent nothing for the idle timeout
+ * @param commandTimeout                when the client took longer than the command timeout to
+ *                                      complete a line it had begun
+ * @param dataTooSlow                   when data (SMTP's message after 354) arrived slower than
+ *                                      the minimum rate; never sent by a protocol that opens no
+ *                                      {@link DataPhase}
  * @param shuttingDown                  when the listener is unbound with the connection still open
  */
 public record ListenerReplies(String tooManyConnections, String tooManyConnectionsFromAddress,
-                              String idleTimeout, String shuttingDown) {
+                              String idleTimeout, String commandTimeout, String dataTooSlow,
+                              String shuttingDown) {
 
     public ListenerReplies {
         requireLine(tooManyConnections, "tooManyConnections");
         requireLine(tooManyConnectionsFromAddress, "tooManyConnectionsFromAddress");
         requireLine(idleTimeout, "idleTimeout");
+        requireLine(commandTimeout, "commandTimeout");
+        requireLine(dataTooSlow, "dataTooSlow");
         requireLine(shuttingDown, "shuttingDown");
     }
 

@@ -19,6 +19,15 @@ import java.util.Objects;
  *                                 default 50 (offices behind one NAT address poll POP3 together)
  * @param idleTimeout              close a connection after this long without a command or reply
  *                                 progress; default 5 minutes (RFC 5321 §4.5.3.2.7)
+ * @param commandTimeout           a line the client has begun must be complete this long after its
+ *                                 first byte (time the server spends on earlier commands does not
+ *                                 count), else {@link ListenerReplies#commandTimeout()} and close;
+ *                                 default 60 seconds. Against clients that trickle a command byte
+ *                                 by byte, which the idle timeout alone never ends
+ * @param minDataBytes             during a {@link DataPhase} the client must send at least this
+ *                                 many bytes in every {@code dataWindow}, else {@link
+ *                                 ListenerReplies#dataTooSlow()} and close; default 1024
+ * @param dataWindow               the window of {@code minDataBytes}; default 60 seconds
  * @param maxLineLength            longest command or data line in bytes including CRLF; longer lines
  *                                 get the protocol's line-too-long reply; default 8192
  * @param maxPendingCommands       commands of one connection handed to the hook threads but not yet
@@ -32,7 +41,8 @@ import java.util.Objects;
  */
 public record ListenerSettings(String name, InetSocketAddress address, ListenerReplies replies,
                                TransportSecurity security, int maxConnections, int maxConnectionsPerAddress,
-                               Duration idleTimeout, int maxLineLength, int maxPendingCommands,
+                               Duration idleTimeout, Duration commandTimeout, int minDataBytes,
+                               Duration dataWindow, int maxLineLength, int maxPendingCommands,
                                int hookThreads, int ioThreads, int backlog, Duration shutdownGrace) {
 
     /** RFC 5321 §4.5.3.1.4: a command line may be 512 octets; shorter limits break real clients. */
@@ -49,6 +59,9 @@ public record ListenerSettings(String name, InetSocketAddress address, ListenerR
         requirePositive(maxConnections, "maxConnections");
         requirePositive(maxConnectionsPerAddress, "maxConnectionsPerAddress");
         requireAtLeast(idleTimeout, Duration.ofSeconds(1), "idleTimeout");
+        requireAtLeast(commandTimeout, Duration.ofSeconds(1), "commandTimeout");
+        requirePositive(minDataBytes, "minDataBytes");
+        requireAtLeast(dataWindow, Duration.ofSeconds(1), "dataWindow");
         if (maxLineLength < MIN_LINE_LENGTH) {
             throw new IllegalArgumentException("maxLineLength must be at least " + MIN_LINE_LENGTH + ": " + maxLineLength);
         }
@@ -86,6 +99,9 @@ public record ListenerSettings(String name, InetSocketAddress address, ListenerR
         private int maxConnections = 1000;
         private int maxConnectionsPerAddress = 50;
         private Duration idleTimeout = Duration.ofMinutes(5);
+        private Duration commandTimeout = Duration.ofSeconds(60);
+        private int minDataBytes = 1024;
+        private Duration dataWindow = Duration.ofSeconds(60);
         private int maxLineLength = 8192;
         private int maxPendingCommands = 64;
         private int hookThreads = 16;
@@ -116,6 +132,18 @@ public record ListenerSettings(String name, InetSocketAddress address, ListenerR
 
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
+            return this;
+        }
+
+        /** At least {@code minBytes} in every {@code window} of a {@link DataPhase}. */
+        public Builder minDataRate(int minBytes, Duration window) {
+            this.minDataBytes = minBytes;
+            this.dataWindow = window;
             return this;
         }
 
@@ -151,7 +179,8 @@ public record ListenerSettings(String name, InetSocketAddress address, ListenerR
 
         public ListenerSettings build() {
             return new ListenerSettings(name, address, replies, security, maxConnections, maxConnectionsPerAddress,
-                    idleTimeout, maxLineLength, maxPendingCommands, hookThreads, ioThreads, backlog, shutdownGrace);
+                    idleTimeout, commandTimeout, minDataBytes, dataWindow, maxLineLength, maxPendingCommands,
+                    hookThreads, ioThreads, backlog, shutdownGrace);
         }
     }
 }

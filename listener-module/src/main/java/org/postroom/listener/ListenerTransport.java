@@ -2,6 +2,7 @@ package org.postroom.listener;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import io.netty.channel.Channel;
  * steps run as one task on the channel's event loop, through {@link CommandFramer#beginTls}, which
  * also refuses the switch if clear text is already waiting.
  *
+ * <p>Each reply tells the framer whether it opens a {@link DataPhase}, or ends one.
+ *
  * <p>A reply a hook asked to delay ({@link ReplyDelay}) leaves from an event-loop timer, and the
  * writes and the close after it queue behind it, so the client sees its replies in order while no
  * thread waits. The framer reads nothing more from the client meanwhile.
@@ -41,6 +44,11 @@ final class ListenerTransport extends NettyProtocolTransport {
         this.framer = framer;
     }
 
+    /** The line the listener closed this connection with (a timeout, shutdown), if it did. */
+    Optional<String> closingReply() {
+        return Optional.ofNullable(channel.attr(ClosingReply.SENT).get());
+    }
+
     /**
      * Also skips empty writes: a reply whose status line travels in its stream (POP3's RETR) has
      * no lines, and James would still write and flush their empty bytes, an event-loop task for
@@ -49,6 +57,7 @@ final class ListenerTransport extends NettyProtocolTransport {
     @Override
     protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTLS) {
         ReplyDelay.take(session).ifPresent(this::delay);
+        framer.replying(DataPhase.take(session));
         inOrder(() -> {
             if (startTLS) {
                 ByteBuf reply = Unpooled.wrappedBuffer(bytes);

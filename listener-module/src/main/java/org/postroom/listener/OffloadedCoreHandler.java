@@ -22,6 +22,8 @@ import io.netty.handler.ssl.NotSslRecordException;
  * connection, so commands and replies of a session stay in order). On top of James it
  * <ul>
  *   <li>reports every handled line back to the {@link CommandFramer}, which releases the next ones;</li>
+ *   <li>answers a line over the length limit when its end has come, in turn with the other lines,
+ *       telling the session how it ended if it asks ({@link OverlongLineSession});</li>
  *   <li>creates sessions on a {@link ListenerTransport}, for the event-loop STARTTLS switch, and
  *       tells each session which listener it came in on ({@link ProtocolListener#nameOf});</li>
  *   <li>names the client in the logging context by IP only, without a reverse DNS lookup
@@ -76,11 +78,28 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         boolean startTls = msg instanceof StartTlsCommand;
-        Object line = startTls ? ((StartTlsCommand) msg).content() : msg;
         try {
-            super.channelRead(ctx, line);
+            if (msg instanceof OverlongLine overlong) {
+                answer(ctx, overlong);
+            } else {
+                super.channelRead(ctx, startTls ? ((StartTlsCommand) msg).content() : msg);
+            }
         } finally {
             framer.commandFinished(startTls);
+        }
+    }
+
+    /** What James does for a frame that was too long, with the line's ending for the sessions that ask. */
+    private void answer(ChannelHandlerContext ctx, OverlongLine line) {
+        ProtocolSession session = session(ctx);
+        if (session == null) {
+            return;
+        }
+        Response response = session instanceof OverlongLineSession aware
+                ? aware.lineTooLong(line.endedWithCrlf())
+                : session.newLineTooLongResponse();
+        if (response != null) {
+            transport.writeResponse(response, session);
         }
     }
 
@@ -107,13 +126,17 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
     }
 
     private void sendFatalReplyAndClose(ChannelHandlerContext ctx) {
-        ProtocolSession session = (ProtocolSession) ctx.channel().attr(SESSION_ATTRIBUTE_KEY).get();
+        ProtocolSession session = session(ctx);
         if (session == null) {
             ctx.channel().close();
             return;
         }
         transport.writeResponse(session.newFatalErrorResponse(), session);
         transport.writeResponse(Response.DISCONNECT, session);
+    }
+
+    private static ProtocolSession session(ChannelHandlerContext ctx) {
+        return (ProtocolSession) ctx.channel().attr(SESSION_ATTRIBUTE_KEY).get();
     }
 
     /** Netty's not-a-record message dumps the client's bytes in hex, which may hold a password. */

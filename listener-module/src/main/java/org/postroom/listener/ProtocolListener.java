@@ -2,11 +2,13 @@ package org.postroom.listener;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.james.protocols.api.Protocol;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +86,17 @@ public final class ProtocolListener {
      */
     public static String nameOf(ProtocolSession session) {
         return session.getAttachment(LISTENER_NAME, State.Connection).orElse("unknown");
+    }
+
+    /**
+     * The line the listener itself sent before it closed {@code session}'s connection (an idle or
+     * command timeout, data too slow, shutdown: {@link ListenerReplies}), for the protocol's session
+     * log; empty when the listener did not close it, or for a session no listener created.
+     */
+    public static Optional<String> closingReply(ProtocolSession session) {
+        return session instanceof ProtocolSessionImpl impl
+                && impl.getProtocolTransport() instanceof ListenerTransport transport
+                ? transport.closingReply() : Optional.empty();
     }
 
     public boolean isBound() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
-/** The framer's flow control and STARTTLS hold, on an in-memory channel where nothing races. */
+/** The framer's lines, flow control and STARTTLS hold, on an in-memory channel where nothing races. */
 class CommandFramerTest {
 
     private static ListenerTls tls;
@@ -37,8 +38,59 @@ class CommandFramerTest {
     }
 
     @Test
+    void eachLineKeepsItsEndingAsSentAndALineOfExactlyTheLimitIsALine() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
+        EmbeddedChannel channel = channel(framer);
+
+        channel.writeInbound(ascii("one\r\ntw"), ascii("o\nthree\r"), ascii("\r\n" + "x".repeat(998) + "\r\n"));
+
+        assertThat(released).extracting(CommandFramerTest::raw)
+                .containsExactly("one\r\n", "two\n", "three\r\r\n", "x".repeat(998) + "\r\n");
+    }
+
+    @Test
+    void aLineOverTheLimitIsDroppedAndReportedWithTheEndingItHad() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
+        EmbeddedChannel channel = channel(framer);
+
+        channel.writeInbound(ascii("y".repeat(1001) + "\n.\r\nNEXT\r\n" + "y".repeat(999) + "\r\n"));
+
+        assertThat(released).containsExactly(OverlongLine.endingWith(false), released.get(1), released.get(2),
+                OverlongLine.endingWith(true));
+        assertThat(raw(released.get(1))).isEqualTo(".\r\n");
+        assertThat(raw(released.get(2))).isEqualTo("NEXT\r\n");
+    }
+
+    @Test
+    void theEndingOfADroppedLineIsReadFromTheBytesEvenWhenItsCrCameInAnEarlierRead() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
+        EmbeddedChannel channel = channel(framer);
+
+        channel.writeInbound(ascii("y".repeat(5000) + "\r"), ascii("\n"), ascii("y".repeat(1500)), ascii("\r"),
+                ascii("y\n"), ascii("y".repeat(999) + "\r"), ascii("\n"));
+
+        assertThat(released).containsExactly(OverlongLine.endingWith(true), OverlongLine.endingWith(false),
+                OverlongLine.endingWith(true));
+    }
+
+    @Test
+    void aHugeLineIsNeverHeldInMemory() {
+        CommandFramer framer = new CommandFramer(1000, 64, null, new ListenerActivity(), relaxedPace());
+        EmbeddedChannel channel = channel(framer);
+
+        for (int i = 0; i < 100; i++) {
+            channel.writeInbound(ascii("y".repeat(700)));
+            assertThat(framer.bufferedBytes()).as("bytes held").isLessThan(1000);
+        }
+        channel.writeInbound(ascii("\r\nNOOP\r\n"));
+
+        assertThat(released).hasSize(2).first().isEqualTo(OverlongLine.endingWith(true));
+        assertThat(raw(released.get(1))).isEqualTo("NOOP\r\n");
+    }
+
+    @Test
     void linesBeyondThePendingLimitWaitUnparsedAndTheSocketIsNotRead() {
-        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         channel.writeInbound(lines(10));
@@ -49,7 +101,7 @@ class CommandFramerTest {
 
     @Test
     void whenHalfThePendingLinesAreAnsweredTheNextOnesAreReleased() {
-        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 4, null, new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
         channel.writeInbound(lines(10));
 
@@ -70,7 +122,7 @@ class CommandFramerTest {
 
     @Test
     void nothingAfterStartTlsIsReleasedUntilTheProtocolAnsweredIt() {
-        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
 
         channel.writeInbound(ascii("EHLO x\r\n  starttls\r\nNOOP\r\n"));
@@ -87,7 +139,7 @@ class CommandFramerTest {
 
     @Test
     void theTlsSwitchIsRefusedWhenClearTextFollowedTheCommand() {
-        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
         channel.writeInbound(ascii("STARTTLS\r\nMAIL FROM:<attacker@evil.test>\r\n"));
 
@@ -103,7 +155,7 @@ class CommandFramerTest {
 
     @Test
     void theTlsSwitchWritesTheReplyInClearTextThenInsertsTls() {
-        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity());
+        CommandFramer framer = new CommandFramer(1000, 64, "STARTTLS", new ListenerActivity(), relaxedPace());
         EmbeddedChannel channel = channel(framer);
         channel.writeInbound(ascii("STARTTLS\r\n"));
 
@@ -136,6 +188,11 @@ class CommandFramerTest {
         });
     }
 
+    /** Limits no test here comes near. */
+    private static ClientPace relaxedPace() {
+        return new ClientPace(Duration.ofHours(1), 1, Duration.ofHours(1), TestReplies.SMTP);
+    }
+
     private static void answer(CommandFramer framer, EmbeddedChannel channel, int count) {
         for (int i = 0; i < count; i++) {
             framer.commandFinished(false);
@@ -153,6 +210,10 @@ class CommandFramerTest {
 
     private static ByteBuf ascii(String text) {
         return Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII);
+    }
+
+    private static String raw(Object line) {
+        return ((ByteBuf) line).toString(StandardCharsets.US_ASCII);
     }
 
     private static String text(Object line) {

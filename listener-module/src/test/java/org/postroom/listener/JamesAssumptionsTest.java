@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.james.protocols.api.Protocol;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
+import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.HandlerConstants;
 import org.apache.james.protocols.netty.NettyProtocolTransport;
+import org.apache.james.protocols.smtp.SMTPStartTlsResponse;
 import org.junit.jupiter.api.Test;
 import org.postroom.testing.ExpectedErrors;
 
@@ -33,7 +37,8 @@ import io.netty.handler.codec.TooLongFrameException;
  * it fails somewhere in a protocol test. The classes concerned: {@link OffloadedCoreHandler}
  * extends {@link BasicChannelInboundHandler}, {@link ListenerTransport} extends {@link
  * NettyProtocolTransport}, {@link CommandFramer} extends Netty's {@link LineBasedFrameDecoder},
- * and {@link ListenerPipeline} names its handlers with James's {@link HandlerConstants}.
+ * and {@link ListenerPipeline} names its handlers with James's {@link HandlerConstants}; the
+ * protocols rely on the transport to end a session's transaction after a STARTTLS reply.
  * (James's {@code NettyServer} and {@code AbstractAsyncServer} are not used: {@link BoundListener}
  * binds the channel itself.)
  */
@@ -133,6 +138,31 @@ class JamesAssumptionsTest {
         assertThat(calls.get(0)).startsWith("write 220 ").endsWith(" tls=false");
         // a reply without lines is still written, empty (ListenerTransport skips those), then the close
         assertThat(calls.subList(1, calls.size())).containsExactly("write  tls=false", "close");
+    }
+
+    @Test
+    void aStartTlsReplyLeavesMarkedAsSuchAndThenEndsTheSessionsTransaction() throws Exception {
+        // ListenerTransport adds TLS when the mark says so; SMTP lets its spooled message go in resetState
+        List<String> calls = new ArrayList<>();
+        EmbeddedChannel channel = connected(new BasicChannelInboundHandler(new ClientAddressLogContext(), smtp));
+        NettyProtocolTransport transport = new NettyProtocolTransport(channel,
+                Encryption.createStartTls(SSLContext.getDefault()), false) {
+            @Override
+            protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTls) {
+                calls.add("write " + new String(bytes, StandardCharsets.US_ASCII).strip() + " tls=" + startTls);
+            }
+        };
+        ProtocolSession session = new ProtocolSessionImpl(transport, smtp.getConfiguration()) {
+            @Override
+            public void resetState() {
+                calls.add("resetState");
+                super.resetState();
+            }
+        };
+
+        transport.writeResponse(new SMTPStartTlsResponse("220", "2.0.0 Ready to start TLS"), session);
+
+        assertThat(calls).containsExactly("write 220 2.0.0 Ready to start TLS tls=true", "resetState");
     }
 
     @Test

@@ -122,6 +122,21 @@ public final class LineClient implements AutoCloseable {
         return ((SSLSocket) socket).getSession();
     }
 
+    /** Whether the server sends something (or closes) within {@code wait}; nothing is consumed. */
+    public boolean inputWithin(Duration wait) throws IOException {
+        in.mark(1);
+        socket.setSoTimeout((int) wait.toMillis());
+        try {
+            in.read();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            in.reset();
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        }
+    }
+
     /** Whether the server closes the connection (reads to the end, up to the read timeout). */
     public boolean closedByServer() throws IOException {
         try {
@@ -134,22 +149,6 @@ public final class LineClient implements AutoCloseable {
         } catch (SocketException e) {
             // A reset: the server closed while unread input was still on its side.
             return true;
-        }
-    }
-
-    /**
-     * Whether the server sends nothing and keeps the connection open for {@code quiet}, while
-     * this client is silent too.
-     */
-    public boolean hearsNothingFor(Duration quiet) throws IOException {
-        socket.setSoTimeout(Math.toIntExact(quiet.toMillis()));
-        try {
-            in.read();
-            return false;
-        } catch (SocketTimeoutException e) {
-            return true;
-        } finally {
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         }
     }
 

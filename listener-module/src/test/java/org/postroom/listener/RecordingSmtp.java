@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ProtocolHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
 import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
@@ -29,7 +33,8 @@ import org.slf4j.MDC;
 
 /**
  * James's stock SMTP protocol with hooks that record what ran, on which thread and whether inside
- * TLS, and that can be told to block like a hook waiting for the database.
+ * TLS, and that can be told to block like a hook waiting for the database. Its 354 reply opens a
+ * {@link DataPhase}, as Postroom's SMTP does.
  */
 public final class RecordingSmtp {
 
@@ -95,7 +100,17 @@ public final class RecordingSmtp {
         }
     }
 
-    private final class Recorder implements MailHook, RcptHook, MessageHook {
+    private final class Recorder implements MailHook, RcptHook, MessageHook,
+            ProtocolHandlerResultHandler<Response, SMTPSession> {
+
+        @Override
+        public Response onResponse(ProtocolSession session, Response response, long executionTime,
+                ProtocolHandler handler) {
+            if ("354".equals(response.getRetCode())) {
+                DataPhase.startsWithThisReply(session);
+            }
+            return response;
+        }
 
         @Override
         public HookResult doMail(SMTPSession session, MaybeSender sender) {

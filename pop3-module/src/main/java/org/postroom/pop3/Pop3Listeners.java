@@ -43,6 +43,8 @@ public final class Pop3Listeners {
                 "-ERR [SYS/TEMP] Too many connections, try again later",
                 "-ERR [SYS/TEMP] Too many connections from your address, try again later",
                 "-ERR Idle too long, closing connection",
+                "-ERR Command not completed in time, closing connection",
+                "-ERR Data arriving too slowly, closing connection",
                 "-ERR [SYS/TEMP] Server shutting down, try again later");
         return ListenerSettings.builder(name, address, replies).maxLineLength(MAX_LINE_LENGTH)
                 .shutdownGrace(SHUTDOWN_GRACE);

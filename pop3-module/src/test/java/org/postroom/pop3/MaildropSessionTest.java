@@ -132,6 +132,34 @@ class MaildropSessionTest {
     }
 
     @Test
+    void aCommandTrickledByteByByteIsCutOffWithAReasonAndReleasesTheLock() throws Exception {
+        int port = fixture.start(Settings.defaults().commandTimeout(Duration.ofSeconds(2))).port();
+        try (Pop3Transcript slow = Pop3Transcript.connect(port)) {
+            login(slow);
+            slow.trickle("STAT\r\n");
+            slow.expect("-ERR Command not completed in time");
+            assertThat(slow.closedByServer()).isTrue();
+        }
+        try (Pop3Transcript s = Pop3Transcript.connect(port)) {
+            loginEventually(s);
+        }
+    }
+
+    @Test
+    void aClientReadingALargeMessageSlowlyIsNotCutOff() throws Exception {
+        long size = 2L * 1024 * 1024;
+        fixture.deliver(ALICE, new LargeMessage(size));
+        int port = fixture.start(Settings.defaults().commandTimeout(Duration.ofSeconds(1))).port();
+        try (Pop3Transcript s = Pop3Transcript.connect(port)) {
+            login(s);
+            // about 640 KB a second: four times the command timeout to read it all
+            long received = s.retrieveSlowly("RETR 1", 64 * 1024, Duration.ofMillis(100));
+            assertThat(received).isGreaterThan(size);
+            s.send("NOOP", "+OK");
+        }
+    }
+
+    @Test
     void quitRemovesNothingAndSaysSoWhenTheLockWasLost() throws Exception {
         deliverThree();
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {

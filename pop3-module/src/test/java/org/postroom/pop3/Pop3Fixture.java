@@ -29,8 +29,8 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 
 /**
  * A fresh PostgreSQL database with the domain example.com and two users, and any number of POP3
@@ -66,27 +66,31 @@ final class Pop3Fixture implements AutoCloseable {
 
     /** What a test may change about a server process. */
     record Settings(boolean allowPlaintextAuth, int maxFailures, Duration failureDelay, Duration idleTimeout,
-            int maxConnectionsPerIp) {
+            Duration commandTimeout, int maxConnectionsPerIp) {
 
         /** Plaintext logins allowed, so that most transcripts need no TLS; the product's default is off. */
         static Settings defaults() {
-            return new Settings(true, 10, Duration.ZERO, Duration.ofMinutes(10), 50);
+            return new Settings(true, 10, Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(60), 50);
         }
 
         Settings plaintextRefused() {
-            return new Settings(false, maxFailures, failureDelay, idleTimeout, maxConnectionsPerIp);
+            return new Settings(false, maxFailures, failureDelay, idleTimeout, commandTimeout, maxConnectionsPerIp);
         }
 
         Settings throttled(int failures, Duration delay) {
-            return new Settings(allowPlaintextAuth, failures, delay, idleTimeout, maxConnectionsPerIp);
+            return new Settings(allowPlaintextAuth, failures, delay, idleTimeout, commandTimeout, maxConnectionsPerIp);
         }
 
         Settings idleTimeout(Duration timeout) {
-            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, timeout, maxConnectionsPerIp);
+            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, timeout, commandTimeout, maxConnectionsPerIp);
+        }
+
+        Settings commandTimeout(Duration timeout) {
+            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, idleTimeout, timeout, maxConnectionsPerIp);
         }
 
         Settings maxConnectionsPerIp(int limit) {
-            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, idleTimeout, limit);
+            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, idleTimeout, commandTimeout, limit);
         }
     }
 

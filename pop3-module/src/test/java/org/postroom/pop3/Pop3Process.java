@@ -48,10 +48,11 @@ final class Pop3Process implements AutoCloseable {
         Pop3Protocol protocol = new Pop3Protocol("pop.example.com", login, meters);
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
         stls = new ProtocolListener(protocol, Pop3Listeners.stls(loopback, tls)
-                .idleTimeout(settings.idleTimeout()).maxConnectionsPerAddress(settings.maxConnectionsPerIp())
-                .hookThreads(4).ioThreads(2).build());
+                .idleTimeout(settings.idleTimeout()).commandTimeout(settings.commandTimeout())
+                .maxConnectionsPerAddress(settings.maxConnectionsPerIp()).hookThreads(4).ioThreads(2).build());
         implicitTls = new ProtocolListener(protocol, Pop3Listeners.implicitTls(loopback, tls)
-                .idleTimeout(settings.idleTimeout()).hookThreads(4).ioThreads(2).build());
+                .idleTimeout(settings.idleTimeout()).commandTimeout(settings.commandTimeout()).hookThreads(4)
+                .ioThreads(2).build());
         stls.bind();
         implicitTls.bind();
     }

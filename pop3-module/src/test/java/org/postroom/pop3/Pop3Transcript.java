@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,8 @@ import javax.net.ssl.SSLSocket;
  * prefix. Multi-line replies are read to the terminating "." and un-stuffed, byte for byte.
  */
 final class Pop3Transcript implements AutoCloseable {
+
+    private static final int READ_TIMEOUT_MILLIS = 20_000;
 
     private Socket socket;
     private InputStream in;
@@ -57,7 +60,7 @@ final class Pop3Transcript implements AutoCloseable {
 
     private void use(Socket connection) throws IOException {
         socket = connection;
-        socket.setSoTimeout(20_000);
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
@@ -115,6 +118,43 @@ final class Pop3Transcript implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code text} one byte a second, as a slowloris client does, until the server says
+     * something; fails if all of it went out unanswered.
+     */
+    void trickle(String text) throws IOException {
+        for (char c : text.toCharArray()) {
+            write(String.valueOf(c));
+            if (inputWithin(Duration.ofSeconds(1))) {
+                return;
+            }
+        }
+        throw new AssertionError("the server let " + text.length() + " bytes trickle in without a word");
+    }
+
+    /**
+     * C: RETR/TOP / S: the reply, read like a client on a slow link: {@code chunk} bytes at a time,
+     * each after {@code pause}. Returns the number of bytes up to and including the final ".".
+     */
+    long retrieveSlowly(String command, int chunk, Duration pause) throws IOException {
+        write(command + "\r\n");
+        byte[] end = { '\r', '\n', '.', '\r', '\n' };
+        byte[] last = new byte[end.length];
+        byte[] buffer = new byte[chunk];
+        long total = 0;
+        while (!Arrays.equals(last, end)) {
+            pace(pause);
+            int n = in.read(buffer);
+            assertThat(n).as("connection closed inside the reply").isPositive();
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(last, 1, last, 0, last.length - 1);
+                last[last.length - 1] = buffer[i];
+            }
+            total += n;
+        }
+        return total;
+    }
+
     /** Sends raw bytes, e.g. several commands in one write. */
     void write(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.UTF_8));
@@ -128,6 +168,31 @@ final class Pop3Transcript implements AutoCloseable {
         String line = new String(raw, StandardCharsets.UTF_8);
         assertThat(line).startsWith(prefix);
         return line;
+    }
+
+    /** The client's own pace, not a wait for the server. */
+    private static void pace(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Whether anything comes from the server within {@code wait}; nothing is consumed. */
+    private boolean inputWithin(Duration wait) throws IOException {
+        in.mark(1);
+        socket.setSoTimeout((int) wait.toMillis());
+        try {
+            in.read();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            in.reset();
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        }
     }
 
     /** True when the server closes the connection without sending anything more. */

@@ -28,8 +28,8 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postroom.smtp.testing.TestSmtpServer;
 import org.postroom.storage.Database;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
-import org.postroom.storage.queue.DeliveryAttempt;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
+import org.postroom.storage.queue.DeliveryAttempt;
 import org.postroom.storage.queue.DeliveryQueue;
 
 /**

@@ -13,6 +13,8 @@ public final class Printable {
     private static final int MAX_WORD = 255;
     /** A sentence (an error message quoting input) longer than this is cut. */
     private static final int MAX_TEXT = 1000;
+    /** An ASCII line this long fits a header field (RFC 5322 §2.1.1: 998) with room for its name. */
+    private static final int MAX_ASCII_LINE = 500;
     private static final char REPLACEMENT = '?';
 
     private Printable() {
@@ -47,6 +49,27 @@ public final class Printable {
         });
         return sentence.codePointCount(0, sentence.length()) > MAX_TEXT ? safe.append("...").toString()
                 : safe.toString();
+    }
+
+    /**
+     * One line of printable US-ASCII, for places that take nothing else (a mail header field, such
+     * as a DSN's Diagnostic-Code quoting a remote server's reply): CR, LF and tab become one space
+     * between words, every other character outside printable ASCII {@code ?}; at most 500
+     * characters, without leading or trailing space.
+     */
+    public static String asciiLine(String text) {
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_ASCII_LINE));
+        for (int i = 0; i < text.length() && safe.length() < MAX_ASCII_LINE; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\t') {
+                if (safe.length() > 0 && safe.charAt(safe.length() - 1) != ' ') {
+                    safe.append(' ');
+                }
+            } else {
+                safe.append(c >= ' ' && c < 0x7F ? c : REPLACEMENT);
+            }
+        }
+        return safe.toString().strip();
     }
 
     private static boolean isInvisible(int c) {

@@ -3,8 +3,11 @@
  *
  * <p>The schema lives in Flyway migrations under {@code db/migration} (never edited once landed).
  * Sub-packages own one area each: {@code directory} (domains, users, aliases, passwords, the login
- * throttle), {@code mailbox} (message bytes, mailbox entries, the POP3 maildrop lock) and
- * {@code queue} (outbound queue entries and the delivery-attempt log).
+ * throttle), {@code message} (a stored message's bytes and origin, shared by mailboxes and queue),
+ * {@code mailbox} (mailbox entries, taking in a message, the POP3 maildrop lock), {@code queue}
+ * (outbound queue entries and the delivery-attempt log), {@code secret} and {@code stats}. They
+ * depend one way: {@code mailbox} on {@code directory}, {@code queue} and {@code message};
+ * {@code queue} and {@code directory} on {@code message}; this package on none of them.
  *
  * <p>Every public method documents what it commits. A database that cannot be reached surfaces as
  * {@link org.postroom.storage.StorageUnavailableException}; the protocols turn that into a

@@ -26,4 +26,13 @@ class PrintableTest {
                 .isEqualTo("emoji \uD83D\uDCEC stays, a lone ? does not");
         assertThat(Printable.text("y".repeat(5000))).hasSize(1003).endsWith("...");
     }
+
+    @Test
+    void anAsciiLineJoinsLinesAndKeepsPrintableAsciiOnly() {
+        assertThat(Printable.asciiLine("550-5.7.1 first line\r\n550 5.7.1 second line\r\n"))
+                .isEqualTo("550-5.7.1 first line 550 5.7.1 second line");
+        assertThat(Printable.asciiLine("550 5.0.0 x\rInjected: yes\u0000\u001b[31m\u00e9"))
+                .isEqualTo("550 5.0.0 x Injected: yes??[31m?");
+        assertThat(Printable.asciiLine("z".repeat(5000))).hasSize(500);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.postroom.admin.settings.MailPorts;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.storage.directory.Domain;
+import org.postroom.storage.dkim.DkimRecord;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,12 @@ public class DnsRecords {
         String name = domain.name();
         String host = server.hostname() + ".";
         MailPorts ports = server.ports();
+        DkimRecord dkim = domain.dkimRecord();
         return List.of(
                 new DnsRecord("MX", name, "10 " + host, "Mail for the domain is delivered to this server"),
                 // RFC 7208: the domain's MX hosts may send its mail, nobody else
                 new DnsRecord("TXT", name, "v=spf1 mx -all", "SPF: only this server sends the domain's mail"),
-                new DnsRecord("TXT", domain.dkimSelector() + "._domainkey." + name, domain.dkimRecord(),
+                new DnsRecord("TXT", dkim.name(), dkim.value(),
                         "DKIM: the key receivers check this server's signatures with (RFC 6376)"),
                 // RFC 7489: start strict enough to matter; p=reject once reports look clean
                 new DnsRecord("TXT", "_dmarc." + name, "v=DMARC1; p=quarantine",

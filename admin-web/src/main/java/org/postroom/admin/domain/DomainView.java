@@ -14,6 +14,6 @@ public record DomainView(String name, String displayName, String dkimSelector, S
 
     public static DomainView of(Domain domain) {
         return new DomainView(domain.name(), IDN.toUnicode(domain.name(), IDN.ALLOW_UNASSIGNED), domain.dkimSelector(),
-                domain.dkimRecord(), domain.userCount(), domain.aliasCount(), domain.createdAt());
+                domain.dkimRecord().value(), domain.userCount(), domain.aliasCount(), domain.createdAt());
     }
 }

@@ -69,15 +69,8 @@ class UserApi {
     UserView change(@PathVariable String address, @RequestBody Map<String, Object> body) {
         UserChange change = UserChange.from(body);
         find(address);
-        if (change.password() != null) {
-            users.changePassword(address, change.password());
-        }
-        if (change.quotaGiven()) {
-            users.setQuota(address, change.quotaBytes());
-        }
-        if (change.enabled() != null) {
-            users.setEnabled(address, change.enabled());
-        }
+        // all fields in one transaction: a failure half-way must not leave a half-changed user
+        users.update(address, change.toUpdate());
         return UserView.of(find(address));
     }
 

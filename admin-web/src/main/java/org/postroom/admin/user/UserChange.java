@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.directory.Passwords;
+import org.postroom.storage.directory.UserUpdate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -48,6 +49,11 @@ public record UserChange(@Schema(description = "a new password") String password
             enabled = given;
         }
         return new UserChange(password, quota, body.containsKey("quotaBytes"), enabled);
+    }
+
+    /** The change as storage makes it, all fields together. */
+    public UserUpdate toUpdate() {
+        return new UserUpdate(password, quotaGiven ? new UserUpdate.Quota(quotaBytes) : null, enabled);
     }
 
     private static Long quota(Map<String, Object> body) {

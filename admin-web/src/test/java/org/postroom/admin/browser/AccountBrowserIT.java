@@ -17,8 +17,8 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

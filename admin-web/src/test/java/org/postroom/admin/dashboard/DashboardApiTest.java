@@ -16,10 +16,9 @@ import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
-import org.postroom.storage.queue.QueueEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -55,9 +54,8 @@ class DashboardApiTest {
         send("one@far.example");
         send("two@far.example");
         send("three@far.example");
-        List<QueueEntry> claimed = queue.claimDue("test", 10, Duration.ofMinutes(1));
-        queue.complete(claimed.get(0), "mx.far.example", "250 ok");
-        queue.fail(claimed.get(1), "mx.far.example", "550 5.1.1 no such user");
+        queue.complete(queue.claimNext("test", 10, Duration.ofMinutes(1)).get(0), "mx.far.example", "250 ok");
+        queue.fail(queue.claimNext("test", 10, Duration.ofMinutes(1)).get(0), "mx.far.example", "550 5.1.1 no such user");
 
         JsonNode figures = json(WebVisitor.basic(port, AdminTestApplication.ADMIN, AdminTestApplication.ADMIN_PASSWORD)
                 .get("/api/v1/stats"));

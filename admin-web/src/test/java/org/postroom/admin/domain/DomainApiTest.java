@@ -133,7 +133,7 @@ class DomainApiTest {
         assertThat(record(records, "MX", name)).isEqualTo("10 mail.example.net.");
         assertThat(record(records, "TXT", name)).isEqualTo("v=spf1 mx -all");
         assertThat(record(records, "TXT", "postroom._domainkey." + name))
-                .isEqualTo(domains.find(name).orElseThrow().dkimRecord());
+                .isEqualTo(domains.find(name).orElseThrow().dkimRecord().value());
         assertThat(record(records, "TXT", "_dmarc." + name)).startsWith("v=DMARC1; p=quarantine");
         assertThat(record(records, "CNAME", "autoconfig." + name)).isEqualTo("mail.example.net.");
         assertThat(record(records, "CNAME", "autodiscover." + name)).isEqualTo("mail.example.net.");

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.postroom.admin.AdminTestApplication;
 import org.postroom.admin.WebVisitor;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
+import org.postroom.storage.queue.TestQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 /** /api/v1/queue over real HTTP against the running application and a real PostgreSQL. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class QueueApiTest {
+
+    private static final Duration MAX_AGE = Duration.ofDays(5);
 
     @LocalServerPort
     int port;
@@ -65,7 +68,7 @@ class QueueApiTest {
     void anEntryIsShownWithItsAttempts() throws IOException {
         long id = enqueue("attempts@far.example");
         QueueEntry claimed = claim(id);
-        queue.defer(claimed, Instant.now().plus(Duration.ofHours(1)), "mx.far.example", "451 4.7.1 greylisted");
+        queue.defer(claimed, Duration.ofHours(1), MAX_AGE, "mx.far.example", "451 4.7.1 greylisted");
 
         JsonNode detail = json(admin.get("/api/v1/queue/" + id));
 
@@ -80,7 +83,7 @@ class QueueApiTest {
     @Test
     void retryMakesTheEntryDueNow() throws IOException {
         long id = enqueue("retry@far.example");
-        queue.defer(claim(id), Instant.now().plus(Duration.ofHours(6)), "mx.far.example", "421 busy");
+        queue.defer(claim(id), Duration.ofHours(6), MAX_AGE, "mx.far.example", "421 busy");
 
         assertThat(admin.post("/api/v1/queue/" + id + "/retry", "application/json", "").statusCode()).isEqualTo(204);
 
@@ -114,22 +117,11 @@ class QueueApiTest {
         return queue.list(0, 10_000).stream().filter(e -> e.messageId() == messageId).findFirst().orElseThrow().id();
     }
 
-    /** Claims due entries until this one is among them, and releases the others again. */
+    /** Claims the entry, as a worker would. */
     private QueueEntry claim(long id) {
-        List<QueueEntry> claimed = queue.claimDue("test", 10_000, Duration.ofMinutes(5));
-        QueueEntry mine = null;
-        for (QueueEntry entry : claimed) {
-            if (entry.id() == id) {
-                mine = entry;
-            } else {
-                queue.defer(entry, Instant.now(), null, null);
-            }
-        }
-        if (mine == null) {
-            throw new AssertionError("entry " + id + " was not due");
-        }
-        return mine;
+        return TestQueue.claim(queue, queue.find(id).orElseThrow().messageId(), "test", Duration.ofMinutes(5)).get(0);
     }
+
 
     private static JsonNode entry(JsonNode listing, long id) {
         return listing.get("items").valueStream().filter(e -> e.get("id").asLong() == id).findFirst()

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postroom.admin.AdminTestApplication;
@@ -19,12 +21,13 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +50,8 @@ class UserApiTest {
     Authenticator authenticator;
     @Autowired
     MailStore store;
+    @Autowired
+    DataSource dataSource;
 
     private WebVisitor admin;
     private String domain;
@@ -181,6 +186,35 @@ class UserApiTest {
         JsonNode unchanged = json(admin.get(path));
         assertThat(unchanged.get("enabled").asBoolean()).isTrue();
         assertThat(unchanged.get("quotaBytes").asLong()).isEqualTo(5000);
+    }
+
+    @Test
+    void aPatchWhoseLastWriteFailsChangesNothing() {
+        users.create("ida@" + domain, PASSWORD, 5000L);
+        String path = "/api/v1/users/ida@" + domain;
+        // the database refuses the last of the three changes: disabling ida
+        JdbcClient sql = JdbcClient.create(dataSource);
+        sql.sql("""
+                create function refuse_disabling_ida() returns trigger language plpgsql as $$
+                begin raise exception 'disabling ida refused for this test'; end $$
+                """).update();
+        sql.sql("""
+                create trigger refuse_disabling_ida before update on mail_user for each row
+                when (old.enabled and not new.enabled and old.local_part = 'ida') execute function refuse_disabling_ida()
+                """).update();
+        try {
+            assertThat(admin.patchJson(path, "{\"password\":\"a brand new secret\",\"quotaBytes\":2048,\"enabled\":false}")
+                    .statusCode()).isEqualTo(503);
+        } finally {
+            sql.sql("drop trigger refuse_disabling_ida on mail_user").update();
+            sql.sql("drop function refuse_disabling_ida()").update();
+        }
+
+        JsonNode unchanged = json(admin.get(path));
+        assertThat(unchanged.get("enabled").asBoolean()).isTrue();
+        assertThat(unchanged.get("quotaBytes").asLong()).isEqualTo(5000);
+        assertThat(authenticator.verify("ida@" + domain, PASSWORD)).isPresent();
+        assertThat(authenticator.verify("ida@" + domain, "a brand new secret")).isEmpty();
     }
 
     @Test

@@ -14,8 +14,7 @@ final class DomainCommands extends Noun {
     void add(@Parameters(paramLabel = "<name>", description = "the domain, e.g. example.com") String name) {
         Domain domain = service(DomainRepository.class).create(name);
         println("added " + domain.name());
-        println("publish its DKIM key as TXT " + domain.dkimSelector() + "._domainkey." + domain.name() + ": "
-                + domain.dkimRecord());
+        println("publish its DKIM key as TXT " + domain.dkimRecord().name() + ": " + domain.dkimRecord().value());
     }
 
     @Command(name = "list", description = "list the domains")

@@ -19,6 +19,11 @@ import jakarta.validation.constraints.Min;
  * @param maxMessageSize the largest message taken, announced with SIZE (RFC 1870)
  * @param maxRecipients recipients per message; at least 100 (RFC 5321 §4.5.3.1.8)
  * @param idleTimeout a session without a command for this long is closed with 421
+ * @param commandTimeout a command line must be complete this long after its first byte, else 421
+ *        4.4.2 and close (against clients that trickle a command byte by byte)
+ * @param dataMinRate during DATA at least this much must arrive in every {@code dataRateWindow},
+ *        else 421 4.4.2 and close; a message line may take longer than the command timeout
+ * @param dataRateWindow the window over which {@code dataMinRate} is measured
  * @param maxConnections open SMTP connections per listener; further clients get 421
  * @param maxConnectionsPerIp open SMTP connections per listener from one IP address (an IPv6 /64)
  */
@@ -30,6 +35,9 @@ public record SmtpProperties(@DefaultValue("" + SmtpStandard.MX_PORT) @Port int 
         @Min(value = SmtpStandard.MIN_RECIPIENTS, message = "must be at least {value} (RFC 5321 §4.5.3.1.8)")
         int maxRecipients,
         @DefaultValue("5m") @DurationMin(seconds = 1) Duration idleTimeout,
+        @DefaultValue("60s") @DurationMin(seconds = 1) Duration commandTimeout,
+        @DefaultValue("1KB") DataSize dataMinRate,
+        @DefaultValue("60s") @DurationMin(seconds = 1) Duration dataRateWindow,
         @DefaultValue("1000") @Min(1) int maxConnections,
         @DefaultValue("50") @Min(1) int maxConnectionsPerIp) {
 
@@ -40,6 +48,10 @@ public record SmtpProperties(@DefaultValue("" + SmtpStandard.MX_PORT) @Port int 
         // Bean Validation has no constraint for a DataSize
         if (maxMessageSize.compareTo(MIN_MESSAGE_SIZE) < 0) {
             throw new IllegalArgumentException("postroom.smtp.max-message-size must be at least 1KB, not " + maxMessageSize);
+        }
+        // the listener counts the rate in an int of bytes
+        if (dataMinRate.toBytes() < 1 || dataMinRate.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("postroom.smtp.data-min-rate must be between 1B and 2GB, not " + dataMinRate);
         }
     }
 }

@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The POP3 module: one protocol (handler chain) served by two listeners, POP3 with STLS on
  * {@code postroom.pop3.port} and POP3S on {@code postroom.pop3s.port}, both with the limits and
- * idle timeout of {@code postroom.pop3.*} and the one TLS certificate of {@link TlsWiring}.
+ * timeouts of {@code postroom.pop3.*} and the one TLS certificate of {@link TlsWiring}.
  */
 @Configuration(proxyBeanMethods = false)
 class Pop3Wiring {
@@ -58,7 +58,7 @@ class Pop3Wiring {
     private static ListenerLifecycle listener(Pop3Protocol protocol, ListenerSettings.Builder settings, Pop3Properties pop3,
             ShutdownProperties shutdown) {
         return new ListenerLifecycle(new ProtocolListener(protocol, settings.idleTimeout(pop3.idleTimeout())
-                .maxConnections(pop3.maxConnections()).maxConnectionsPerAddress(pop3.maxConnectionsPerIp())
-                .shutdownGrace(shutdown.grace()).build()));
+                .commandTimeout(pop3.commandTimeout()).maxConnections(pop3.maxConnections())
+                .maxConnectionsPerAddress(pop3.maxConnectionsPerIp()).shutdownGrace(shutdown.grace()).build()));
     }
 }

@@ -11,6 +11,7 @@ import org.postroom.server.config.ShutdownProperties;
 import org.postroom.server.config.SmtpProperties;
 import org.postroom.server.config.SmtpsProperties;
 import org.postroom.server.config.SubmissionProperties;
+import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.CommandTimers;
 import org.postroom.smtp.inbound.InboundChains;
 import org.postroom.smtp.inbound.InboundProtocol;
@@ -18,7 +19,6 @@ import org.postroom.smtp.inbound.InboundServices;
 import org.postroom.smtp.inbound.InboundSettings;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
-import org.postroom.smtp.outbound.QuotaBounces;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
@@ -33,7 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The three SMTP listeners: MX on {@code postroom.smtp.port}, submission with STARTTLS on {@code
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
- * the limits of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
+ * the limits and timeouts of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
  * {@code <data-dir>/spool} between DATA and their commit, and {@code postroom.shutdown.grace} for
  * the transactions in flight at shutdown.
  */
@@ -93,6 +93,8 @@ class SmtpWiring {
             SmtpProperties smtp, ShutdownProperties shutdown) {
         return new ListenerLifecycle(new ProtocolListener(protocol, settings
                 .idleTimeout(smtp.idleTimeout())
+                .commandTimeout(smtp.commandTimeout())
+                .minDataRate((int) smtp.dataMinRate().toBytes(), smtp.dataRateWindow())
                 .maxConnections(smtp.maxConnections())
                 .maxConnectionsPerAddress(smtp.maxConnectionsPerIp())
                 .shutdownGrace(shutdown.grace())

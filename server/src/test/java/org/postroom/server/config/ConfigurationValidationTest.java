@@ -47,6 +47,7 @@ class ConfigurationValidationTest {
             assertThat(pop3.port()).isEqualTo(110);
             assertThat(pop3.allowPlaintextAuth()).isFalse();
             assertThat(pop3.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(pop3.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
             assertThat(context.getBean(Pop3sProperties.class).port()).isEqualTo(995);
             DeliveryProperties delivery = context.getBean(DeliveryProperties.class);
             assertThat(delivery.workers()).isEqualTo(8);
@@ -278,6 +279,11 @@ class ConfigurationValidationTest {
     @Test
     void aPop3IdleTimeoutBelowTenMinutesIsNamed() {
         assertFailsNaming("postroom.pop3.idle-timeout=5m", "postroom.pop3.idle-timeout");
+    }
+
+    @Test
+    void aPop3CommandTimeoutBelowOneSecondIsNamed() {
+        assertFailsNaming("postroom.pop3.command-timeout=0s", "postroom.pop3.command-timeout");
     }
 
     @Test

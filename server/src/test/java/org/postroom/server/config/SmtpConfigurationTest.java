@@ -30,6 +30,9 @@ class SmtpConfigurationTest {
             assertThat(smtp.maxMessageSize()).isEqualTo(DataSize.ofMegabytes(25));
             assertThat(smtp.maxRecipients()).isEqualTo(100);
             assertThat(smtp.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(smtp.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(smtp.dataMinRate()).isEqualTo(DataSize.ofKilobytes(1));
+            assertThat(smtp.dataRateWindow()).isEqualTo(Duration.ofSeconds(60));
             assertThat(smtp.maxConnections()).isEqualTo(1000);
             assertThat(smtp.maxConnectionsPerIp()).isEqualTo(50);
         });
@@ -55,6 +58,10 @@ class SmtpConfigurationTest {
     @Test
     void badTimeoutsAndConnectionLimitsAreNamed() {
         assertFailsNaming("postroom.smtp.idle-timeout=0s", "postroom.smtp.idle-timeout");
+        assertFailsNaming("postroom.smtp.command-timeout=500ms", "postroom.smtp.command-timeout");
+        assertFailsNaming("postroom.smtp.data-min-rate=0B", "postroom.smtp.data-min-rate");
+        assertFailsNaming("postroom.smtp.data-min-rate=3GB", "postroom.smtp.data-min-rate");
+        assertFailsNaming("postroom.smtp.data-rate-window=0s", "postroom.smtp.data-rate-window");
         assertFailsNaming("postroom.smtp.max-connections=0", "postroom.smtp.max-connections");
         assertFailsNaming("postroom.smtp.max-connections-per-ip=0", "postroom.smtp.max-connections-per-ip");
     }

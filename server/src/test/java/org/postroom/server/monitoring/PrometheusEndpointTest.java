@@ -106,6 +106,7 @@ class PrometheusEndpointTest {
                 "postroom_smtp_sessions_total{listener=\"smtp-mx\",outcome=\"quit\"} 1.0",
                 "postroom_smtp_sessions_total{listener=\"smtp-submissions\",outcome=\"quit\"} 1.0",
                 "postroom_smtp_messages_received_total{listener=\"smtp-mx\"} 1.0",
+                "postroom_smtp_refusals_total{listener=\"smtp-submissions\",reason=\"auth-failed\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"smtp\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"pop3\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"web\"} 1.0",

@@ -17,8 +17,8 @@ import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
@@ -87,6 +87,17 @@ class Pop3WiringTest extends WiredApplicationTest {
         assertThat(implicit.logout()).isTrue();
         implicit.disconnect();
         assertThat(users.find("dana@wired.example").orElseThrow().messageCount()).isZero();
+    }
+
+    @Test
+    void aCommandLeftUnfinishedIsCutOffAtTheConfiguredCommandTimeout() throws Exception {
+        try (Socket plain = new Socket("127.0.0.1", pop3.listener().port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("+OK");
+            plain.getOutputStream().write("USER dana@wired".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("-ERR Command not completed in time, closing connection");
+            assertThat(in.readLine()).as("closed").isNull();
+        }
     }
 
     private static String read(Reader reader) throws Exception {

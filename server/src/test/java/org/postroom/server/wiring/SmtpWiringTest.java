@@ -3,6 +3,8 @@ package org.postroom.server.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import javax.net.ssl.SSLSocket;
 
@@ -59,6 +61,34 @@ class SmtpWiringTest extends WiredApplicationTest {
         long inbox = ((Deliverable) directory.resolve("alice@example.com")).mailboxes().iterator().next().mailboxId();
         assertThat(mailboxes.entries(inbox)).hasSize(1);
         assertThat(DATA_DIR.resolve("spool")).isEmptyDirectory();
+    }
+
+    @Test
+    void aCommandLeftUnfinishedIsCutOffAtTheConfiguredCommandTimeout() throws IOException {
+        try (SmtpClient smtp = SmtpClient.connect(mx.listener().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            long start = System.nanoTime();
+            smtp.socket().getOutputStream().write("MAIL FROM:<slow@elsewhere".getBytes(StandardCharsets.US_ASCII));
+            assertThat(smtp.reply()).startsWith("421 4.4.2 mail.wired.example Command not completed in time");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(COMMAND_TIMEOUT.minusMillis(200));
+        }
+    }
+
+    @Test
+    void aMessageThatStopsComingIsCutOffAtTheConfiguredDataRate() throws IOException {
+        domains.create("rate.example");
+        users.create("rita@rate.example", "correct horse battery staple", null);
+        try (SmtpClient smtp = SmtpClient.connect(mx.listener().port())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            assertThat(smtp.command("MAIL FROM:<far@elsewhere.test>")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<rita@rate.example>")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            smtp.socket().getOutputStream().write("Subject: stalled\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(smtp.reply()).startsWith("421 4.4.2 mail.wired.example Data arriving too slowly");
+        }
+        assertThat(users.find("rita@rate.example").orElseThrow().messageCount()).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
@@ -23,6 +24,7 @@ abstract class WiredApplicationTest {
     static final String HOSTNAME = "mail.wired.example";
     static final String ADMIN_PASSWORD = "wired admin secret";
     static final Path DATA_DIR = temporaryDirectory();
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -35,6 +37,10 @@ abstract class WiredApplicationTest {
             registry.add("postroom." + listener + ".port", () -> "0");
         }
         registry.add("postroom.smtp.max-message-size", () -> "2MB");
+        // short enough for the tests that a slow client is cut off, long for a client that is not
+        registry.add("postroom.smtp.command-timeout", () -> COMMAND_TIMEOUT.toSeconds() + "s");
+        registry.add("postroom.smtp.data-rate-window", () -> COMMAND_TIMEOUT.toSeconds() + "s");
+        registry.add("postroom.pop3.command-timeout", () -> COMMAND_TIMEOUT.toSeconds() + "s");
     }
 
     /** A TLS client context that trusts exactly the certificate the application generated. */

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.exceptions.FailException;
-import org.postroom.storage.directory.DkimSigningKey;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.dkim.DkimSigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

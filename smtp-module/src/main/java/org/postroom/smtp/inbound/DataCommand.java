@@ -10,13 +10,16 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataCmdHandler;
+import org.postroom.listener.DataPhase;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Replies;
 
 /**
  * James's DATA command, with the message spooled ({@link Spool}) instead of held in a byte array,
  * and its refusals answered with Postroom's replies: 501 5.5.4 for an argument, 503 5.5.1 for DATA
- * before MAIL or without an accepted recipient (RFC 5321 §4.1.4, §3.3).
+ * before MAIL or without an accepted recipient (RFC 5321 §4.1.4, §3.3). Its 354 opens the
+ * listener's {@link DataPhase}: up to the reply at the end of the data the client is held to the
+ * minimum data rate, not to the command timeout of each line.
  */
 final class DataCommand extends DataCmdHandler {
 
@@ -39,6 +42,13 @@ final class DataCommand extends DataCmdHandler {
             return Verdicts.response(Replies.RCPT_FIRST);
         }
         return null;
+    }
+
+    @Override
+    protected Response doDATA(SMTPSession session, String argument) {
+        Response ready = super.doDATA(session, argument);
+        DataPhase.startsWithThisReply(session);
+        return ready;
     }
 
     @Override

@@ -15,8 +15,10 @@ import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.message.FromField;
 import org.postroom.smtp.message.FromField.Absent;
 import org.postroom.smtp.message.FromField.Authors;
+import org.postroom.smtp.message.FromField.Defect;
 import org.postroom.smtp.message.FromField.Invalid;
 import org.postroom.smtp.message.MessageHeaders;
+import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.Printable;
 import org.postroom.storage.directory.AuthenticatedUser;
@@ -32,15 +34,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * and what outbound delivery signs for, so it may name only addresses the authenticated user may
  * send as ({@link AddressOwnership}, the rule of MAIL FROM). A message whose From: names anyone
  * else, or cannot be read unambiguously ({@link FromField.Invalid}), is refused whole with 550
- * 5.7.1 before anything is stored, logged with its reason and counted in {@code
- * postroom.smtp.from.refused} (tag {@code reason}). A message without From: claims no one and
- * passes; it is signed, if at all, for the envelope sender's domain, which the user owns.
+ * 5.7.1 before anything is stored, logged with its {@link Refusal} reason and counted in {@code
+ * postroom.smtp.from.refused} (tag {@code reason}) besides the session's {@code
+ * postroom.smtp.refusals}. A message without From: claims no one and passes; it is signed, if at
+ * all, for the envelope sender's domain, which the user owns.
  *
- * <p>Runs before {@link StoreMessageHook}; a message refused here is discarded here.
+ * <p>Runs before {@link StoreMessageHook}; a message refused here is discarded when James ends the
+ * transaction.
  */
 final class FromOwnershipHook extends StorageBackedHook implements MessageHook {
-
-    static final String NOT_OWNED = "from-not-owned";
 
     private static final Logger log = LoggerFactory.getLogger(FromOwnershipHook.class);
 
@@ -56,19 +58,14 @@ final class FromOwnershipHook extends StorageBackedHook implements MessageHook {
     public HookResult onMessage(SMTPSession session, MailEnvelope message) {
         AuthenticatedUser user = PasswordAuthHook.user(session)
                 .orElseThrow(() -> new IllegalStateException("FromOwnershipHook runs only on submission, after AUTH"));
-        HookResult result;
         try (InputStream content = message.getMessageInputStream()) {
             FromField from = FromField.of(MessageHeaders.read(content));
-            result = withStorage(session, "check the From field", () -> decide(session, user, from));
+            return withStorage(session, "check the From field", () -> decide(session, user, from));
         } catch (IOException e) {
             log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
                     Replies.TRY_LATER.line(), e.toString());
-            result = Verdicts.of(Replies.TRY_LATER);
+            return Verdicts.of(Replies.TRY_LATER);
         }
-        if (result != HookResult.DECLINED) {
-            ((SpooledMessage) message).close();
-        }
-        return result;
     }
 
     private HookResult decide(SMTPSession session, AuthenticatedUser user, FromField from) {
@@ -76,20 +73,30 @@ final class FromOwnershipHook extends StorageBackedHook implements MessageHook {
             return HookResult.DECLINED;
         }
         if (from instanceof Invalid invalid) {
-            return refuse(session, user, invalid.defect().reason(), List.of());
+            return refuse(session, user, reason(invalid.defect()), List.of());
         }
         List<String> authors = ((Authors) from).addresses();
         List<String> foreign = authors.stream().filter(address -> !ownership.mayUse(user, address)).toList();
-        return foreign.isEmpty() ? HookResult.DECLINED : refuse(session, user, NOT_OWNED, foreign);
+        return foreign.isEmpty() ? HookResult.DECLINED : refuse(session, user, Refusal.FROM_NOT_OWNED, foreign);
     }
 
-    private HookResult refuse(SMTPSession session, AuthenticatedUser user, String reason, List<String> addresses) {
+    private static Refusal reason(Defect defect) {
+        return switch (defect) {
+            case SEVERAL_FIELDS -> Refusal.SEVERAL_FROM_FIELDS;
+            case UNPARSEABLE -> Refusal.FROM_UNPARSEABLE;
+            case NO_ADDRESS -> Refusal.FROM_NAMES_NO_ONE;
+            case HEADER_TOO_LONG -> Refusal.HEADER_TOO_LONG;
+        };
+    }
+
+    private HookResult refuse(SMTPSession session, AuthenticatedUser user, Refusal reason, List<String> addresses) {
         log.info("session {}: message refused with {}: reason={} user={} from={}", session.getSessionID(),
-                Replies.FROM_NOT_OWNED.line(), reason, user.address(),
+                reason.reply().line(), reason, user.address(),
                 addresses.isEmpty() ? "-" : Printable.of(String.join(",", addresses)));
         Counter.builder("postroom.smtp.from.refused")
                 .description("submitted messages refused for their From: field, by reason")
-                .tag("reason", reason).register(meters).increment();
-        return Verdicts.of(Replies.FROM_NOT_OWNED);
+                .tag("reason", reason.key()).register(meters).increment();
+        SessionRecord.of(session).ifPresent(record -> record.refusing(reason));
+        return Verdicts.of(reason.reply());
     }
 }

@@ -10,7 +10,6 @@ import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
 import org.apache.james.protocols.smtp.core.DataLineMessageHookHandler;
 import org.apache.james.protocols.smtp.core.ExpnCmdHandler;
-import org.apache.james.protocols.smtp.core.HeloCmdHandler;
 import org.apache.james.protocols.smtp.core.HelpCmdHandler;
 import org.apache.james.protocols.smtp.core.NoopCmdHandler;
 import org.apache.james.protocols.smtp.core.QuitCmdHandler;
@@ -18,7 +17,6 @@ import org.apache.james.protocols.smtp.core.RsetCmdHandler;
 import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
 import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
 import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
-import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.smtp.inbound.hook.AuthRequiredHook;
@@ -75,10 +73,11 @@ public final class InboundChains {
                         List.of(new FromOwnershipHook(services.directory(), services.meters())))));
     }
 
-    /** The greeting, the session log line, and the reading of command lines. */
+    /** The greeting, the session log line, the reading of command lines, and a transaction's end with the connection. */
     private static List<ProtocolHandler> connection(InboundServices services) {
         return List.of(
                 new SessionLog(services.meters()),
+                new UnfinishedTransaction(),
                 new WelcomeMessageHandler(),
                 new CommandLine());
     }
@@ -87,8 +86,8 @@ public final class InboundChains {
     private static List<ProtocolHandler> commands(InboundServices services) {
         MetricFactory metrics = services.metrics();
         return List.of(
-                new EhloCmdHandler(metrics),
-                new HeloCmdHandler(metrics),
+                new EhloCommand(metrics),
+                new HeloCommand(metrics),
                 new StartTlsCmdHandler(),
                 new MailCommand(metrics),
                 new RcptCommand(metrics),

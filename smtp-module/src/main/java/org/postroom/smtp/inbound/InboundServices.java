@@ -1,7 +1,7 @@
 package org.postroom.smtp.inbound;
 
 import org.apache.james.metrics.api.MetricFactory;
-import org.postroom.smtp.outbound.QuotaBounces;
+import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;

@@ -6,7 +6,8 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSessionImpl;
 import org.apache.james.protocols.smtp.core.DataCmdHandler;
-import org.postroom.smtp.inbound.hook.DataRejection;
+import org.postroom.listener.OverlongLineSession;
+import org.postroom.smtp.inbound.hook.StrictDataFilter;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Replies;
 
@@ -17,22 +18,40 @@ import org.postroom.smtp.reply.Replies;
  *
  * <p>A line longer than the listener's frame limit is a command line over the limit of RFC 5321
  * §4.5.3.1.4 (500 5.5.2), except inside DATA: there James would drop the line and store the rest
- * of the message truncated; Postroom refuses the whole message with 552 5.3.4 at its end.
+ * of the message truncated; Postroom refuses the whole message with 552 5.3.4 at its end, and
+ * how the dropped line ended decides whether the next one starts a line ({@link StrictDataFilter}).
+ *
+ * <p>The end of a mail transaction ({@link #resetState}) is the one place where the message spooled
+ * for it is let go.
  */
-final class InboundSession extends SMTPSessionImpl {
+final class InboundSession extends SMTPSessionImpl implements OverlongLineSession {
 
     InboundSession(ProtocolTransport transport, InboundConfiguration configuration) {
         super(transport, configuration);
     }
 
     @Override
-    public Response newLineTooLongResponse() {
+    public Response lineTooLong(boolean endedWithCrlf) {
         if (getAttachment(DataCmdHandler.MAILENV, State.Transaction).isPresent()) {
-            DataRejection.mark(this, Replies.MESSAGE_LINE_TOO_LONG);
+            StrictDataFilter.lineTooLong(this, endedWithCrlf);
             return null;
         }
         // comes from the framer, not a command handler: the command line does not see it
         return observed(Verdicts.response(Replies.COMMAND_TOO_LONG));
+    }
+
+    /**
+     * Ends the mail transaction, and with it the life of its spooled message (the file deleted):
+     * James calls this after the message hooks at the end of DATA (the message committed or
+     * refused), on RSET, EHLO, HELO and STARTTLS; {@link StrictDataFilter} when it refuses the
+     * data; {@link UnfinishedTransaction} when the connection ends.
+     */
+    @Override
+    public void resetState() {
+        getAttachment(DataCmdHandler.MAILENV, State.Transaction)
+                .filter(SpooledMessage.class::isInstance)
+                .ifPresent(message -> ((SpooledMessage) message).close());
+        super.resetState();
     }
 
     @Override

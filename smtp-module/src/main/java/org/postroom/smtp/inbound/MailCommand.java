@@ -11,7 +11,9 @@ import org.postroom.smtp.reply.Replies;
 
 /**
  * James's MAIL command with the sequence errors of RFC 5321 §4.1.4 answered 503 5.5.1 (James says
- * 5.5.0), and a nested MAIL refused without dropping the sender the transaction already has.
+ * 5.5.0), a nested MAIL refused without dropping the sender the transaction already has, and a
+ * sender with a character RFC 5321 does not allow there refused with 501 5.1.7 ({@link
+ * AddressArgument}).
  */
 final class MailCommand extends MailCmdHandler {
 
@@ -26,6 +28,9 @@ final class MailCommand extends MailCmdHandler {
         }
         if (session.getAttachment(SMTPSession.CURRENT_HELO_MODE, State.Connection).isEmpty()) {
             return Verdicts.response(Replies.HELO_FIRST);
+        }
+        if (request.getArgument() != null && !AddressArgument.isWellFormed(request.getArgument())) {
+            return Verdicts.response(Replies.SENDER_SYNTAX);
         }
         return super.onCommand(session, request);
     }

@@ -45,6 +45,8 @@ public final class SmtpListeners {
         return new ListenerReplies(line(Replies.TOO_MANY_CONNECTIONS, hostname),
                 line(Replies.TOO_MANY_CONNECTIONS_FROM_ADDRESS, hostname),
                 line(Replies.IDLE_TIMEOUT, hostname),
+                line(Replies.COMMAND_TIMEOUT, hostname),
+                line(Replies.DATA_TOO_SLOW, hostname),
                 line(Replies.SHUTTING_DOWN, hostname));
     }
 

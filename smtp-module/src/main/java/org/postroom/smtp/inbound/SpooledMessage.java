@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,16 +13,20 @@ import java.util.List;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.MailEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One message between DATA and its commit: in memory up to a limit, then in a file of the {@link
  * Spool}. Writing never throws, because James would leave its DATA handler half-reset; a failure
  * is kept and reported when the message is read for storing, which then answers 451 4.3.0.
- * Closing deletes the file; closing twice is harmless.
+ * Closing deletes the file; closing twice is harmless. A file that cannot be deleted is logged and
+ * left to the spool's clean-up at the next start: the transaction it belonged to is over either way.
  */
 final class SpooledMessage implements MailEnvelope, AutoCloseable {
 
     private static final int FILE_BUFFER = 64 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(SpooledMessage.class);
 
     private final MaybeSender sender;
     private final List<MailAddress> recipients;
@@ -91,7 +94,7 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("delete spool file " + file, e);
+            log.warn("could not delete spool file {}: {}", file, e.toString());
         } finally {
             fileOut = null;
             file = null;

@@ -9,16 +9,17 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.listener.ProtocolListener;
+import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
-import org.postroom.smtp.outbound.QuotaBounces;
+import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * full mailboxes has been stored ({@link QuotaBounces}).
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
+ * The spooled message is let go when James ends the transaction after this hook ({@link
+ * InboundSession#resetState}).
  */
 final class StoreMessageHook extends StorageBackedHook implements MessageHook {
 
@@ -55,11 +58,7 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     public HookResult onMessage(SMTPSession session, MailEnvelope message) {
         String sender = message.getMaybeSender().isNullSender() ? "" : message.getMaybeSender().asString();
         List<Recipient> recipients = AcceptedRecipients.of(session);
-        try {
-            return withStorage(session, "store a message", () -> store(session, sender, recipients, message));
-        } finally {
-            ((SpooledMessage) message).close();
-        }
+        return withStorage(session, "store a message", () -> store(session, sender, recipients, message));
     }
 
     private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
@@ -72,8 +71,9 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
             return Verdicts.of(Replies.TRY_LATER);
         }
         if (!receipt.stored()) {
-            log.info("session {}: message from <{}> refused with {}: reason=mailbox-full recipients={}",
-                    session.getSessionID(), sender, Replies.MAILBOX_FULL.line(), receipt.overQuota());
+            log.info("session {}: message from <{}> refused with {}: reason={} recipients={}",
+                    session.getSessionID(), sender, Replies.MAILBOX_FULL.line(), Refusal.MAILBOX_FULL,
+                    receipt.overQuota());
             return Verdicts.of(Replies.MAILBOX_FULL);
         }
         if (!receipt.overQuota().isEmpty()) {

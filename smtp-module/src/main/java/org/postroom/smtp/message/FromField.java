@@ -24,17 +24,15 @@ public sealed interface FromField {
     record Absent() implements FromField {
     }
 
-    /** The addresses the From: field names (the members of a group among them), in order; never empty. */
-    record Authors(List<String> addresses) implements FromField {
+    /**
+     * The addresses the From: field names (the members of a group among them), in order; never
+     * empty. {@code domain} is the first author's domain as the address parser read it, lower-cased:
+     * the domain a signature for the author is made with.
+     */
+    record Authors(List<String> addresses, String domain) implements FromField {
 
         public Authors {
             addresses = List.copyOf(addresses);
-        }
-
-        /** The domain of the first author, lower-cased. */
-        public String domain() {
-            String first = addresses.get(0);
-            return first.substring(first.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         }
     }
 
@@ -42,22 +40,16 @@ public sealed interface FromField {
     record Invalid(Defect defect) implements FromField {
     }
 
-    /** Why a From: field is {@link Invalid}; {@link #reason()} is the word for logs and metrics. */
+    /** Why a From: field is {@link Invalid}. */
     enum Defect {
-        SEVERAL_FIELDS("several-from-fields"),
-        UNPARSEABLE("from-unparseable"),
-        NO_ADDRESS("from-names-no-one"),
-        HEADER_TOO_LONG("header-too-long");
-
-        private final String reason;
-
-        Defect(String reason) {
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
-        }
+        /** More than one From: field (RFC 5322 §3.6 allows one). */
+        SEVERAL_FIELDS,
+        /** A value the parser refuses, or whose addresses do not stand in it as written. */
+        UNPARSEABLE,
+        /** A group that names no one. */
+        NO_ADDRESS,
+        /** The header section is longer than {@link MessageHeaders#MAX_BYTES}: the field may lie beyond. */
+        HEADER_TOO_LONG
     }
 
     /** The From: field of {@code header}, a header section as {@link MessageHeaders#read} returns it. */
@@ -85,23 +77,22 @@ public sealed interface FromField {
     }
 
     private static FromField authors(String value) {
-        List<String> addresses = new ArrayList<>();
+        List<Mailbox> mailboxes;
         try {
             // a display name in raw UTF-8 is common, though only RFC 6532 allows it; it must not
             // make the field unreadable, while an address must still be ASCII as written
             String ascii = value.replaceAll("[^\\x00-\\x7F]", "x");
-            for (Mailbox mailbox : DefaultAddressParser.DEFAULT.parseAddressList(ascii).flatten()) {
-                addresses.add(mailbox.getAddress());
-            }
+            mailboxes = DefaultAddressParser.DEFAULT.parseAddressList(ascii).flatten();
         } catch (ParseException e) {
             return new Invalid(Defect.UNPARSEABLE);
         }
-        if (addresses.isEmpty()) {
+        if (mailboxes.isEmpty()) {
             return new Invalid(Defect.NO_ADDRESS);
         }
-        if (!addresses.stream().allMatch(value::contains)) {
+        List<String> addresses = mailboxes.stream().map(Mailbox::getAddress).toList();
+        if (!addresses.stream().allMatch(value::contains) || mailboxes.get(0).getDomain() == null) {
             return new Invalid(Defect.UNPARSEABLE);
         }
-        return new Authors(addresses);
+        return new Authors(addresses, mailboxes.get(0).getDomain().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,11 @@
 package org.postroom.smtp.outbound;
 
+import static org.postroom.smtp.reply.Codes.SE_NET4_BAD_CONNECTION2;
+import static org.postroom.smtp.reply.Codes.SE_NET4_NO_ANSWER1;
+import static org.postroom.smtp.reply.Codes.SE_POLICY7_AUTH_CREDENTIALS_INVALID8;
+import static org.postroom.smtp.reply.Codes.SE_POLICY7_ENCRYPTION_NEEDED10;
+import static org.postroom.smtp.reply.Codes.SE_POLICY7_OTHER0;
+
 import java.io.IOException;
 import java.security.cert.CertificateException;
 
@@ -8,6 +14,7 @@ import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
+import org.postroom.smtp.reply.Diagnosis;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -33,26 +40,29 @@ final class ConnectionFailures {
         String withheld = hop.logsIn() ? "; credentials not sent" : "";
         if (NO_STARTTLS.equals(e.getMessage())) {
             // RFC 5248 X.7.10, encryption needed; deferred, so the operator can fix the relay or the setting
-            return new HostFailed(Diagnosis.local("4.7.10", server + " offers no STARTTLS"
-                    + (hop.logsIn() ? withheld : "; message not sent")), false);
+            return new HostFailed(Diagnosis.temporary(SE_POLICY7_ENCRYPTION_NEEDED10,
+                    server + " offers no STARTTLS" + (hop.logsIn() ? withheld : "; message not sent")), false);
         }
         if (causedBy(e, SSLException.class)) {
             String what = causedBy(e, CertificateException.class) ? "certificate of " + server + " does not verify: "
                     : "TLS handshake with " + server + " failed: ";
-            return new HostFailed(Diagnosis.local("4.7.0", what + rootMessage(e) + withheld), true);
+            return new HostFailed(Diagnosis.temporary(SE_POLICY7_OTHER0, what + rootMessage(e) + withheld), true);
         }
         if (e instanceof AuthenticationFailedException) {
             // the relay refused our login: the operator's to fix, and mail must wait for it, not bounce
-            return new HostFailed(Diagnosis.local("4.7.8", "login at " + nextHop + " failed: " + rootMessage(e)), false);
+            return new HostFailed(Diagnosis.temporary(SE_POLICY7_AUTH_CREDENTIALS_INVALID8,
+                    "login at " + nextHop + " failed: " + rootMessage(e)), false);
         }
         if (e instanceof MailConnectException) {
-            return new HostFailed(Diagnosis.local("4.4.1", "no connection to " + nextHop + ": " + rootMessage(e)), false);
+            return new HostFailed(Diagnosis.temporary(SE_NET4_NO_ANSWER1,
+                    "no connection to " + nextHop + ": " + rootMessage(e)), false);
         }
         int code = transport.getLastReturnCode();
         if (code >= 400 && !causedBy(e, IOException.class)) {
             return new HostFailed(Diagnosis.remote(code, transport.getLastServerResponse()), false);
         }
-        return new HostFailed(Diagnosis.local("4.4.2", "connection to " + nextHop + " failed: " + rootMessage(e)), false);
+        return new HostFailed(Diagnosis.temporary(SE_NET4_BAD_CONNECTION2,
+                "connection to " + nextHop + " failed: " + rootMessage(e)), false);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

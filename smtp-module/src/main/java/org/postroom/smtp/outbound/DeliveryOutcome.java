@@ -1,5 +1,7 @@
 package org.postroom.smtp.outbound;
 
+import org.postroom.smtp.reply.Diagnosis;
+
 /**
  * What one attempt came to for one recipient. {@code nextHop} is the {@code host:port} that
  * answered or was tried last, empty when none was reached (a DNS failure).
@@ -22,6 +24,6 @@ public sealed interface DeliveryOutcome {
 
     /** Deferred or failed, as the diagnosis's status class says. */
     static DeliveryOutcome notDelivered(String nextHop, Diagnosis diagnosis) {
-        return diagnosis.permanent() ? new Failed(nextHop, diagnosis) : new Deferred(nextHop, diagnosis);
+        return diagnosis.isPermanent() ? new Failed(nextHop, diagnosis) : new Deferred(nextHop, diagnosis);
     }
 }

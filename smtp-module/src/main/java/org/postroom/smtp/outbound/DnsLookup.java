@@ -1,5 +1,9 @@
 package org.postroom.smtp.outbound;
 
+import static org.postroom.smtp.reply.Codes.SE_ADDR1_NULL_MX10;
+import static org.postroom.smtp.reply.Codes.SE_ADDR1_UNKNOWN_DEST_SYSTEM2;
+import static org.postroom.smtp.reply.Codes.SE_NET4_DIRECTORY_FAILURE3;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -10,6 +14,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.postroom.smtp.SmtpStandard;
+import org.postroom.smtp.outbound.NextHops.Hosts;
+import org.postroom.smtp.outbound.NextHops.NoMail;
+import org.postroom.smtp.outbound.NextHops.Unresolved;
+import org.postroom.smtp.reply.Diagnosis;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Cache;
@@ -23,10 +32,6 @@ import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
-import org.postroom.smtp.SmtpStandard;
-import org.postroom.smtp.outbound.NextHops.Hosts;
-import org.postroom.smtp.outbound.NextHops.NoMail;
-import org.postroom.smtp.outbound.NextHops.Unresolved;
 
 /**
  * MX and address lookups with dnsjava, always through the resolver given here (never a default
@@ -65,9 +70,10 @@ public final class DnsLookup {
         return switch (mx.getResult()) {
             case Lookup.SUCCESSFUL -> byPreference(domain, mx.getAnswers());
             case Lookup.TYPE_NOT_FOUND -> implicitMx(domain);
-            case Lookup.HOST_NOT_FOUND -> new NoMail(Diagnosis.local("5.1.2", "no such domain: " + domain));
-            default -> new Unresolved(Diagnosis.local("4.4.3", "DNS lookup of MX for " + domain + " failed: "
-                    + mx.getErrorString()));
+            case Lookup.HOST_NOT_FOUND -> new NoMail(Diagnosis.permanent(SE_ADDR1_UNKNOWN_DEST_SYSTEM2,
+                    "no such domain: " + domain));
+            default -> new Unresolved(Diagnosis.temporary(SE_NET4_DIRECTORY_FAILURE3,
+                    "DNS lookup of MX for " + domain + " failed: " + mx.getErrorString()));
         };
     }
 
@@ -101,7 +107,7 @@ public final class DnsLookup {
         for (Record record : answers) {
             if (record instanceof MXRecord mx) {
                 if (mx.getTarget().equals(Name.root)) {
-                    return new NoMail(Diagnosis.local("5.1.10", "domain " + domain
+                    return new NoMail(Diagnosis.permanent(SE_ADDR1_NULL_MX10, "domain " + domain
                             + " accepts no mail (null MX, RFC 7505)"));
                 }
                 byPreference.computeIfAbsent(mx.getPriority(), p -> new ArrayList<>())
@@ -123,10 +129,11 @@ public final class DnsLookup {
             return new Hosts(List.of(NextHop.mx(domain, mxPort)));
         }
         if (a.getResult() == Lookup.TRY_AGAIN || aaaa.getResult() == Lookup.TRY_AGAIN) {
-            return new Unresolved(Diagnosis.local("4.4.3", "DNS lookup of the address of " + domain + " failed: "
-                    + (a.getResult() == Lookup.TRY_AGAIN ? a : aaaa).getErrorString()));
+            return new Unresolved(Diagnosis.temporary(SE_NET4_DIRECTORY_FAILURE3, "DNS lookup of the address of "
+                    + domain + " failed: " + (a.getResult() == Lookup.TRY_AGAIN ? a : aaaa).getErrorString()));
         }
-        return new NoMail(Diagnosis.local("5.1.2", "domain " + domain + " has neither MX nor address records"));
+        return new NoMail(Diagnosis.permanent(SE_ADDR1_UNKNOWN_DEST_SYSTEM2,
+                "domain " + domain + " has neither MX nor address records"));
     }
 
     private Lookup lookup(String name, int type) {

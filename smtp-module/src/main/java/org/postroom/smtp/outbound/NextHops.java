@@ -2,6 +2,8 @@ package org.postroom.smtp.outbound;
 
 import java.util.List;
 
+import org.postroom.smtp.reply.Diagnosis;
+
 /** Where mail for a domain goes, as {@link NextHopResolver} found it. */
 public sealed interface NextHops {
 

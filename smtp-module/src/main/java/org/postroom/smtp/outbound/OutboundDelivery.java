@@ -1,5 +1,8 @@
 package org.postroom.smtp.outbound;
 
+import static org.postroom.smtp.reply.Codes.SE_NET4_UNABLE_TO_ROUTE4;
+import static org.postroom.smtp.reply.Codes.SE_SYSTEM3_OTHER0;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -8,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.dsn.Bounces;
 import org.postroom.smtp.outbound.DeliveryOutcome.Deferred;
 import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
 import org.postroom.smtp.outbound.NextHops.Hosts;
@@ -15,12 +20,12 @@ import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
 import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
-import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.reply.Diagnosis;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Address;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 
@@ -70,7 +75,7 @@ public final class OutboundDelivery {
             Clock clock, MeterRegistry meters) {
         Bounces bounces = new Bounces(store, directory, queue, settings.hostname(), clock);
         return new OutboundDelivery(resolver, new SmtpClient(settings), new OutgoingMessages(queue, signer),
-                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), clock, meters),
+                new OutcomeRecorder(queue, bounces, settings.retries(), settings.delayWarning(), meters),
                 senderRewriting, clock);
     }
 
@@ -97,17 +102,18 @@ public final class OutboundDelivery {
         try {
             message = messages.prepare(first);
         } catch (IOException e) {
-            return all(recipients, new Deferred("", Diagnosis.local("4.3.0", "reading the stored message failed: "
-                    + e.getMessage())));
+            return all(recipients, new Deferred("", Diagnosis.temporary(SE_SYSTEM3_OTHER0,
+                    "reading the stored message failed: " + e.getMessage())));
         }
         String sender = envelopeSender(first);
-        DeliveryOutcome last = new Deferred("", Diagnosis.local("4.4.4", "no mail host of " + first.domain()
-                + " could be tried"));
+        DeliveryOutcome last = new Deferred("", Diagnosis.temporary(SE_NET4_UNABLE_TO_ROUTE4,
+                "no mail host of " + first.domain() + " could be tried"));
         int connections = 0;
         for (NextHop hop : ((Hosts) hops).hosts()) {
             List<String> targets = targets(hop);
             if (targets.isEmpty()) {
-                last = new Deferred(hop.toString(), Diagnosis.local("4.4.4", "no address for " + hop.host()));
+                last = new Deferred(hop.toString(),
+                        Diagnosis.temporary(SE_NET4_UNABLE_TO_ROUTE4, "no address for " + hop.host()));
             }
             for (String target : targets) {
                 if (connections == MAX_CONNECTIONS || connections > 0 && clock.instant().isAfter(connectBefore)) {
@@ -115,7 +121,7 @@ public final class OutboundDelivery {
                 }
                 connections++;
                 String server = target + ":" + hop.port();
-                TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server, clock.instant())
+                TlsMode tls = hop.tls() == TlsMode.OPPORTUNISTIC && tlsFallbacks.plainTextOnly(server)
                         ? TlsMode.NONE : hop.tls();
                 TransactionResult result = client.send(hop, target, tls, sender, recipients, message);
                 if (result instanceof Answered answered) {
@@ -123,7 +129,7 @@ public final class OutboundDelivery {
                 }
                 HostFailed failure = (HostFailed) result;
                 if (failure.tlsFailed() && hop.tls() == TlsMode.OPPORTUNISTIC) {
-                    tlsFallbacks.handshakeFailed(server, clock.instant());
+                    tlsFallbacks.handshakeFailed(server);
                 }
                 last = DeliveryOutcome.notDelivered(hop.toString(), failure.diagnosis());
             }

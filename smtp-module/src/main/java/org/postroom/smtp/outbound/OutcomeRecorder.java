@@ -1,6 +1,8 @@
 package org.postroom.smtp.outbound;
 
-import java.time.Clock;
+import static org.postroom.smtp.reply.Codes.SE_NET4_BAD_CONNECTION2;
+import static org.postroom.smtp.reply.Codes.SE_NET4_DELIVERY_EXPIRED7;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.postroom.smtp.SmtpStandard;
+import org.postroom.smtp.dsn.Bounces;
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Action;
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Item;
 import org.postroom.smtp.outbound.DeliveryOutcome.Deferred;
 import org.postroom.smtp.outbound.DeliveryOutcome.Delivered;
 import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Action;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Item;
+import org.postroom.smtp.reply.Diagnosis;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
@@ -26,7 +31,9 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Writes down what an attempt came to, entry by entry: delivered entries leave the queue,
  * deferred ones wait for their next attempt by the {@link RetrySchedule} (or fail when they have
- * expired), failed ones leave the queue after their sender's DSN is stored. Each entry's attempt is
+ * expired), failed ones leave the queue after their sender's DSN is stored. Every time involved
+ * (next attempt, expiry, the delay warning's age, the latency) is the database's, as the queue
+ * keeps it. Each entry's attempt is
  * logged in the database and on one INFO line.
  *
  * <p>Each recorded outcome counts in {@code postroom.delivery.attempts} (tag {@code outcome}:
@@ -44,20 +51,18 @@ final class OutcomeRecorder {
     private final Bounces bounces;
     private final RetrySchedule schedule;
     private final Duration delayWarning;
-    private final Clock clock;
     private final Counter delivered;
     private final Counter deferred;
     private final Counter bounced;
     private final Timer latency;
 
     /** {@code delayWarning} zero turns the "delayed" DSN off. */
-    OutcomeRecorder(DeliveryQueue queue, Bounces bounces, RetrySchedule schedule, Duration delayWarning, Clock clock,
+    OutcomeRecorder(DeliveryQueue queue, Bounces bounces, RetrySchedule schedule, Duration delayWarning,
             MeterRegistry meters) {
         this.queue = queue;
         this.bounces = bounces;
         this.schedule = schedule;
         this.delayWarning = delayWarning;
-        this.clock = clock;
         this.delivered = attempts(meters, "delivered");
         this.deferred = attempts(meters, "deferred");
         this.bounced = attempts(meters, "bounced");
@@ -74,40 +79,44 @@ final class OutcomeRecorder {
 
     /** Records the outcome for every entry of {@code group} (entries of one message), by recipient. */
     void record(List<QueueEntry> group, Map<String, DeliveryOutcome> outcomes) {
-        Instant now = clock.instant();
         List<QueueEntry> failed = new ArrayList<>();
-        List<Item> failures = new ArrayList<>();
+        List<Failed> failures = new ArrayList<>();
         List<Item> delays = new ArrayList<>();
         for (QueueEntry entry : group) {
             DeliveryOutcome outcome = outcomes.getOrDefault(entry.recipient(),
-                    new Deferred("", Diagnosis.local("4.4.2", "the attempt ended without a word about this recipient")));
+                    new Deferred("", Diagnosis.temporary(SE_NET4_BAD_CONNECTION2,
+                            "the attempt ended without a word about this recipient")));
             if (outcome instanceof Delivered delivered) {
-                queue.complete(entry, delivered.nextHop(), delivered.reply());
+                Duration queued = queue.complete(entry, delivered.nextHop(), delivered.reply());
                 logAttempt(entry, "delivered", outcome.nextHop(), delivered.reply());
                 this.delivered.increment();
-                latency.record(Duration.between(entry.createdAt(), now));
+                latency.record(queued);
             } else if (outcome instanceof Deferred deferred) {
-                Optional<Instant> next = schedule.nextAttempt(entry.createdAt(), entry.attempts(), now);
+                Optional<Instant> next = queue.defer(entry, schedule.delayAfter(entry.attempts()), schedule.maxAge(),
+                        deferred.nextHop(), deferred.diagnosis().text());
                 if (next.isEmpty()) {
                     failed.add(entry);
-                    failures.add(new Item(entry.recipient(), expired(deferred)));
+                    failures.add(expired(deferred));
                     continue;
                 }
-                queue.defer(entry, next.get(), deferred.nextHop(), deferred.diagnosis().text());
                 logAttempt(entry, "deferred until " + next.get(), outcome.nextHop(), deferred.diagnosis().text());
                 this.deferred.increment();
-                if (warnNow(entry, now)) {
-                    delays.add(new Item(entry.recipient(), deferred));
+                if (warnNow(entry)) {
+                    delays.add(item(entry, deferred.nextHop(), deferred.diagnosis()));
                 }
             } else {
                 failed.add(entry);
-                failures.add(new Item(entry.recipient(), outcome));
+                failures.add((Failed) outcome);
             }
         }
         if (!failed.isEmpty()) {
-            bounces.send(failed.get(0), Action.FAILED, failures, schedule);
+            List<Item> items = new ArrayList<>();
             for (int i = 0; i < failed.size(); i++) {
-                Failed failure = (Failed) failures.get(i).outcome();
+                items.add(item(failed.get(i), failures.get(i).nextHop(), failures.get(i).diagnosis()));
+            }
+            bounces.send(failed.get(0), Action.FAILED, items, retryUntil(failed.get(0)));
+            for (int i = 0; i < failed.size(); i++) {
+                Failed failure = failures.get(i);
                 queue.fail(failed.get(i), failure.nextHop(), failure.diagnosis().text());
                 logAttempt(failed.get(i), "failed", failure.nextHop(), failure.diagnosis().text());
                 bounced.increment();
@@ -119,19 +128,28 @@ final class OutcomeRecorder {
     }
 
     private static Failed expired(Deferred last) {
-        return new Failed(last.nextHop(), new Diagnosis("5.4.7", "delivery time expired; last attempt: "
-                + last.diagnosis().text(), false));
+        return new Failed(last.nextHop(), Diagnosis.permanent(SE_NET4_DELIVERY_EXPIRED7,
+                "delivery time expired; last attempt: " + last.diagnosis().text()));
+    }
+
+    /** A recipient's line in a DSN: the host of the next hop that answered or was tried last, and why. */
+    private static Item item(QueueEntry entry, String nextHop, Diagnosis diagnosis) {
+        String remoteMta = nextHop.isEmpty() ? "" : HostAndPort.parse(nextHop, SmtpStandard.MX_PORT).host();
+        return new Item(entry.recipient(), remoteMta, diagnosis);
+    }
+
+    private Instant retryUntil(QueueEntry entry) {
+        return entry.createdAt().plus(schedule.maxAge());
     }
 
     /** The first deferral after the warning age claims the once-only flag. */
-    private boolean warnNow(QueueEntry entry, Instant now) {
-        return !delayWarning.isZero() && !entry.sender().isEmpty()
-                && !entry.createdAt().plus(delayWarning).isAfter(now) && queue.markDelayWarned(entry);
+    private boolean warnNow(QueueEntry entry) {
+        return !delayWarning.isZero() && !entry.sender().isEmpty() && queue.markDelayWarned(entry, delayWarning);
     }
 
     private void sendDelayWarning(QueueEntry entry, List<Item> delays) {
         try {
-            bounces.send(entry, Action.DELAYED, delays, schedule);
+            bounces.send(entry, Action.DELAYED, delays, retryUntil(entry));
         } catch (StorageUnavailableException e) {
             // the entries stay queued and will be delivered or bounced; only the courtesy note is lost
             log.warn("delay warning for message {} not sent: {}", entry.messageId(), e.getMessage());

@@ -1,11 +1,14 @@
 package org.postroom.smtp.outbound;
 
+import static org.postroom.smtp.reply.Codes.SE_NET4_BAD_CONNECTION2;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.postroom.smtp.outbound.DeliveryOutcome.Delivered;
+import org.postroom.smtp.reply.Diagnosis;
 
 import jakarta.mail.MessagingException;
 
@@ -44,7 +47,7 @@ final class RecipientReplies {
                 outcomes.put(recipient, new Delivered(nextHop, acceptedReply));
             } else {
                 outcomes.put(recipient, DeliveryOutcome.notDelivered(nextHop,
-                        Diagnosis.local("4.4.2", "the server gave no reply for this recipient")));
+                        Diagnosis.temporary(SE_NET4_BAD_CONNECTION2, "the server gave no reply for this recipient")));
             }
         }
         return outcomes;

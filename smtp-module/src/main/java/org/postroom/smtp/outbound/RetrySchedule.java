@@ -1,14 +1,14 @@
 package org.postroom.smtp.outbound;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * When a deferred entry is tried next: after its n-th failed attempt it waits {@code delays[n]},
  * and the last delay repeats. Nothing is tried after {@code maxAge} from when the entry was
  * queued; the last attempt is scheduled right at that limit, so the final verdict comes on time.
+ * The queue applies both on the database's clock ({@code DeliveryQueue.defer}), so every process
+ * keeps the same schedule whatever its own clock says.
  */
 public record RetrySchedule(List<Duration> delays, Duration maxAge) {
 
@@ -22,16 +22,8 @@ public record RetrySchedule(List<Duration> delays, Duration maxAge) {
         }
     }
 
-    /**
-     * The next attempt of an entry queued at {@code queuedAt} that has failed {@code failedAttempts}
-     * times before this failure; empty when it has expired and must fail for good.
-     */
-    public Optional<Instant> nextAttempt(Instant queuedAt, int failedAttempts, Instant now) {
-        Instant expiry = queuedAt.plus(maxAge);
-        if (!now.isBefore(expiry)) {
-            return Optional.empty();
-        }
-        Instant next = now.plus(delays.get(Math.min(failedAttempts, delays.size() - 1)));
-        return Optional.of(next.isAfter(expiry) ? expiry : next);
+    /** How long an entry that has failed {@code failedAttempts} times before this failure waits. */
+    public Duration delayAfter(int failedAttempts) {
+        return delays.get(Math.min(failedAttempts, delays.size() - 1));
     }
 }

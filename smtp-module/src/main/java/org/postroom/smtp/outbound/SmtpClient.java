@@ -1,5 +1,8 @@
 package org.postroom.smtp.outbound;
 
+import static org.postroom.smtp.reply.Codes.C250_COMPLETED;
+import static org.postroom.smtp.reply.Codes.SE_CONTENT6_NON_ASCII_ADDRESS7;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.postroom.smtp.outbound.DeliveryOutcome.Delivered;
 import org.postroom.smtp.outbound.TransactionResult.Answered;
 import org.postroom.smtp.outbound.TransactionResult.HostFailed;
+import org.postroom.smtp.reply.Diagnosis;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -63,7 +67,7 @@ final class SmtpClient {
         try {
             if (international && !transport.supportsExtension("SMTPUTF8")) {
                 // RFC 6531 §3.2: without the extension an address with UTF-8 in it cannot be sent at all
-                return new HostFailed(Diagnosis.local("5.6.7", nextHop
+                return new HostFailed(Diagnosis.permanent(SE_CONTENT6_NON_ASCII_ADDRESS7, nextHop
                         + " does not support SMTPUTF8, which an address of this message needs"), false);
             }
             StoredMessage outgoing = new StoredMessage(session, message);
@@ -104,7 +108,7 @@ final class SmtpClient {
         int code = e.getReturnCode();
         Diagnosis reply = Diagnosis.remote(code, e.getMessage());
         if (e.getCommand() != null && e.getCommand().startsWith("MAIL")) {
-            if (reply.permanent()) {
+            if (reply.isPermanent()) {
                 Map<String, DeliveryOutcome> all = new HashMap<>();
                 recipients.forEach(r -> all.put(r, DeliveryOutcome.notDelivered(nextHop, reply)));
                 return new Answered(all);
@@ -112,8 +116,9 @@ final class SmtpClient {
             return new HostFailed(reply, false);
         }
         // after DATA: 250 means some recipients got it; anything else refused the data for all accepted
-        return new Answered(RecipientReplies.of(e, recipients, nextHop, code == 250 ? reply.text() : null,
-                code == 250 ? null : reply));
+        boolean accepted = code == C250_COMPLETED;
+        return new Answered(RecipientReplies.of(e, recipients, nextHop, accepted ? reply.text() : null,
+                accepted ? null : reply));
     }
 
     private static Address[] addresses(List<String> recipients) {

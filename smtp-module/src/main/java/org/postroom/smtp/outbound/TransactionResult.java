@@ -2,6 +2,8 @@ package org.postroom.smtp.outbound;
 
 import java.util.Map;
 
+import org.postroom.smtp.reply.Diagnosis;
+
 /** What one SMTP transaction with one server came to. */
 sealed interface TransactionResult {
 

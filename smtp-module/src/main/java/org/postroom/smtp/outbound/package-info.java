@@ -11,8 +11,9 @@
  * ({@link org.postroom.smtp.outbound.SmtpClient}); every recipient ends with a
  * {@link org.postroom.smtp.outbound.DeliveryOutcome}. Deferred entries are retried by the
  * {@link org.postroom.smtp.outbound.RetrySchedule} until their maximum age; failed ones get an
- * RFC 3464 DSN, never one for mail from the null sender; so do local recipients whose mailbox
- * turned out full when inbound committed a message for them ({@link org.postroom.smtp.outbound.QuotaBounces}).
+ * RFC 3464 DSN ({@link org.postroom.smtp.dsn}), never one for mail from the null sender. Why a
+ * recipient was not delivered is a {@link org.postroom.smtp.reply.Diagnosis}, with the status codes
+ * of {@link org.postroom.smtp.reply.Codes}.
  *
  * <p>An entry is completed only after the remote server's 250 to the data, so a crash at any
  * point repeats a delivery at worst and never loses one.

@@ -1,9 +1,14 @@
 package org.postroom.smtp.reply;
 
+import static org.postroom.smtp.reply.Codes.*;
+
+import org.postroom.storage.Printable;
+
 /**
- * Every reply Postroom's own SMTP code sends, by name. Reply codes are from RFC 5321 §4.2.2 unless
- * noted; enhanced status codes from RFC 3463 (class.subject.detail) and the IANA registry of
- * RFC 5248. Tests and logs use the same names.
+ * Every reply Postroom's own SMTP code sends, by name, written with the codes of {@link Codes}.
+ * Reply codes are from RFC 5321 §4.2.2 unless noted; enhanced status codes from RFC 3463
+ * (class.subject.detail) and the IANA registry of RFC 5248. Tests use the same names; logs and
+ * metrics name a refusal by its {@link Refusal} key.
  *
  * <p>Replies James's command handlers already send correctly (250 2.1.0 for MAIL, 250 2.1.5 for
  * RCPT, 354 for DATA, 221 2.0.0 for QUIT, 502 5.3.3 for VRFY and EXPN) are not repeated here.
@@ -13,155 +18,228 @@ public final class Replies {
     // --- accepted -------------------------------------------------------------------------------
 
     /** RFC 4954 §6: the AUTH exchange succeeded. */
-    public static final Reply AUTH_SUCCEEDED = new Reply(235, "2.7.0", "Authentication successful");
+    public static final Reply AUTH_SUCCEEDED = Reply.of(C235_AUTH_SUCCEEDED, SE_POLICY7_OTHER0,
+            "Authentication successful");
 
     // --- temporary failures: the client keeps the message and retries (RFC 5321 §4.2.1) ----------
 
     /** The database could not be reached or failed; nothing was stored (RFC 3463 X.3.0). */
-    public static final Reply TRY_LATER = new Reply(451, "4.3.0", "Temporary local problem, please try again later");
+    public static final Reply TRY_LATER = Reply.of(C451_LOCAL_ERROR, SE_SYSTEM3_OTHER0,
+            "Temporary local problem, please try again later");
 
     /** An unexpected error while handling the command; the session ends (RFC 3463 X.3.0). */
-    public static final Reply LOCAL_ERROR = new Reply(451, "4.3.0", "Local error in processing");
+    public static final Reply LOCAL_ERROR = Reply.of(C451_LOCAL_ERROR, SE_SYSTEM3_OTHER0, "Local error in processing");
 
     /** The recipient's mailbox is at its quota (RFC 3463 X.2.2, RFC 5321 §4.5.3.1.10 for 452). */
-    public static final Reply MAILBOX_FULL = new Reply(452, "4.2.2", "Mailbox full, try again later");
+    public static final Reply MAILBOX_FULL = Reply.of(C452_STORAGE_FULL, SE_MAILBOX2_FULL2,
+            "Mailbox full, try again later");
 
     /** RFC 5321 §4.5.3.1.10: more recipients than this server takes in one transaction. */
-    public static final Reply TOO_MANY_RECIPIENTS = new Reply(452, "4.5.3", "Too many recipients");
+    public static final Reply TOO_MANY_RECIPIENTS = Reply.of(C452_STORAGE_FULL, SE_PROTOCOL5_TOO_MANY_RECIPIENTS3,
+            "Too many recipients");
 
     /** RFC 4954 §6: the credentials could not be checked right now. */
-    public static final Reply AUTH_UNAVAILABLE = new Reply(454, "4.7.0", "Temporary authentication failure");
+    public static final Reply AUTH_UNAVAILABLE = Reply.of(C454_TEMPORARY_AUTH_FAILURE, SE_POLICY7_OTHER0,
+            "Temporary authentication failure");
 
     /**
      * Too many failed logins from the client's address (an IPv6 client's /64) recently; the session
      * ends (RFC 3463 X.7.0).
      */
-    public static final Reply TOO_MANY_AUTH_FAILURES =
-            new Reply(421, "4.7.0", "Too many failed logins from your address, try again later");
+    public static final Reply TOO_MANY_AUTH_FAILURES = Reply.of(C421_SERVICE_UNAVAILABLE, SE_POLICY7_OTHER0,
+            "Too many failed logins from your address, try again later");
 
     /**
      * RFC 4954 §6: the account failed too often recently, from anywhere, and takes one attempt at
      * a time; the text goes on with the wait ("in 8 s").
      */
-    public static final Reply ACCOUNT_WAITS = new Reply(454, "4.7.0", "Too many failed logins for this account, try again");
+    public static final Reply ACCOUNT_WAITS = Reply.of(C454_TEMPORARY_AUTH_FAILURE, SE_POLICY7_OTHER0,
+            "Too many failed logins for this account, try again");
 
     /** RFC 5321 §3.8: the listener has all the connections it takes; sent before closing. */
-    public static final Reply TOO_MANY_CONNECTIONS = new Reply(421, "4.7.0", "Too many connections, try again later");
+    public static final Reply TOO_MANY_CONNECTIONS = Reply.of(C421_SERVICE_UNAVAILABLE, SE_POLICY7_OTHER0,
+            "Too many connections, try again later");
 
     /** As {@link #TOO_MANY_CONNECTIONS}, for one client address (an IPv6 /64) holding its share. */
-    public static final Reply TOO_MANY_CONNECTIONS_FROM_ADDRESS =
-            new Reply(421, "4.7.0", "Too many connections from your address, try again later");
+    public static final Reply TOO_MANY_CONNECTIONS_FROM_ADDRESS = Reply.of(C421_SERVICE_UNAVAILABLE, SE_POLICY7_OTHER0,
+            "Too many connections from your address, try again later");
 
     /** RFC 5321 §4.5.3.2.7: the client sent nothing for the idle timeout (RFC 3463 X.4.2). */
-    public static final Reply IDLE_TIMEOUT = new Reply(421, "4.4.2", "Idle too long, closing connection");
+    public static final Reply IDLE_TIMEOUT = Reply.of(C421_SERVICE_UNAVAILABLE, SE_NET4_BAD_CONNECTION2,
+            "Idle too long, closing connection");
+
+    /**
+     * RFC 5321 §4.5.3.2: a command line the client began was not complete within the command
+     * timeout; a client that trickles a command byte by byte must not hold a connection forever.
+     */
+    public static final Reply COMMAND_TIMEOUT = Reply.of(C421_SERVICE_UNAVAILABLE, SE_NET4_BAD_CONNECTION2,
+            "Command not completed in time, closing connection");
+
+    /** RFC 5321 §4.5.3.2.6: the message after 354 came slower than the minimum data rate. */
+    public static final Reply DATA_TOO_SLOW = Reply.of(C421_SERVICE_UNAVAILABLE, SE_NET4_BAD_CONNECTION2,
+            "Data arriving too slowly, closing connection");
 
     /** RFC 5321 §3.8: the server is stopping; the client retries later (RFC 3463 X.3.2). */
-    public static final Reply SHUTTING_DOWN = new Reply(421, "4.3.2", "Service shutting down, try again later");
+    public static final Reply SHUTTING_DOWN = Reply.of(C421_SERVICE_UNAVAILABLE, SE_SYSTEM3_NOT_ACCEPTING2,
+            "Service shutting down, try again later");
 
     // --- permanent failures ----------------------------------------------------------------------
 
     /** RFC 5321 §4.2.4: a command this server does not know. */
-    public static final Reply UNKNOWN_COMMAND = new Reply(500, "5.5.1", "Command not recognized");
+    public static final Reply UNKNOWN_COMMAND = Reply.of(C500_SYNTAX_ERROR, SE_PROTOCOL5_INVALID_COMMAND1,
+            "Command not recognized");
 
     /** RFC 5321 §4.5.3.1.4: a command line is at most 512 octets with its CRLF. */
-    public static final Reply COMMAND_TOO_LONG = new Reply(500, "5.5.2", "Command line too long");
+    public static final Reply COMMAND_TOO_LONG = Reply.of(C500_SYNTAX_ERROR, SE_PROTOCOL5_SYNTAX_ERROR2,
+            "Command line too long");
 
     /** RFC 5321 §4.1.1: a command that takes no argument was given one. */
-    public static final Reply NO_ARGUMENT_ALLOWED = new Reply(501, "5.5.4", "This command takes no argument");
+    public static final Reply NO_ARGUMENT_ALLOWED = Reply.of(C501_PARAMETER_SYNTAX, SE_PROTOCOL5_INVALID_ARGUMENTS4,
+            "This command takes no argument");
+
+    /**
+     * RFC 5321 §4.1.2, RFC 3463 X.1.7: the sender's address is not well-formed: a control or 8-bit
+     * character (in a quoted local part too), or a quoted local part never closed.
+     */
+    public static final Reply SENDER_SYNTAX = Reply.of(C501_PARAMETER_SYNTAX, SE_ADDR1_SENDER_SYNTAX7,
+            "Syntax error in sender address");
+
+    /** As {@link #SENDER_SYNTAX}, for a recipient's address (RFC 3463 X.1.3). */
+    public static final Reply RECIPIENT_SYNTAX = Reply.of(C501_PARAMETER_SYNTAX, SE_ADDR1_DEST_MAILBOX_SYNTAX3,
+            "Syntax error in recipient address");
 
     /** RFC 1870 §6: the SIZE parameter of MAIL is not a number. */
-    public static final Reply SIZE_SYNTAX = new Reply(501, "5.5.4", "SIZE parameter must be a number of octets");
+    public static final Reply SIZE_SYNTAX = Reply.of(C501_PARAMETER_SYNTAX, SE_PROTOCOL5_INVALID_ARGUMENTS4,
+            "SIZE parameter must be a number of octets");
 
     /** RFC 4954 §4: AUTH needs a mechanism name. */
-    public static final Reply AUTH_USAGE = new Reply(501, "5.5.4", "Usage: AUTH mechanism [initial-response]");
+    public static final Reply AUTH_USAGE = Reply.of(C501_PARAMETER_SYNTAX, SE_PROTOCOL5_INVALID_ARGUMENTS4,
+            "Usage: AUTH mechanism [initial-response]");
 
     /** RFC 4954 §4: the client's AUTH data was not valid base64 or not in the mechanism's format. */
-    public static final Reply AUTH_SYNTAX = new Reply(501, "5.5.2", "Cannot decode AUTH data");
+    public static final Reply AUTH_SYNTAX = Reply.of(C501_PARAMETER_SYNTAX, SE_PROTOCOL5_SYNTAX_ERROR2,
+            "Cannot decode AUTH data");
 
     /** RFC 4954 §4: the client cancelled the AUTH exchange with "*". */
-    public static final Reply AUTH_CANCELLED = new Reply(501, "5.7.0", "Authentication cancelled");
+    public static final Reply AUTH_CANCELLED = Reply.of(C501_PARAMETER_SYNTAX, SE_POLICY7_OTHER0,
+            "Authentication cancelled");
 
     /** RFC 5321 §4.1.4: EHLO or HELO must come first. */
-    public static final Reply HELO_FIRST = new Reply(503, "5.5.1", "Send EHLO or HELO first");
+    public static final Reply HELO_FIRST = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
+            "Send EHLO or HELO first");
 
     /** RFC 5321 §4.1.4: MAIL inside a transaction (RSET first). */
-    public static final Reply NESTED_MAIL = new Reply(503, "5.5.1", "Sender already given");
+    public static final Reply NESTED_MAIL = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
+            "Sender already given");
 
     /** RFC 5321 §4.1.4: RCPT or DATA before MAIL. */
-    public static final Reply MAIL_FIRST = new Reply(503, "5.5.1", "Send MAIL first");
+    public static final Reply MAIL_FIRST = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
+            "Send MAIL first");
 
     /** RFC 5321 §4.1.4, §3.3: DATA without an accepted recipient. */
-    public static final Reply RCPT_FIRST = new Reply(503, "5.5.1", "No valid recipients");
+    public static final Reply RCPT_FIRST = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
+            "No valid recipients");
 
     /** RFC 4954 §4: AUTH after a successful AUTH. */
-    public static final Reply ALREADY_AUTHENTICATED = new Reply(503, "5.5.1", "Already authenticated");
+    public static final Reply ALREADY_AUTHENTICATED = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
+            "Already authenticated");
 
     /** RFC 4954 §4: AUTH is not allowed during a mail transaction. */
-    public static final Reply AUTH_IN_TRANSACTION = new Reply(503, "5.5.1", "AUTH not allowed during a mail transaction");
+    public static final Reply AUTH_IN_TRANSACTION = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
+            "AUTH not allowed during a mail transaction");
 
     /** RFC 4954 §4: an AUTH mechanism this server does not offer. */
-    public static final Reply AUTH_MECHANISM_UNKNOWN = new Reply(504, "5.5.4", "Unrecognized authentication mechanism");
+    public static final Reply AUTH_MECHANISM_UNKNOWN =
+            Reply.of(C504_PARAMETER_NOT_IMPLEMENTED, SE_PROTOCOL5_INVALID_ARGUMENTS4,
+            "Unrecognized authentication mechanism");
 
     /** RFC 4954 §6: submission requires AUTH before MAIL. */
-    public static final Reply AUTH_REQUIRED = new Reply(530, "5.7.0", "Authentication required");
+    public static final Reply AUTH_REQUIRED = Reply.of(C530_AUTH_REQUIRED, SE_POLICY7_OTHER0,
+            "Authentication required");
 
     /** RFC 4954 §6: the credentials are wrong (the user, the password or the account state). */
-    public static final Reply AUTH_FAILED = new Reply(535, "5.7.8", "Authentication credentials invalid");
+    public static final Reply AUTH_FAILED =
+            Reply.of(C535_AUTH_CREDENTIALS_INVALID, SE_POLICY7_AUTH_CREDENTIALS_INVALID8,
+            "Authentication credentials invalid");
 
     /** RFC 4616 §2: a PLAIN authorization identity other than the login; acting for another user is not offered. */
-    public static final Reply AUTH_OTHER_IDENTITY = new Reply(535, "5.7.8", "Acting as another user is not supported");
+    public static final Reply AUTH_OTHER_IDENTITY =
+            Reply.of(C535_AUTH_CREDENTIALS_INVALID, SE_POLICY7_AUTH_CREDENTIALS_INVALID8,
+            "Acting as another user is not supported");
 
     /** RFC 4954 §6, RFC 5248: passwords are only taken over TLS, so AUTH needs STARTTLS first. */
     public static final Reply ENCRYPTION_REQUIRED =
-            new Reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
+            Reply.of(C538_ENCRYPTION_REQUIRED_FOR_AUTH, SE_POLICY7_ENCRYPTION_REQUIRED_FOR_AUTH11,
+            "Encryption required for requested authentication mechanism");
 
     /** RFC 3463 X.1.1: no user, alias or catch-all takes this address at one of our domains. */
-    public static final Reply UNKNOWN_USER = new Reply(550, "5.1.1", "No such user here");
+    public static final Reply UNKNOWN_USER = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_ADDR1_UNKNOWN_DEST_MAILBOX1,
+            "No such user here");
 
     /** RFC 3463 X.2.1: the user exists but an administrator disabled it. */
-    public static final Reply MAILBOX_DISABLED = new Reply(550, "5.2.1", "Mailbox disabled, not accepting messages");
+    public static final Reply MAILBOX_DISABLED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_MAILBOX2_DISABLED1,
+            "Mailbox disabled, not accepting messages");
 
     /** RFC 3463 X.4.6: the address's aliases nest too deep or expand too wide (likely a loop). */
-    public static final Reply ALIAS_LOOP = new Reply(550, "5.4.6", "Alias expansion loop or limit reached");
+    public static final Reply ALIAS_LOOP = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_NET4_ROUTING_LOOP6,
+            "Alias expansion loop or limit reached");
 
     /** RFC 1870 §6, RFC 3463 X.3.4: the message (declared with SIZE, or sent) is over the limit. */
-    public static final Reply MESSAGE_TOO_BIG = new Reply(552, "5.3.4", "Message size exceeds fixed maximum message size");
+    public static final Reply MESSAGE_TOO_BIG = Reply.of(C552_STORAGE_EXCEEDED, SE_SYSTEM3_MESSAGE_TOO_BIG4,
+            "Message size exceeds fixed maximum message size");
 
     /**
      * RFC 5322 §2.1.1: a line of the message is longer than this server takes. The whole message is
      * refused rather than truncated, so no one ever receives half a line.
      */
-    public static final Reply MESSAGE_LINE_TOO_LONG = new Reply(552, "5.3.4", "Message line too long");
+    public static final Reply MESSAGE_LINE_TOO_LONG = Reply.of(C552_STORAGE_EXCEEDED, SE_SYSTEM3_MESSAGE_TOO_BIG4,
+            "Message line too long");
 
     /** RFC 3463 X.7.1: the authenticated user may not use this envelope sender. */
-    public static final Reply SENDER_NOT_OWNED = new Reply(553, "5.7.1", "Sender address not owned by the authenticated user");
+    public static final Reply SENDER_NOT_OWNED =
+            Reply.of(C553_MAILBOX_NAME_NOT_ALLOWED, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Sender address not owned by the authenticated user");
 
     /**
      * RFC 3463 X.7.1: the From: field of a submitted message names an address the authenticated user
      * may not send as, or cannot be read unambiguously (two From: fields, a value two parsers would
      * read differently). Readers and DMARC take From: for the author, and Postroom signs for it.
      */
-    public static final Reply FROM_NOT_OWNED =
-            new Reply(550, "5.7.1", "From header must name only addresses the authenticated user may send as");
+    public static final Reply FROM_NOT_OWNED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "From header must name only addresses the authenticated user may send as");
 
     /**
      * RFC 5321 §2.3.8 allows CR and LF only together, as CRLF; RFC 2045 §2.8 forbids NUL in 8bit
      * data. A bare CR or LF is what SMTP smuggling (CVE-2023-51764 class) hides a second message
      * behind, so a message containing one is refused whole (RFC 3463 X.6.0).
      */
-    public static final Reply BARE_LINE_ENDING = new Reply(554, "5.6.0", "Message contains a bare CR or LF or a NUL");
+    public static final Reply BARE_LINE_ENDING = Reply.of(C554_TRANSACTION_FAILED, SE_CONTENT6_OTHER0,
+            "Message contains a bare CR or LF or a NUL");
 
     /** RFC 3463 X.7.1: a recipient at another domain from a client that did not authenticate. */
-    public static final Reply RELAY_DENIED = new Reply(554, "5.7.1", "Relay access denied");
+    public static final Reply RELAY_DENIED = Reply.of(C554_TRANSACTION_FAILED, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Relay access denied");
 
     /** RFC 5321 §4.1.1.11: a MAIL or RCPT parameter this server does not implement. */
-    public static final Reply PARAMETER_NOT_RECOGNIZED = new Reply(555, "5.5.4", "Parameter not recognized or not implemented");
+    public static final Reply PARAMETER_NOT_RECOGNIZED =
+            Reply.of(C555_PARAMETERS_NOT_RECOGNIZED, SE_PROTOCOL5_INVALID_ARGUMENTS4,
+            "Parameter not recognized or not implemented");
 
     private Replies() {
     }
 
+    /**
+     * RFC 5321 §4.1.1.1: the first line of the answer to EHLO or HELO, the server's name and a
+     * greeting that names the client as it introduced itself (made printable) and by its address;
+     * without an enhanced code, as RFC 2034 §3 has it.
+     */
+    public static Reply hello(String hostname, String clientName, String clientAddress) {
+        return new Reply(C250_COMPLETED, "",
+                hostname + " Hello " + Printable.of(clientName) + " [" + clientAddress + "]");
+    }
+
     /** RFC 5321 §4.1.1.4: the message is committed; {@code queueId} names its stored copy. */
     public static Reply queued(String queueId) {
-        return new Reply(250, "2.0.0", "Ok: queued as " + queueId);
+        return Reply.of(C250_COMPLETED, SE_OTHER0_UNDEFINED0, "Ok: queued as " + queueId);
     }
 }

@@ -36,6 +36,14 @@ public record Reply(int code, String enhanced, String text) {
     }
 
     /**
+     * A reply whose enhanced status code is {@code subjectDetail} (one of {@link Codes}' {@code SE_}
+     * constants) in the class of {@code code}: {@code of(550, "1.1", ..)} is {@code 550 5.1.1}.
+     */
+    public static Reply of(int code, String subjectDetail, String text) {
+        return new Reply(code, code / 100 + "." + subjectDetail, text);
+    }
+
+    /**
      * A reply line as a server sent it ({@code 550 5.1.1 no such user}, or {@code 250-PIPELINING}
      * for one line of a multi-line reply), the enhanced code taken from the text when present.
      *
@@ -50,6 +58,14 @@ public record Reply(int code, String enhanced, String text) {
         String enhanced = m.group(2) == null || m.group(2).charAt(0) - '0' != code / 100 ? "" : m.group(2);
         String text = enhanced.isEmpty() && m.group(2) != null ? m.group(2) + " " + m.group(3) : m.group(3);
         return new Reply(code, enhanced, text.strip());
+    }
+
+    /**
+     * The enhanced status code, or X.0.0 of the reply's class when it has none (RFC 3463 §3: the
+     * class alone is what a code without detail says).
+     */
+    public String status() {
+        return enhanced.isEmpty() ? code / 100 + "." + Codes.SE_OTHER0_UNDEFINED0 : enhanced;
     }
 
     /** The same reply with another text, e.g. one naming the address it is about. */
@@ -70,6 +86,11 @@ public record Reply(int code, String enhanced, String text) {
     /** 5xx: the command will fail again the same way; a client gives up and bounces. */
     public boolean isPermanent() {
         return code >= 500;
+    }
+
+    /** The reply code and the enhanced status code without the text, e.g. {@code 550 5.1.1}. */
+    public String codes() {
+        return enhanced.isEmpty() ? Integer.toString(code) : code + " " + enhanced;
     }
 
     /** The reply as it goes on the wire, without the final CRLF: {@code 550 5.1.1 text}. */

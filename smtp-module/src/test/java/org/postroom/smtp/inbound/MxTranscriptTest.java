@@ -49,6 +49,21 @@ class MxTranscriptTest {
     }
 
     @Test
+    void ehloAndHeloAreAnsweredWithTheServersNameAndTheClientsNameAndAddress() {
+        try (SmtpTranscript smtp = connect()) {
+            // RFC 5321 §4.1.1.1: the server's name first, then a greeting; no stray parenthesis
+            smtp.send("EHLO client.elsewhere.test").expect("250-");
+            assertThat(smtp.reply().get(0)).isEqualTo("250-mx.postroom.test Hello client.elsewhere.test [127.0.0.1]");
+            assertThat(smtp.reply()).contains("250-PIPELINING", "250-ENHANCEDSTATUSCODES");
+            smtp.send("HELO [127.0.0.1]");
+            smtp.expect("250 mx.postroom.test Hello [127.0.0.1] [127.0.0.1]");
+            assertThat(smtp.reply()).containsExactly("250 mx.postroom.test Hello [127.0.0.1] [127.0.0.1]");
+            // what the client calls itself is echoed printable only
+            smtp.send("EHLO bad\u001bname").expect("250-mx.postroom.test Hello bad?name [127.0.0.1]");
+        }
+    }
+
+    @Test
     void oneMessageForSeveralRecipientsIsStoredOnceAndReachesEachMailboxOnce() {
         try (SmtpTranscript smtp = connect()) {
             smtp.ehlo("client.elsewhere.test");
@@ -182,6 +197,11 @@ class MxTranscriptTest {
             // longer than the listener's frame: the framer drops it, the session answers the same
             smtp.send("NOOP " + "x".repeat(TestListener.MAX_LINE + 10)).expect("500 5.5.2");
             smtp.send("NOOP").expect("250 2.0.0");
+            // however long, one line is one refusal: no piece of it ever runs as a command
+            smtp.send("x".repeat(70_000) + "MAIL FROM:<far@elsewhere.test>").expect("500 5.5.2");
+            smtp.raw("x".repeat(70_000) + "\nRSET\r\n").expect("500 5.5.2").expect("250 2.0.0");
+            smtp.send("NOOP").expect("250 2.0.0");
+            smtp.send("RCPT TO:<alice@example.com>").expect("503 5.5.1");
         }
     }
 
@@ -291,12 +311,14 @@ class MxTranscriptTest {
             smtp.expectClosed();
             assertThat(bed.sessionLines()).singleElement().asString()
                     .contains("from 127.0.0.1", "ehlo=client.elsewhere.test", "tls=none", "auth=-",
-                            "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={550 5.1.1=1}");
+                            "outcome=\"quit\"", "queued=[" + queueId + "]", "refused={recipient-unknown=1}");
         }
         assertThat(bed.meters().get("postroom.smtp.sessions").tags("listener", "smtp-mx", "outcome", "quit").counter()
                 .count()).isEqualTo(1);
         assertThat(bed.meters().get("postroom.smtp.messages.received").tag("listener", "smtp-mx").counter().count())
                 .isEqualTo(1);
+        assertThat(bed.meters().get("postroom.smtp.refusals").tags("listener", "smtp-mx", "reason", "recipient-unknown")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postroom.testing.LogCapture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

@@ -2,6 +2,7 @@ package org.postroom.smtp.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -80,7 +82,7 @@ public final class SmtpTranscript implements AutoCloseable {
     public SmtpTranscript use(Socket newSocket) throws IOException {
         socket = newSocket;
         socket.setSoTimeout(TIMEOUT_MS);
-        in = socket.getInputStream();
+        in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
         return this;
     }
@@ -107,6 +109,22 @@ public final class SmtpTranscript implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sends {@code data} one byte a second, as a slowloris client does, until the server says
+     * something; returns how long after the first byte that was. Fails if all of it went out
+     * unanswered.
+     */
+    public Duration trickle(String data) {
+        long first = System.nanoTime();
+        for (char c : data.toCharArray()) {
+            raw(String.valueOf(c));
+            if (inputWithin(Duration.ofSeconds(1))) {
+                return Duration.ofNanos(System.nanoTime() - first);
+            }
+        }
+        throw new AssertionError("the server let " + data.length() + " bytes trickle in without a word");
+    }
+
     /** Reads one reply (all its lines) and checks that its first line starts with {@code prefix}. */
     public SmtpTranscript expect(String prefix) {
         lastReply = readReply();
@@ -127,6 +145,25 @@ public final class SmtpTranscript implements AutoCloseable {
     public boolean replyWaiting() {
         try {
             return in.available() > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether anything comes from the server within {@code wait}; nothing is consumed. */
+    public boolean inputWithin(Duration wait) {
+        try {
+            in.mark(1);
+            socket.setSoTimeout((int) wait.toMillis());
+            try {
+                in.read();
+                return true;
+            } catch (SocketTimeoutException e) {
+                return false;
+            } finally {
+                in.reset();
+                socket.setSoTimeout(TIMEOUT_MS);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -74,7 +74,7 @@ final class TestDelivery implements AutoCloseable {
 
     /** True when {@code message} carries a DKIM signature that verifies with {@code domain}'s published key. */
     boolean verifiesFor(String domain, byte[] message) throws IOException {
-        return DkimCheck.verifies(message, domains().find(domain).orElseThrow().dkimRecord());
+        return DkimCheck.verifies(message, domains().find(domain).orElseThrow().dkimRecord().value());
     }
 
     private DomainRepository domains() {

@@ -99,7 +99,7 @@ class DeliveryWorkersTest {
         fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "orphan", "hi\r\n"),
                 "bob@far.example");
         // a worker claims the entry and dies before doing anything with it
-        assertThat(fixture.queue.claimDue("dead-worker", 10, Duration.ofSeconds(2))).hasSize(1);
+        assertThat(fixture.queue.claimNext("dead-worker", 10, Duration.ofSeconds(2))).hasSize(1);
         startPool(fixture.database.dataSource(), "a", Duration.ofMinutes(5), Duration.ofMillis(200));
 
         await(() -> fixture.smtp.transactions().size() == 1);

@@ -93,7 +93,7 @@ class DnsLookupTest {
         dns.failing("broken.example");
         Unresolved unresolved = (Unresolved) lookup.mailHosts("broken.example");
         assertThat(unresolved.diagnosis().status()).isEqualTo("4.4.3");
-        assertThat(unresolved.diagnosis().permanent()).isFalse();
+        assertThat(unresolved.diagnosis().isPermanent()).isFalse();
     }
 
     @Test

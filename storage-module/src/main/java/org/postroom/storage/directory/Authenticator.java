@@ -4,17 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.postroom.storage.Database;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * Verifies a mail user's login (full address and password) for SMTP AUTH, POP3 and the account
@@ -30,25 +30,27 @@ import org.postroom.storage.Database;
  * HMAC of the password under a random key that lives only in this process's memory, next to the
  * stored hash it was checked against. The stored hash is read on every login, so a changed
  * password or a disabled user takes effect at once; a wrong password never hits the memory and
- * always pays the full check.
+ * always pays the full check. The memory holds at most {@link #MAX_REMEMBERED} logins; when it is
+ * full the least useful ones make room (Caffeine), so a flood of new logins never wipes it.
  */
 public final class Authenticator implements Credentials<AuthenticatedUser> {
 
     static final Duration REMEMBER = Duration.ofMinutes(10);
-    private static final int MAX_REMEMBERED = 100_000;
+    static final int MAX_REMEMBERED = 100_000;
 
     private final Database db;
-    private final Clock clock;
     private final SecretKeySpec macKey;
-    private final Map<Long, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Cache<Long, Remembered> remembered;
 
     public Authenticator(Database db) {
-        this(db, Clock.systemUTC());
+        this(db, MAX_REMEMBERED, Ticker.systemTicker());
     }
 
-    Authenticator(Database db, Clock clock) {
+    /** Remembers at most {@code capacity} logins, each for {@link #REMEMBER} by {@code ticker}. */
+    Authenticator(Database db, int capacity, Ticker ticker) {
         this.db = db;
-        this.clock = clock;
+        this.remembered = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(REMEMBER).ticker(ticker)
+                .build();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.macKey = new SecretKeySpec(key, "HmacSHA256");
@@ -84,18 +86,19 @@ public final class Authenticator implements Credentials<AuthenticatedUser> {
     }
 
     private boolean isRemembered(StoredLogin credentials, String password) {
-        Remembered entry = remembered.get(credentials.userId());
+        Remembered entry = remembered.getIfPresent(credentials.userId());
         return entry != null && entry.passwordHash().equals(credentials.passwordHash())
-                && clock.instant().isBefore(entry.expires())
                 && MessageDigest.isEqual(entry.mac(), mac(password));
     }
 
     private void remember(StoredLogin credentials, String password) {
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(credentials.userId(),
-                new Remembered(credentials.passwordHash(), mac(password), clock.instant().plus(REMEMBER)));
+        remembered.put(credentials.userId(), new Remembered(credentials.passwordHash(), mac(password)));
+    }
+
+    /** How many logins are remembered now, once evictions and expiries due are done (for tests). */
+    long rememberedLogins() {
+        remembered.cleanUp();
+        return remembered.estimatedSize();
     }
 
     private byte[] mac(String password) {
@@ -111,6 +114,6 @@ public final class Authenticator implements Credentials<AuthenticatedUser> {
     private record StoredLogin(long userId, String passwordHash, boolean enabled, long inboxId) {
     }
 
-    private record Remembered(String passwordHash, byte[] mac, Instant expires) {
+    private record Remembered(String passwordHash, byte[] mac) {
     }
 }

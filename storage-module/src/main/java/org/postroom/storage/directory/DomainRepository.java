@@ -1,26 +1,23 @@
 package org.postroom.storage.directory;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
-import org.postroom.storage.mailbox.MessageReaper;
+import org.postroom.storage.dkim.DkimKeyPair;
+import org.postroom.storage.dkim.DkimSigningKey;
+import org.postroom.storage.message.MessageReaper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Adds, lists and removes mail domains. A new domain gets its own RSA-2048 DKIM key pair, so
- * outgoing mail can be signed from the first day.
+ * Adds, lists and removes mail domains. A new domain gets its own DKIM key pair ({@link
+ * DkimKeyPair}), so outgoing mail can be signed from the first day.
  */
 public final class DomainRepository {
 
-    private static final int DKIM_KEY_BITS = 2048;
     private static final String SELECT = """
             select d.id, d.name, d.dkim_selector, d.dkim_public_key, d.created_at,
                    (select count(*) from mail_user u where u.domain_id = d.id) as users,
@@ -48,14 +45,12 @@ public final class DomainRepository {
      */
     public Domain create(String name) {
         String canonical = DomainName.validated(name);
-        KeyPair keys = newDkimKeyPair();
-        Base64.Encoder base64 = Base64.getEncoder();
+        DkimKeyPair keys = DkimKeyPair.generate();
         try {
             db.run("add domain " + canonical, jdbc -> jdbc.sql("""
                     insert into domain (name, dkim_selector, dkim_private_key, dkim_public_key) values (?, ?, ?, ?)
                     """)
-                    .params(canonical, dkimSelector, base64.encodeToString(keys.getPrivate().getEncoded()),
-                            base64.encodeToString(keys.getPublic().getEncoded()))
+                    .params(canonical, dkimSelector, keys.privateKeyPkcs8(), keys.publicKeyX509())
                     .update());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("domain " + canonical + " exists already");
@@ -108,15 +103,5 @@ public final class DomainRepository {
             MessageReaper.removeUnreferenced(jdbc, messages);
             return null;
         });
-    }
-
-    private static KeyPair newDkimKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(DKIM_KEY_BITS);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no RSA key generator", e);
-        }
     }
 }

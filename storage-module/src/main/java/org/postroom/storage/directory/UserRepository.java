@@ -1,6 +1,7 @@
 package org.postroom.storage.directory;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
-import org.postroom.storage.mailbox.MessageReaper;
+import org.postroom.storage.message.MessageReaper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,19 +101,56 @@ public final class UserRepository {
 
     /** Sets a new password, after checking its strength. */
     public void changePassword(String address, String newPassword) {
-        String hash = Passwords.hashNew(newPassword);
-        updateUser(address, "password_hash = ?", hash);
+        update(address, UserUpdate.password(newPassword));
     }
 
     /** Sets the quota in bytes; null removes the limit. */
     public void setQuota(String address, Long quotaBytes) {
-        requireValidQuota(quotaBytes);
-        updateUser(address, "quota_bytes = ?", quotaBytes);
+        update(address, UserUpdate.quota(quotaBytes));
     }
 
     /** A disabled user cannot log in and receives no mail; their stored mail stays. */
     public void setEnabled(String address, boolean enabled) {
-        updateUser(address, "enabled = ?", enabled);
+        update(address, UserUpdate.enabled(enabled));
+    }
+
+    /**
+     * Makes every change of {@code update} in one statement, so in one transaction: all of them
+     * commit, or (when any fails) none. The new password's strength and the quota are checked
+     * before anything is written; nothing given changes nothing.
+     *
+     * @throws InvalidInputException for a weak password or a negative quota
+     * @throws NotFoundException when there is no such user
+     */
+    public void update(String address, UserUpdate update) {
+        List<String> assignments = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (update.password() != null) {
+            assignments.add("password_hash = ?");
+            values.add(Passwords.hashNew(update.password()));
+        }
+        if (update.quota() != null) {
+            requireValidQuota(update.quota().bytes());
+            assignments.add("quota_bytes = ?");
+            values.add(update.quota().bytes());
+        }
+        if (update.enabled() != null) {
+            assignments.add("enabled = ?");
+            values.add(update.enabled());
+        }
+        if (assignments.isEmpty()) {
+            return;
+        }
+        Address user = Address.of(address);
+        values.add(user.domain());
+        values.add(user.localPart());
+        int updated = db.run("update user " + user, jdbc -> jdbc.sql("update mail_user u set "
+                + String.join(", ", assignments)
+                + ", updated_at = now() from domain d where d.id = u.domain_id and d.name = ? and u.local_part = ?")
+                .params(values).update());
+        if (updated == 0) {
+            throw new NotFoundException("no user " + address);
+        }
     }
 
     /**
@@ -136,16 +174,6 @@ public final class UserRepository {
             MessageReaper.removeUnreferenced(jdbc, messages);
             return null;
         });
-    }
-
-    private void updateUser(String address, String assignment, Object value) {
-        Address user = Address.of(address);
-        int updated = db.run("update user " + user, jdbc -> jdbc.sql("update mail_user u set " + assignment
-                + ", updated_at = now() from domain d where d.id = u.domain_id and d.name = ? and u.local_part = ?")
-                .params(value, user.domain(), user.localPart()).update());
-        if (updated == 0) {
-            throw new NotFoundException("no user " + address);
-        }
     }
 
     static long domainId(JdbcClient jdbc, String domain) {

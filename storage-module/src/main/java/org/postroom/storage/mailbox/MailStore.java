@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.postroom.storage.Database;
-import org.postroom.storage.directory.Address;
+import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,9 +28,6 @@ public final class MailStore {
 
     /** Large enough that typical mail is one chunk, small enough to keep memory per session low. */
     public static final int CHUNK_SIZE = 256 * 1024;
-
-    /** The channel outbound delivery listens on to hear of new queue entries at once. */
-    public static final String QUEUE_CHANNEL = "postroom_queue";
 
     private final Database db;
 
@@ -71,7 +69,7 @@ public final class MailStore {
                 refused.add(mailboxId);
             }
         }
-        enqueue(jdbc, sender, message.id(), remoteAddresses(recipients));
+        DeliveryQueue.enqueue(jdbc, sender, message.id(), remoteAddresses(recipients));
         List<String> delivered = new ArrayList<>();
         List<String> overQuota = new ArrayList<>();
         for (Recipient recipient : recipients) {
@@ -135,19 +133,6 @@ public final class MailStore {
                 .param("mailbox", mailboxId).param("size", message.size()).param("message", message.id())
                 .param("sender", message.sender())
                 .update() == 1;
-    }
-
-    /** One entry per remote address (the key), with the alias it was forwarded for (the value, or null). */
-    private static void enqueue(JdbcClient jdbc, String sender, long messageId, Map<String, String> remoteAddresses) {
-        for (Map.Entry<String, String> address : remoteAddresses.entrySet()) {
-            jdbc.sql("""
-                    insert into queue_entry (message_id, sender, recipient, domain, forwarded_for) values (?, ?, ?, ?, ?)
-                    """).params(messageId, sender, address.getKey(), Address.of(address.getKey()).domain(),
-                    address.getValue()).update();
-        }
-        if (!remoteAddresses.isEmpty()) {
-            jdbc.sql("select pg_notify(?, '')").param(QUEUE_CHANNEL).query(Object.class).single();
-        }
     }
 
     private static Set<Long> allMailboxes(List<Recipient> recipients) {

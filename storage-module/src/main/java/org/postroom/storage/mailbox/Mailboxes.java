@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.message.MessageContent;
+import org.postroom.storage.message.MessageReaper;
 
 /**
  * Reading and removing what a mailbox holds: the POP3 side of the store.

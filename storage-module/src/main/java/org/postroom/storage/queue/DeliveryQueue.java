@@ -1,20 +1,22 @@
 package org.postroom.storage.queue;
 
 import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
-import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.Mailboxes;
-import org.postroom.storage.mailbox.MessageOrigin;
-import org.postroom.storage.mailbox.MessageReaper;
+import org.postroom.storage.directory.Address;
+import org.postroom.storage.message.MessageContent;
+import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.message.MessageReaper;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +24,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The outbound queue: delivery workers claim, complete, defer and fail entries; the console lists,
  * retries and deletes them.
+ *
+ * <p>Every queue time is the database's: entries are created, leased, deferred, expired and
+ * warned about against PostgreSQL's {@code now()}, never against the clock of the process that
+ * asks, so processes whose clocks disagree still retry on the same schedule.
  */
 public final class DeliveryQueue {
+
+    /** The channel {@link QueueSignal} listens on to hear of new (or newly due) entries at once. */
+    static final String CHANNEL = "postroom_queue";
 
     private static final String COLUMNS = """
             q.id, q.message_id, m.size, q.sender, m.origin, q.recipient, coalesce(q.forwarded_for, '') as forwarded_for,
@@ -31,7 +40,7 @@ public final class DeliveryQueue {
             """;
     private static final RowMapper<QueueEntry> ENTRY = (rs, n) -> new QueueEntry(rs.getLong("id"),
             rs.getLong("message_id"), rs.getLong("size"), rs.getString("sender"),
-            MessageOrigin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)), rs.getString("recipient"),
+            MessageOrigin.ofColumn(rs.getString("origin")), rs.getString("recipient"),
             rs.getString("forwarded_for"), rs.getString("domain"), rs.getString("state"), rs.getInt("attempts"),
             rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
             rs.getTimestamp("created_at").toInstant());
@@ -41,35 +50,27 @@ public final class DeliveryQueue {
             Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)), rs.getString("reply"));
 
     private final Database db;
-    private final Mailboxes mailboxes;
 
     public DeliveryQueue(Database db) {
         this.db = db;
-        this.mailboxes = new Mailboxes(db);
     }
 
     /**
-     * Claims up to {@code limit} entries that are due (or whose previous worker's lease ran out)
-     * for {@code worker}, until {@code lease} from now. Entries locked by a concurrent claim are
-     * skipped, so two workers, in one process or many, never claim the same entry. Entries of one
-     * message and domain come together, so they can share one SMTP transaction.
+     * Queues message {@code messageId} for each remote address (the keys), with the alias it was
+     * forwarded for (the value, or null when the address is itself the recipient), and wakes the
+     * workers of every process once the calling transaction commits. Runs inside the caller's
+     * transaction (the one that stores the message), so the entries commit with it or not at all.
      */
-    public List<QueueEntry> claimDue(String worker, int limit, Duration lease) {
-        return db.run("claim queue entries", jdbc -> jdbc.sql("""
-                with claimed as (
-                    update queue_entry q
-                       set state = 'delivering', lease_until = now() + make_interval(secs => :lease), claimed_by = :worker
-                     where q.id in (
-                        select id from queue_entry
-                         where next_attempt_at <= now() and (state = 'queued' or lease_until < now())
-                         order by message_id, domain, id
-                         limit :limit
-                           for update skip locked)
-                    returning q.*)
-                select %s from claimed q join message m on m.id = q.message_id order by q.message_id, q.domain, q.id
-                """.formatted(COLUMNS))
-                .param("lease", (double) lease.toSeconds()).param("worker", worker).param("limit", limit)
-                .query(ENTRY).list());
+    public static void enqueue(JdbcClient jdbc, String sender, long messageId, Map<String, String> remoteAddresses) {
+        for (Map.Entry<String, String> address : remoteAddresses.entrySet()) {
+            jdbc.sql("""
+                    insert into queue_entry (message_id, sender, recipient, domain, forwarded_for) values (?, ?, ?, ?, ?)
+                    """).params(messageId, sender, address.getKey(), Address.of(address.getKey()).domain(),
+                    address.getValue()).update();
+        }
+        if (!remoteAddresses.isEmpty()) {
+            wakeWorkers(jdbc);
+        }
     }
 
     /**
@@ -110,28 +111,34 @@ public final class DeliveryQueue {
                     returning q.*)
                 select %s from claimed q join message m on m.id = q.message_id order by q.id
                 """.formatted(COLUMNS))
-                .param("lease", (double) lease.toSeconds()).param("worker", worker).param("limit", limit)
+                .param("lease", seconds(lease)).param("worker", worker).param("limit", limit)
                 .query(ENTRY).list());
     }
 
     /**
-     * Marks that the sender was warned of the entry's delay; true only for the first caller, so
-     * the warning goes out at most once however many workers defer the entry.
+     * Marks that the sender was warned of the entry's delay, once the entry has waited at least
+     * {@code after} since it was queued (by the database's clock). True only for the first caller
+     * after that, so the warning goes out at most once however many workers defer the entry; false
+     * while the entry is younger.
      */
-    public boolean markDelayWarned(QueueEntry entry) {
+    public boolean markDelayWarned(QueueEntry entry, Duration after) {
         return db.run("mark delay warning of queue entry " + entry.id(), jdbc -> jdbc.sql("""
-                update queue_entry set delay_warned = true where id = ? and not delay_warned
-                """).param(entry.id()).update()) == 1;
+                update queue_entry set delay_warned = true
+                 where id = ? and not delay_warned and now() >= created_at + make_interval(secs => ?)
+                """).params(entry.id(), seconds(after)).update()) == 1;
     }
 
     /** The message bytes of an entry, streamed. */
     public InputStream content(QueueEntry entry) {
-        return mailboxes.content(entry.messageId(), entry.messageSize());
+        return new MessageContent(db, entry.messageId(), entry.messageSize());
     }
 
-    /** The next hop took the message: logs the attempt and removes the entry, in one transaction. */
-    public void complete(QueueEntry entry, String nextHop, String reply) {
-        finish(entry, Outcome.DELIVERED, nextHop, reply);
+    /**
+     * The next hop took the message: logs the attempt and removes the entry, in one transaction.
+     * Returns how long the entry was queued, by the database's clock.
+     */
+    public Duration complete(QueueEntry entry, String nextHop, String reply) {
+        return Duration.between(entry.createdAt(), finish(entry, Outcome.DELIVERED, nextHop, reply));
     }
 
     /** The delivery failed for good (5xx, no such domain, expired): logs it and removes the entry. */
@@ -139,17 +146,31 @@ public final class DeliveryQueue {
         finish(entry, Outcome.FAILED, nextHop, reply);
     }
 
-    /** A temporary failure: logs it and releases the entry until {@code nextAttemptAt}. */
-    public void defer(QueueEntry entry, Instant nextAttemptAt, String nextHop, String error) {
-        db.inTransaction("defer queue entry " + entry.id(), jdbc -> {
-            logAttempt(jdbc, entry, Outcome.DEFERRED, nextHop, error);
-            jdbc.sql("""
-                    update queue_entry
-                       set state = 'queued', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
-                           lease_until = null, claimed_by = null
-                     where id = ?
-                    """).params(Timestamp.from(nextAttemptAt), error, entry.id()).update();
-            return null;
+    /**
+     * A temporary failure: logs it and releases the entry until {@code delay} from now, by the
+     * database's clock, but no later than {@code maxAge} after the entry was queued, so that the
+     * last attempt comes right at that limit. Returns when the entry is tried next.
+     *
+     * <p>Empty, with nothing written, when the entry has reached {@code maxAge}: it has expired,
+     * and the caller fails it (with a bounce) instead.
+     */
+    public Optional<Instant> defer(QueueEntry entry, Duration delay, Duration maxAge, String nextHop, String error) {
+        OffsetDateTime expiry = timestamp(entry.createdAt().plus(maxAge));
+        return db.inTransaction("defer queue entry " + entry.id(), jdbc -> {
+            Optional<OffsetDateTime> next = jdbc.sql("""
+                    select least(now() + make_interval(secs => :delay), :expiry) where now() < :expiry
+                    """).param("delay", seconds(delay)).param("expiry", expiry)
+                    .query(OffsetDateTime.class).optional();
+            next.ifPresent(at -> {
+                logAttempt(jdbc, entry, Outcome.DEFERRED, nextHop, error);
+                jdbc.sql("""
+                        update queue_entry
+                           set state = 'queued', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+                               lease_until = null, claimed_by = null
+                         where id = ?
+                        """).params(at, error, entry.id()).update();
+            });
+            return next.map(OffsetDateTime::toInstant);
         });
     }
 
@@ -193,8 +214,10 @@ public final class DeliveryQueue {
         if (updated == 0) {
             throw new NotFoundException("no queue entry " + id);
         }
-        db.run("wake delivery", jdbc -> jdbc.sql("select pg_notify(?, '')")
-                .param(MailStore.QUEUE_CHANNEL).query(Object.class).single());
+        db.run("wake delivery", jdbc -> {
+            wakeWorkers(jdbc);
+            return null;
+        });
     }
 
     /**
@@ -225,19 +248,38 @@ public final class DeliveryQueue {
                 .single());
     }
 
-    private void finish(QueueEntry entry, Outcome outcome, String nextHop, String reply) {
-        db.inTransaction(outcome.column() + " queue entry " + entry.id(), jdbc -> {
-            logAttempt(jdbc, entry, outcome, nextHop, reply);
+    /** Returns when the attempt was logged, by the database's clock. */
+    private Instant finish(QueueEntry entry, Outcome outcome, String nextHop, String reply) {
+        return db.inTransaction(outcome.column() + " queue entry " + entry.id(), jdbc -> {
+            Instant attemptedAt = logAttempt(jdbc, entry, outcome, nextHop, reply);
             jdbc.sql("delete from queue_entry where id = ?").param(entry.id()).update();
             MessageReaper.removeUnreferenced(jdbc, List.of(entry.messageId()));
-            return null;
+            return attemptedAt;
         });
     }
 
-    private static void logAttempt(JdbcClient jdbc, QueueEntry entry, Outcome outcome, String nextHop, String reply) {
-        jdbc.sql("""
+    /** PostgreSQL delivers the notification when the transaction commits, to every listening process. */
+    private static void wakeWorkers(JdbcClient jdbc) {
+        jdbc.sql("select pg_notify(?, '')").param(CHANNEL).query(Object.class).single();
+    }
+
+    private static Instant logAttempt(JdbcClient jdbc, QueueEntry entry, Outcome outcome, String nextHop,
+            String reply) {
+        return jdbc.sql("""
                 insert into delivery_attempt (queue_entry_id, message_id, recipient, next_hop, outcome, reply)
                 values (?, ?, ?, ?, ?, ?)
-                """).params(entry.id(), entry.messageId(), entry.recipient(), nextHop, outcome.column(), reply).update();
+                returning attempted_at
+                """).params(entry.id(), entry.messageId(), entry.recipient(), nextHop, outcome.column(), reply)
+                .query(OffsetDateTime.class).single().toInstant();
+    }
+
+    /** A time the database handed out (or one computed from it), bound as {@code timestamptz}. */
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** For {@code make_interval(secs => ...)}, to the millisecond. */
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 }

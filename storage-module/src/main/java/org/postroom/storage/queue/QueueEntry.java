@@ -2,7 +2,7 @@ package org.postroom.storage.queue;
 
 import java.time.Instant;
 
-import org.postroom.storage.mailbox.MessageOrigin;
+import org.postroom.storage.message.MessageOrigin;
 
 /**
  * One external recipient of a stored message waiting for delivery.

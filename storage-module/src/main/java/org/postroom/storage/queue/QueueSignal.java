@@ -9,13 +9,12 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.postroom.storage.mailbox.MailStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hears of new queue entries the moment they commit: {@code LISTEN} on
- * {@link MailStore#QUEUE_CHANNEL}, which {@link MailStore#deliver} and
+ * Hears of new queue entries the moment they commit: {@code LISTEN} on the queue's channel, which
+ * {@link DeliveryQueue#enqueue} (called by {@code MailStore.deliver}) and
  * {@link DeliveryQueue#retryNow} notify in the transaction that queues the entry (PostgreSQL
  * delivers a notification only once that transaction commits, to every listening process).
  *
@@ -61,7 +60,7 @@ public final class QueueSignal implements AutoCloseable {
             Connection opened = dataSource.getConnection();
             try (Statement listen = opened.createStatement()) {
                 opened.setAutoCommit(true);
-                listen.execute("listen " + MailStore.QUEUE_CHANNEL);
+                listen.execute("listen " + DeliveryQueue.CHANNEL);
             } catch (SQLException e) {
                 opened.close();
                 throw e;

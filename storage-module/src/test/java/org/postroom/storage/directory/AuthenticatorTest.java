@@ -2,12 +2,9 @@ package org.postroom.storage.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -128,39 +125,38 @@ class AuthenticatorTest {
 
     @Test
     void aRememberedLoginIsForgottenAfterItsTime() {
-        MutableClock clock = new MutableClock();
-        Authenticator timed = new Authenticator(testDatabase.database(), clock);
+        AtomicLong nanos = new AtomicLong();
+        Authenticator timed = new Authenticator(testDatabase.database(), Authenticator.MAX_REMEMBERED, nanos::get);
         assertThat(timed.verify("alice@example.com", PASSWORD)).isPresent();
         long remembered = medianNanos(() -> timed.verify("alice@example.com", PASSWORD));
 
-        clock.advance(Authenticator.REMEMBER.plusSeconds(1));
+        nanos.addAndGet(Authenticator.REMEMBER.plusSeconds(1).toNanos());
         long start = System.nanoTime();
         assertThat(timed.verify("alice@example.com", PASSWORD)).isPresent();
         long checkedAgain = System.nanoTime() - start;
         assertThat(checkedAgain).isGreaterThan(2 * remembered);
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
+    @Test
+    void theMemoryExpiresEachLoginAfterItsTimeAndNeverHoldsMoreThanItsBound() {
+        UserRepository users = new UserRepository(testDatabase.database());
+        for (String user : new String[] { "lena", "kim", "judy" }) {
+            users.create(user + "@example.com", PASSWORD, null);
         }
+        AtomicLong nanos = new AtomicLong();
+        Authenticator bounded = new Authenticator(testDatabase.database(), 2, nanos::get);
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
+        assertThat(bounded.verify("lena@example.com", PASSWORD)).isPresent();
+        assertThat(bounded.verify("kim@example.com", PASSWORD)).isPresent();
+        assertThat(bounded.rememberedLogins()).isEqualTo(2);
+        // full: one more makes room for itself instead of wiping everything (as clear() did)
+        assertThat(bounded.verify("judy@example.com", PASSWORD)).isPresent();
+        assertThat(bounded.rememberedLogins()).isEqualTo(2);
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        nanos.addAndGet(Authenticator.REMEMBER.minusSeconds(1).toNanos());
+        assertThat(bounded.rememberedLogins()).isEqualTo(2);
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(bounded.rememberedLogins()).isZero();
     }
 
     private static long medianNanos(Supplier<?> call) {

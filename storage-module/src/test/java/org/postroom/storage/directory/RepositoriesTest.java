@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.KeyFactory;
-import java.security.spec.X509EncodedKeySpec;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 
@@ -18,11 +18,12 @@ import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
+import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.TestDatabase;
-import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
-import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RepositoriesTest {
@@ -56,7 +57,8 @@ class RepositoriesTest {
         RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(domain.dkimPublicKey())));
         assertThat(key.getModulus().bitLength()).isEqualTo(2048);
-        assertThat(domain.dkimRecord()).startsWith("v=DKIM1; k=rsa; p=MII");
+        assertThat(domain.dkimRecord().name()).isEqualTo("postroom._domainkey.example.com");
+        assertThat(domain.dkimRecord().value()).startsWith("v=DKIM1; k=rsa; p=MII");
         assertThat(domains.signingKey("EXAMPLE.com").orElseThrow().privateKeyPkcs8()).isNotBlank();
         assertThat(domains.signingKey("example.com").orElseThrow().toString()).doesNotContain("MII");
     }
@@ -164,6 +166,50 @@ class RepositoriesTest {
         assertThat(users.find("alice@example.com")).isEmpty();
         assertThatThrownBy(() -> users.delete("alice@example.com")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> users.setQuota("alice@example.com", 1L)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void severalChangesToAUserAreMadeTogether() {
+        domains.create("example.com");
+        users.create("alice@example.com", PASSWORD, null);
+
+        users.update("alice@example.com", new UserUpdate("a new secret phrase", new UserUpdate.Quota(5000L), false));
+
+        UserAccount changed = users.find("alice@example.com").orElseThrow();
+        assertThat(changed.quotaBytes()).isEqualTo(5000L);
+        assertThat(changed.enabled()).isFalse();
+        users.setEnabled("alice@example.com", true);
+        assertThat(new Authenticator(testDatabase.database()).verify("alice@example.com", "a new secret phrase"))
+                .isPresent();
+        assertThatThrownBy(() -> users.update("bob@example.com", UserUpdate.enabled(false)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aChangeWhoseLastWriteFailsLeavesTheUserAsItWas() {
+        domains.create("example.com");
+        users.create("alice@example.com", PASSWORD, 1000L);
+        // the database refuses the last of the three writes: disabling a user
+        JdbcClient sql = JdbcClient.create(testDatabase.dataSource());
+        sql.sql("""
+                create function refuse_disabling() returns trigger language plpgsql as $$
+                begin raise exception 'disabling refused for this test'; end $$
+                """).update();
+        sql.sql("""
+                create trigger refuse_disabling before update on mail_user for each row
+                when (old.enabled and not new.enabled) execute function refuse_disabling()
+                """).update();
+
+        assertThatThrownBy(() -> users.update("alice@example.com",
+                new UserUpdate("a new secret phrase", new UserUpdate.Quota(5000L), false)))
+                .isInstanceOf(StorageUnavailableException.class);
+
+        UserAccount unchanged = users.find("alice@example.com").orElseThrow();
+        assertThat(unchanged.quotaBytes()).isEqualTo(1000L);
+        assertThat(unchanged.enabled()).isTrue();
+        Authenticator authenticator = new Authenticator(testDatabase.database());
+        assertThat(authenticator.verify("alice@example.com", PASSWORD)).isPresent();
+        assertThat(authenticator.verify("alice@example.com", "a new secret phrase")).isEmpty();
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.message.MessageOrigin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class MailStoreTest {

@@ -10,11 +10,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,12 +27,14 @@ import org.postroom.storage.ConflictException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class DeliveryQueueTest {
+
+    private static final Duration MAX_AGE = Duration.ofDays(5);
 
     private TestDatabase testDatabase;
     private MailStore store;
@@ -56,47 +59,20 @@ class DeliveryQueueTest {
         for (int i = 0; i < 200; i++) {
             enqueue("r" + i + "@far" + (i % 7) + ".example");
         }
-        ExecutorService workers = Executors.newFixedThreadPool(6);
-        List<Future<List<Long>>> results = new ArrayList<>();
-        for (int w = 0; w < 6; w++) {
-            String worker = "worker-" + w;
-            Callable<List<Long>> claimAll = () -> {
-                List<Long> mine = new ArrayList<>();
-                List<QueueEntry> batch;
-                while (!(batch = queue.claimDue(worker, 5, Duration.ofMinutes(5))).isEmpty()) {
-                    batch.forEach(e -> mine.add(e.id()));
-                }
-                return mine;
-            };
-            results.add(workers.submit(claimAll));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> result : results) {
-            all.addAll(result.get());
-        }
-        workers.shutdown();
+        List<Long> all = claimConcurrently(5).stream().flatMap(List::stream).map(QueueEntry::id).toList();
         assertThat(all).hasSize(200);
         assertThat(new HashSet<>(all)).hasSize(200);
     }
 
     @Test
-    void aClaimedEntryIsClaimedAgainOnlyAfterItsLeaseRunsOut() throws InterruptedException {
+    void aClaimedEntryIsClaimedAgainOnlyAfterItsLeaseRunsOut() {
         enqueue("x@far.example");
-        assertThat(queue.claimDue("a", 10, Duration.ofSeconds(1))).hasSize(1);
-        assertThat(queue.claimDue("b", 10, Duration.ofSeconds(1))).isEmpty();
-        Thread.sleep(1500);
-        List<QueueEntry> reclaimed = queue.claimDue("b", 10, Duration.ofMinutes(1));
+        assertThat(queue.claimNext("a", 10, Duration.ofSeconds(1))).hasSize(1);
+        assertThat(queue.claimNext("b", 10, Duration.ofSeconds(1))).isEmpty();
+        TestQueue.letTimePass(testDatabase, Duration.ofMillis(1500));
+        List<QueueEntry> reclaimed = queue.claimNext("b", 10, Duration.ofMinutes(1));
         assertThat(reclaimed).hasSize(1);
         assertThat(reclaimed.get(0).state()).isEqualTo("delivering");
-    }
-
-    @Test
-    void entriesOfOneMessageAndDomainComeTogether() throws IOException {
-        store.deliver("a@example.com", MessageOrigin.SUBMITTED,
-                List.of(Recipient.remote("x@one.example"), Recipient.remote("y@two.example"),
-                Recipient.remote("z@one.example")), content("m"));
-        List<QueueEntry> claimed = queue.claimDue("w", 10, Duration.ofMinutes(1));
-        assertThat(claimed).extracting(QueueEntry::domain).containsExactly("one.example", "one.example", "two.example");
     }
 
     @Test
@@ -104,8 +80,10 @@ class DeliveryQueueTest {
         store.deliver("", MessageOrigin.GENERATED, List.of(Recipient.remote("x@one.example")), content("dsn"));
         store.deliver("a@example.com", MessageOrigin.SUBMITTED, List.of(Recipient.remote("y@one.example")),
                 content("m"));
-        assertThat(queue.claimDue("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::origin)
-                .containsExactly(MessageOrigin.GENERATED, MessageOrigin.SUBMITTED);
+        assertThat(queue.claimNext("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::origin)
+                .containsExactly(MessageOrigin.GENERATED);
+        assertThat(queue.claimNext("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::origin)
+                .containsExactly(MessageOrigin.SUBMITTED);
     }
 
     @Test
@@ -114,7 +92,7 @@ class DeliveryQueueTest {
                 new Recipient("fwd@example.com", Set.of(), Set.of("x@one.example", "y@one.example")),
                 new Recipient("team@example.com", Set.of(), Set.of("y@one.example")),
                 Recipient.remote("z@one.example")), content("m"));
-        assertThat(queue.claimDue("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::recipient,
+        assertThat(queue.claimNext("w", 10, Duration.ofMinutes(1))).extracting(QueueEntry::recipient,
                 QueueEntry::forwardedFor).containsExactlyInAnyOrder(tuple("x@one.example", "fwd@example.com"),
                 tuple("y@one.example", "fwd@example.com"), tuple("z@one.example", ""));
     }
@@ -150,28 +128,7 @@ class DeliveryQueueTest {
             store.deliver("a@example.com", MessageOrigin.SUBMITTED, List.of(Recipient.remote("a" + i + "@far.example"),
                     Recipient.remote("b" + i + "@far.example")), content("m" + i));
         }
-        ExecutorService workers = Executors.newFixedThreadPool(6);
-        List<Future<List<List<QueueEntry>>>> results = new ArrayList<>();
-        for (int w = 0; w < 6; w++) {
-            String worker = "worker-" + w;
-            results.add(workers.submit(() -> {
-                List<List<QueueEntry>> groups = new ArrayList<>();
-                List<QueueEntry> group;
-                // a claim that lost a race returns empty while others are still due: ask until none is
-                while (!(group = queue.claimNext(worker, 10, Duration.ofMinutes(5))).isEmpty()
-                        || sql.sql("select count(*) from queue_entry where state = 'queued'").query(Long.class).single() > 0) {
-                    if (!group.isEmpty()) {
-                        groups.add(group);
-                    }
-                }
-                return groups;
-            }));
-        }
-        List<List<QueueEntry>> all = new ArrayList<>();
-        for (Future<List<List<QueueEntry>>> result : results) {
-            all.addAll(result.get());
-        }
-        workers.shutdown();
+        List<List<QueueEntry>> all = claimConcurrently(10);
         assertThat(all).hasSize(60).allSatisfy(group -> assertThat(group).hasSize(2));
         assertThat(all.stream().flatMap(List::stream).map(QueueEntry::id).distinct().count()).isEqualTo(120);
     }
@@ -179,8 +136,17 @@ class DeliveryQueueTest {
     @Test
     void theDelayWarningIsMarkedOnlyOnce() {
         QueueEntry entry = enqueueAndClaim("x@far.example");
-        assertThat(queue.markDelayWarned(entry)).isTrue();
-        assertThat(queue.markDelayWarned(entry)).isFalse();
+        assertThat(queue.markDelayWarned(entry, Duration.ZERO)).isTrue();
+        assertThat(queue.markDelayWarned(entry, Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void theDelayWarningWaitsUntilTheEntryHasWaitedLongEnough() {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        assertThat(queue.markDelayWarned(entry, Duration.ofHours(4))).isFalse();
+
+        TestQueue.letTimePass(testDatabase, Duration.ofHours(4));
+        assertThat(queue.markDelayWarned(entry, Duration.ofHours(4))).isTrue();
     }
 
     @Test
@@ -188,34 +154,76 @@ class DeliveryQueueTest {
         QueueEntry entry = enqueueAndClaim("x@far.example");
         assertThatThrownBy(() -> queue.delete(entry.id())).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("being delivered");
-        queue.defer(entry, Instant.now().plusSeconds(600), "mx.far.example:25", "451 4.3.0 try later");
+        queue.defer(entry, Duration.ofMinutes(10), MAX_AGE, "mx.far.example:25", "451 4.3.0 try later");
         queue.delete(entry.id());
         assertThat(queue.find(entry.id())).isEmpty();
     }
 
     @Test
     void aDeferredEntryWaitsForItsNextAttempt() {
-        enqueue("x@far.example");
-        QueueEntry entry = queue.claimDue("w", 1, Duration.ofMinutes(1)).get(0);
-        queue.defer(entry, Instant.now().plusSeconds(3600), "mx.far.example:25", "451 4.3.0 try later");
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        Optional<Instant> next = queue.defer(entry, Duration.ofHours(1), MAX_AGE, "mx.far.example:25",
+                "451 4.3.0 try later");
 
-        assertThat(queue.claimDue("w", 1, Duration.ofMinutes(1))).isEmpty();
+        assertThat(queue.claimNext("w", 1, Duration.ofMinutes(1))).isEmpty();
         QueueEntry waiting = queue.find(entry.id()).orElseThrow();
         assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(waiting.state()).isEqualTo("queued");
         assertThat(waiting.lastError()).isEqualTo("451 4.3.0 try later");
+        // an hour after the deferral, by the database's clock
+        assertThat(next).contains(waiting.nextAttemptAt());
+        assertThat(Duration.between(databaseNow(), waiting.nextAttemptAt()))
+                .isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
 
         queue.retryNow(entry.id());
-        assertThat(queue.claimDue("w", 1, Duration.ofMinutes(1))).hasSize(1);
+        assertThat(queue.claimNext("w", 1, Duration.ofMinutes(1))).hasSize(1);
+    }
+
+    @Test
+    void aDeferredEntryIsDueAgainOnceItsDelayHasPassedOnTheDatabasesClock() {
+        QueueEntry entry = enqueueAndClaim("x@far.example");
+        queue.defer(entry, Duration.ofMinutes(5), MAX_AGE, "mx.far.example:25", "451 4.3.0 try later");
+        TestQueue.letTimePass(testDatabase, Duration.ofMinutes(4));
+        assertThat(queue.claimNext("w", 1, Duration.ofMinutes(1))).isEmpty();
+
+        TestQueue.letTimePass(testDatabase, Duration.ofMinutes(1));
+        assertThat(queue.claimNext("w", 1, Duration.ofMinutes(1))).extracting(QueueEntry::id)
+                .containsExactly(entry.id());
+    }
+
+    @Test
+    void theLastAttemptIsScheduledRightAtTheMaximumAge() {
+        enqueue("x@far.example");
+        TestQueue.letTimePass(testDatabase, MAX_AGE.minus(Duration.ofMinutes(30)));
+        QueueEntry entry = queue.claimNext("w", 1, Duration.ofMinutes(1)).get(0);
+
+        assertThat(queue.defer(entry, Duration.ofHours(2), MAX_AGE, "mx.far.example:25", "451 4.3.0 try later"))
+                .contains(entry.createdAt().plus(MAX_AGE));
+    }
+
+    @Test
+    void anEntryAtItsMaximumAgeIsNotDeferredAndNothingIsWritten() {
+        enqueue("x@far.example");
+        TestQueue.letTimePass(testDatabase, MAX_AGE);
+        QueueEntry entry = queue.claimNext("w", 1, Duration.ofMinutes(1)).get(0);
+
+        assertThat(queue.defer(entry, Duration.ofMinutes(1), MAX_AGE, "mx.far.example:25", "451 4.3.0 try later"))
+                .isEmpty();
+        assertThat(queue.attempts(entry.id())).isEmpty();
+        assertThat(queue.find(entry.id()).orElseThrow().attempts()).isZero();
     }
 
     @Test
     void completionRemovesTheEntryKeepsTheAttemptAndFreesTheMessage() throws IOException {
-        QueueEntry entry = enqueueAndClaim("x@far.example");
+        enqueue("x@far.example");
+        TestQueue.letTimePass(testDatabase, Duration.ofMinutes(3));
+        QueueEntry entry = queue.claimNext("w", 1, Duration.ofMinutes(1)).get(0);
         try (InputStream in = queue.content(entry)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("body x@far.example");
         }
-        queue.complete(entry, "mx.far.example:25", "250 2.0.0 queued as 42");
+        // how long the entry waited, by the database's clock
+        assertThat(queue.complete(entry, "mx.far.example:25", "250 2.0.0 queued as 42"))
+                .isBetween(Duration.ofMinutes(3), Duration.ofMinutes(4));
 
         assertThat(queue.find(entry.id())).isEmpty();
         assertThat(queue.attempts(entry.id())).singleElement().satisfies(a -> {
@@ -266,7 +274,38 @@ class DeliveryQueueTest {
 
     private QueueEntry enqueueAndClaim(String recipient) {
         enqueue(recipient);
-        return queue.claimDue("w", 1, Duration.ofMinutes(1)).get(0);
+        return queue.claimNext("w", 1, Duration.ofMinutes(1)).get(0);
+    }
+
+    /** Six workers claim groups of at most {@code limit} until nothing is queued; every group claimed. */
+    private List<List<QueueEntry>> claimConcurrently(int limit) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(6);
+        List<Future<List<List<QueueEntry>>>> results = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            String worker = "worker-" + w;
+            results.add(workers.submit(() -> {
+                List<List<QueueEntry>> groups = new ArrayList<>();
+                List<QueueEntry> group;
+                // a claim that lost a race returns empty while others are still due: ask until none is
+                while (!(group = queue.claimNext(worker, limit, Duration.ofMinutes(5))).isEmpty()
+                        || sql.sql("select count(*) from queue_entry where state = 'queued'").query(Long.class).single() > 0) {
+                    if (!group.isEmpty()) {
+                        groups.add(group);
+                    }
+                }
+                return groups;
+            }));
+        }
+        List<List<QueueEntry>> all = new ArrayList<>();
+        for (Future<List<List<QueueEntry>>> result : results) {
+            all.addAll(result.get());
+        }
+        workers.shutdown();
+        return all;
+    }
+
+    private Instant databaseNow() {
+        return sql.sql("select now()").query(OffsetDateTime.class).single().toInstant();
     }
 
     private static InputStream content(String body) {

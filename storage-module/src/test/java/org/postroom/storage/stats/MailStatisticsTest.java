@@ -20,10 +20,9 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
-import org.postroom.storage.queue.QueueEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class MailStatisticsTest {
@@ -89,9 +88,8 @@ class MailStatisticsTest {
                 List.of(Recipient.remote("bob@far.example")), content());
         store.deliver("alice@example.com", MessageOrigin.SUBMITTED,
                 List.of(Recipient.remote("carol@far.example")), content());
-        List<QueueEntry> claimed = queue.claimDue("worker", 10, Duration.ofMinutes(1));
-        queue.complete(claimed.get(0), "mx.far.example", "250 ok");
-        queue.fail(claimed.get(1), "mx.far.example", "550 no such user");
+        queue.complete(queue.claimNext("worker", 10, Duration.ofMinutes(1)).get(0), "mx.far.example", "250 ok");
+        queue.fail(queue.claimNext("worker", 10, Duration.ofMinutes(1)).get(0), "mx.far.example", "550 no such user");
 
         ServerTotals totals = statistics.totals(anHourAgo());
 

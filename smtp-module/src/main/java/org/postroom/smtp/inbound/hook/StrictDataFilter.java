@@ -7,7 +7,6 @@ import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
-import org.apache.james.protocols.smtp.core.DataCmdHandler;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
@@ -22,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * ".", so {@code <LF>.<CR><LF>} would otherwise end one message early and let the rest of the data
  * run as commands: a second, forged message.
  *
+ * <p>A line over the listener's length limit never reaches the filters: the listener drops its bytes
+ * and the session reports it here ({@link #lineTooLong}) with how it ended, so that a long line
+ * ending in a bare LF cannot make the next line look like the start of one.
+ *
  * <p>This filter also answers every message another check refused mid-DATA ({@link
  * DataRejection}): the lines after the fault are dropped, and at the real end of the data the
  * client hears the reason, the message is discarded, and the transaction is over. The filters after
@@ -34,7 +37,7 @@ public final class StrictDataFilter implements DataLineFilter {
 
     @Override
     public Response onLine(SMTPSession session, byte[] line, LineHandler<SMTPSession> next) {
-        LinePosition position = session.getAttachment(POSITION, State.Transaction).orElseGet(() -> start(session));
+        LinePosition position = position(session);
         boolean endsWithCrlf = endsWithCrlf(line);
         // the previous line ended with a bare LF (or was cut off): this one does not start a line
         boolean startsLine = position.atLineStart;
@@ -53,28 +56,35 @@ public final class StrictDataFilter implements DataLineFilter {
         return next.onLine(session, line);
     }
 
+    /**
+     * A line of the message that the listener dropped for being over its length limit: the
+     * message is refused with 552 5.3.4 at the end of its data (RFC 5322 §2.1.1; never stored
+     * truncated), and the line counts as ended where the client ended it.
+     *
+     * @param endedWithCrlf whether the dropped line ended with CRLF; after a bare LF the next line
+     *                      does not start a line, so a {@code ".<CR><LF>"} there is not the end
+     */
+    public static void lineTooLong(SMTPSession session, boolean endedWithCrlf) {
+        position(session).atLineStart = endedWithCrlf;
+        DataRejection.mark(session, Replies.MESSAGE_LINE_TOO_LONG);
+    }
+
+    private static LinePosition position(SMTPSession session) {
+        return session.getAttachment(POSITION, State.Transaction).orElseGet(() -> start(session));
+    }
+
     private static LinePosition start(SMTPSession session) {
         LinePosition position = new LinePosition();
         session.setAttachment(POSITION, position, State.Transaction);
         return position;
     }
 
+    /** Ends the transaction (which discards the message) and answers with {@code reason}. */
     private static Response refuse(SMTPSession session, Reply reason) {
         log.debug("session {}: message refused: {}", session.getSessionID(), reason.line());
-        session.getAttachment(DataCmdHandler.MAILENV, State.Transaction)
-                .filter(AutoCloseable.class::isInstance)
-                .ifPresent(envelope -> discard((AutoCloseable) envelope));
         session.popLineHandler();
         session.resetState();
         return Verdicts.response(reason);
-    }
-
-    private static void discard(AutoCloseable envelope) {
-        try {
-            envelope.close();
-        } catch (Exception e) {
-            log.warn("could not discard a refused message: {}", e.toString());
-        }
     }
 
     private static boolean endsWithCrlf(byte[] line) {

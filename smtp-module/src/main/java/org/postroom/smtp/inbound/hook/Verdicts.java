@@ -4,6 +4,7 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.smtp.SMTPResponse;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.postroom.smtp.reply.Codes;
 import org.postroom.smtp.reply.Reply;
 
 /**
@@ -35,7 +36,7 @@ public final class Verdicts {
     }
 
     private static boolean endsSession(Reply reply) {
-        return reply.code() == 421;
+        return reply.code() == Codes.C421_SERVICE_UNAVAILABLE;
     }
 
     private static String description(Reply reply) {

@@ -1,15 +1,16 @@
-package org.postroom.smtp.outbound;
+package org.postroom.smtp.dsn;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Action;
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Item;
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Report;
 import org.postroom.smtp.message.MessageHeaders;
-import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Action;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Item;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Report;
+import org.postroom.smtp.reply.Codes;
+import org.postroom.smtp.reply.Diagnosis;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class QuotaBounces {
 
     /** RFC 3463 §3.3: X.2.2 mailbox full; 5: Postroom will not try again. */
-    static final Diagnosis MAILBOX_FULL = Diagnosis.local("5.2.2",
+    static final Diagnosis MAILBOX_FULL = Diagnosis.permanent(Codes.SE_MAILBOX2_FULL2,
             "mailbox full: the message would exceed the recipient's quota");
 
     private static final Logger log = LoggerFactory.getLogger(QuotaBounces.class);
@@ -54,7 +55,7 @@ public final class QuotaBounces {
     public void send(String sender, long messageId, List<String> recipients, InputStream message) {
         try {
             bounces.send(messageId, sender, () -> new Report(Action.FAILED, sender, clock.instant(), clock.instant(),
-                    recipients.stream().map(r -> new Item(r, new Failed("", MAILBOX_FULL))).toList(),
+                    recipients.stream().map(r -> new Item(r, "", MAILBOX_FULL)).toList(),
                     headers(messageId, message)));
         } catch (StorageUnavailableException e) {
             log.warn("DSN to <{}> about message {} not delivered to {} (mailbox full) not stored: {}", sender,

@@ -1,4 +1,4 @@
-package org.postroom.smtp.inbound;
+package org.postroom.testing;
 
 import java.util.List;
 
@@ -13,8 +13,8 @@ import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Records the log of a test, for assertions on what was logged. Register it with {@code
- * @RegisterExtension}. (That nothing was logged at ERROR, every test checks: test-support's
- * {@code NoErrorsLogged}.)
+ * @RegisterExtension}. (That nothing was logged at ERROR, every test checks: {@link
+ * NoErrorsLogged}.)
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 

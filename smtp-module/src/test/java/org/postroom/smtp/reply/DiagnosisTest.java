@@ -1,4 +1,4 @@
-package org.postroom.smtp.outbound;
+package org.postroom.smtp.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +11,14 @@ class DiagnosisTest {
         Diagnosis reply = Diagnosis.remote(550, "550 5.1.1 <bob@far.example>: no such user\n");
         assertThat(reply.status()).isEqualTo("5.1.1");
         assertThat(reply.text()).isEqualTo("550 5.1.1 <bob@far.example>: no such user");
-        assertThat(reply.permanent()).isTrue();
+        assertThat(reply.isPermanent()).isTrue();
         assertThat(reply.fromRemote()).isTrue();
     }
 
     @Test
     void aReplyWithoutEnhancedCodeGetsTheGenericStatusOfItsClass() {
         assertThat(Diagnosis.remote(451, "451 try later").status()).isEqualTo("4.0.0");
-        assertThat(Diagnosis.remote(552, "552 too big").permanent()).isTrue();
+        assertThat(Diagnosis.remote(552, "552 too big").isPermanent()).isTrue();
     }
 
     @Test
@@ -43,5 +43,17 @@ class DiagnosisTest {
     void aReplyTextWithoutItsCodeIsGivenIt() {
         assertThat(Diagnosis.remote(421, "").text()).isEqualTo("421");
         assertThat(Diagnosis.remote(421, "service closing").text()).isEqualTo("421 service closing");
+    }
+
+    @Test
+    void aReplyCodeNoServerMaySendIsATemporaryFailure() {
+        assertThat(Diagnosis.remote(999, "999 5.1.1 what").status()).isEqualTo("4.0.0");
+    }
+
+    @Test
+    void postroomsOwnFindingsTakeTheClassFromTheirPermanence() {
+        assertThat(Diagnosis.temporary(Codes.SE_NET4_NO_ANSWER1, "no connection\r\nto x"))
+                .isEqualTo(new Diagnosis("4.4.1", "no connection to x", false));
+        assertThat(Diagnosis.permanent(Codes.SE_ADDR1_NULL_MX10, "null MX").isPermanent()).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package org.postroom.storage.mailbox;
+package org.postroom.storage.message;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.postroom.storage.mailbox;
+package org.postroom.storage.message;
 
 import java.util.Locale;
 
@@ -20,7 +20,12 @@ public enum MessageOrigin {
     GENERATED;
 
     /** The value in the {@code message.origin} column. */
-    String column() {
+    public String column() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The origin a {@code message.origin} column holds. */
+    public static MessageOrigin ofColumn(String column) {
+        return valueOf(column.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,25 +1,26 @@
-package org.postroom.smtp.outbound;
+package org.postroom.smtp.dsn;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Report;
 import org.postroom.smtp.message.MessageHeaders;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Report;
 import org.postroom.storage.directory.MailDirectory;
-import org.postroom.storage.directory.RecipientResolution;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.RecipientResolution.NotLocal;
+import org.postroom.storage.directory.RecipientResolution;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
-import org.postroom.storage.mailbox.MessageOrigin;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@code <>} (RFC 5321 §4.5.5), and mail from the null sender never gets one, so that two
  * servers can never bounce bounces at each other.
  */
-final class Bounces {
+public final class Bounces {
 
     private static final Logger log = LoggerFactory.getLogger(Bounces.class);
 
@@ -41,7 +42,8 @@ final class Bounces {
     private final String hostname;
     private final Clock clock;
 
-    Bounces(MailStore store, MailDirectory directory, DeliveryQueue queue, String hostname, Clock clock) {
+    /** DSNs from {@code MAILER-DAEMON@<hostname>}, dated by {@code clock}. */
+    public Bounces(MailStore store, MailDirectory directory, DeliveryQueue queue, String hostname, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.queue = queue;
@@ -50,16 +52,17 @@ final class Bounces {
     }
 
     /**
-     * Sends one DSN about {@code items}, all recipients of the message of {@code entry}. Commits
-     * the DSN (or nothing, when it throws) before it returns; the caller records the outcomes
-     * only afterwards, so a crash in between repeats a DSN rather than losing it.
+     * Sends one DSN about {@code items}, all recipients of the message of {@code entry}, whose
+     * attempts end at {@code retryUntil}. Commits the DSN (or nothing, when it throws) before it
+     * returns; the caller records the outcomes only afterwards, so a crash in between repeats a
+     * DSN rather than losing it.
      *
      * @throws org.postroom.storage.StorageUnavailableException when the DSN could not be stored
      */
-    void send(QueueEntry entry, DeliveryStatusNotification.Action action, List<DeliveryStatusNotification.Item> items,
-            RetrySchedule schedule) {
+    public void send(QueueEntry entry, DeliveryStatusNotification.Action action,
+            List<DeliveryStatusNotification.Item> items, Instant retryUntil) {
         send(entry.messageId(), entry.sender(), () -> new Report(action, entry.sender(), entry.createdAt(),
-                entry.createdAt().plus(schedule.maxAge()), items, originalHeaders(entry)));
+                retryUntil, items, originalHeaders(entry)));
     }
 
     /**

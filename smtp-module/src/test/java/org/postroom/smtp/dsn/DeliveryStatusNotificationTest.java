@@ -1,4 +1,4 @@
-package org.postroom.smtp.outbound;
+package org.postroom.smtp.dsn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Action;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Item;
-import org.postroom.smtp.outbound.DeliveryStatusNotification.Report;
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Action;
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Item;
+import org.postroom.smtp.dsn.DeliveryStatusNotification.Report;
+import org.postroom.smtp.reply.Codes;
+import org.postroom.smtp.reply.Diagnosis;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -48,7 +49,7 @@ class DeliveryStatusNotificationTest {
     /** The quoted part's content; its last CRLF belongs to the boundary that follows (RFC 2046 §5.1.1). */
     private static String quotedHeader(String header) throws Exception {
         Report report = new Report(Action.FAILED, "sender@elsewhere.example", NOW, NOW,
-                List.of(new Item("bob@example.com", new Failed("", Diagnosis.local("5.2.2", "mailbox full")))),
+                List.of(new Item("bob@example.com", "", Diagnosis.permanent(Codes.SE_MAILBOX2_FULL2, "mailbox full"))),
                 header.getBytes(StandardCharsets.US_ASCII));
         byte[] dsn = DeliveryStatusNotification.compose("mail.example.com", report, NOW);
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(dsn));

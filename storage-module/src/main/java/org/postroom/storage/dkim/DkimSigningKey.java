@@ -1,4 +1,4 @@
-package org.postroom.storage.directory;
+package org.postroom.storage.dkim;
 
 /**
  * What the outbound signer needs for one domain: the selector and the PKCS#8 private key, base64.

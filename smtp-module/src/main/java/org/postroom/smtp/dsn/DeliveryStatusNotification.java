@@ -1,4 +1,4 @@
-package org.postroom.smtp.outbound;
+package org.postroom.smtp.dsn;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.postroom.smtp.SmtpStandard;
-import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
+import org.postroom.smtp.reply.Diagnosis;
 
 /**
  * A delivery status notification (RFC 3464): a multipart/report of a human-readable part, the
@@ -21,25 +20,30 @@ import org.postroom.smtp.outbound.DeliveryOutcome.Failed;
  * to carry someone's text to a third party when the sender was forged. Written with CRLF line
  * endings only.
  */
-final class DeliveryStatusNotification {
+public final class DeliveryStatusNotification {
 
     /** The most of the original header section a DSN quotes, cut after the last whole line within it. */
     static final int MAX_QUOTED_HEADER = 8 * 1024;
 
     /** RFC 3464 §2.3.3: what happened to the recipients this report is about. */
-    enum Action {
+    public enum Action {
         FAILED, DELAYED
     }
 
-    /** One recipient's report line: the outcome of its last attempt. */
-    record Item(String recipient, DeliveryOutcome outcome) {
+    /**
+     * One recipient's report: why its last attempt did not deliver.
+     *
+     * @param remoteMta the host that answered or was tried last (RFC 3464 §2.3.5), "" when none was
+     * @param diagnosis its status and the reply or finding behind it
+     */
+    public record Item(String recipient, String remoteMta, Diagnosis diagnosis) {
     }
 
     /**
      * @param arrival when the original was queued
      * @param retryUntil for DELAYED, when the attempts will stop
      */
-    record Report(Action action, String originalSender, Instant arrival, Instant retryUntil, List<Item> items,
+    public record Report(Action action, String originalSender, Instant arrival, Instant retryUntil, List<Item> items,
             byte[] originalHeaders) {
     }
 
@@ -95,33 +99,23 @@ final class DeliveryStatusNotification {
         }
         out.line("");
         for (Item item : report.items()) {
-            out.line("<" + item.recipient() + ">: " + diagnosis(item.outcome()).text());
+            out.line("<" + item.recipient() + ">: " + item.diagnosis().text());
         }
     }
 
     private static void recipientFields(Lines out, Report report, Item item, Instant now) {
-        Diagnosis diagnosis = diagnosis(item.outcome());
+        Diagnosis diagnosis = item.diagnosis();
         out.line("Final-Recipient: rfc822; " + item.recipient());
         out.line("Action: " + report.action().name().toLowerCase(Locale.ROOT));
         out.line("Status: " + diagnosis.status());
-        if (!item.outcome().nextHop().isEmpty()) {
-            out.line("Remote-MTA: dns; " + HostAndPort.parse(item.outcome().nextHop(), SmtpStandard.MX_PORT).host());
+        if (!item.remoteMta().isEmpty()) {
+            out.line("Remote-MTA: dns; " + item.remoteMta());
         }
         out.line("Diagnostic-Code: " + (diagnosis.fromRemote() ? "smtp; " : "x-postroom; ") + diagnosis.text());
         out.line("Last-Attempt-Date: " + DATE.format(now));
         if (report.action() == Action.DELAYED) {
             out.line("Will-Retry-Until: " + DATE.format(report.retryUntil()));
         }
-    }
-
-    private static Diagnosis diagnosis(DeliveryOutcome outcome) {
-        if (outcome instanceof Failed failed) {
-            return failed.diagnosis();
-        }
-        if (outcome instanceof DeliveryOutcome.Deferred deferred) {
-            return deferred.diagnosis();
-        }
-        throw new IllegalArgumentException("a delivered recipient is not reported: " + outcome);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.postroom.storage.mailbox;
+package org.postroom.storage.message;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +11,11 @@ import org.postroom.storage.StorageUnavailableException;
  * A stored message's bytes as a stream that fetches one chunk at a time, so a reader never holds
  * more than one chunk of a message in memory and never holds a database connection between reads.
  *
- * <p>The expected size comes from the mailbox entry: if chunks disappear half-way (the message
- * was deleted meanwhile) the stream fails with an {@link IOException} rather than ending early,
- * so a truncated message is never mistaken for a whole one.
+ * <p>The expected size comes from the mailbox or queue entry: if chunks disappear half-way (the
+ * message was deleted meanwhile) the stream fails with an {@link IOException} rather than ending
+ * early, so a truncated message is never mistaken for a whole one.
  */
-final class MessageContent extends InputStream {
+public final class MessageContent extends InputStream {
 
     private final Database db;
     private final long messageId;
@@ -25,7 +25,8 @@ final class MessageContent extends InputStream {
     private int nextSeq;
     private long delivered;
 
-    MessageContent(Database db, long messageId, long size) {
+    /** The bytes of message {@code messageId}, whose stored size is {@code size}; nothing is read yet. */
+    public MessageContent(Database db, long messageId, long size) {
         this.db = db;
         this.messageId = messageId;
         this.size = size;

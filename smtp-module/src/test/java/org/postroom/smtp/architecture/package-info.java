@@ -1,0 +1,2 @@
+/** Tests of the direction of the imports between smtp-module's packages. */
+package org.postroom.smtp.architecture;

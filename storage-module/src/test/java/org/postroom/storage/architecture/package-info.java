@@ -1,0 +1,2 @@
+/** Tests of the module's shape rather than its behaviour: how its packages depend on each other. */
+package org.postroom.storage.architecture;

@@ -1,0 +1,2 @@
+/** Tests of the DKIM key material. */
+package org.postroom.storage.dkim;
