@@ -48,8 +48,8 @@ import io.netty.util.ByteProcessor;
  * when it has begun a line the server is waiting for, and when the line is complete.
  *
  * <p>Threads: framing and every state change run on the channel's event loop; only {@link
- * #commandFinished}, {@link #replying} and {@link #holdUntil} are called from hook threads, and
- * they hand their follow-up to the event loop.
+ * #commandFinished}, {@link #replying}, {@link #holdUntil} and {@link #sessionEnded} are called
+ * from hook threads, and they hand their follow-up to the event loop.
  */
 final class CommandFramer extends ByteToMessageDecoder {
 
@@ -101,9 +101,16 @@ final class CommandFramer extends ByteToMessageDecoder {
         pace.lineInProgress(accepting() && (dropping || actualReadableBytes() > 0));
     }
 
+    /**
+     * The connection is gone: what the client sent and was not framed yet has no one left to be
+     * answered to, and is dropped rather than decoded as Netty would (which here would also ask a
+     * closed channel to stop reading, an error on Netty 4.2).
+     */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        stopped = true;
         pace.stop();
+        internalBuffer().skipBytes(actualReadableBytes());
         super.channelInactive(ctx);
     }
 
@@ -111,7 +118,7 @@ final class CommandFramer extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) {
         if (!accepting()) {
-            ctx.channel().config().setAutoRead(false);
+            pauseReading();
             return;
         }
         Object line = nextLine(buffer);
@@ -185,7 +192,15 @@ final class CommandFramer extends ByteToMessageDecoder {
     void stop() {
         stopped = true;
         pace.stop();
-        ctx.channel().config().setAutoRead(false);
+        pauseReading();
+    }
+
+    /**
+     * Called from a hook thread when the protocol ended the session (QUIT, a 421): the lines the
+     * client sent after the command that ended it are never framed.
+     */
+    void sessionEnded() {
+        ctx.executor().execute(this::stop);
     }
 
     /** Input held unframed: never more than a line's worth plus one read, however long the line. */
@@ -204,6 +219,13 @@ final class CommandFramer extends ByteToMessageDecoder {
             resume();
         }
         super.channelWritabilityChanged(ctx);
+    }
+
+    /** A closed channel reads nothing anyway, and Netty 4.2 fails when asked to stop reading one. */
+    private void pauseReading() {
+        if (ctx.channel().isActive()) {
+            ctx.channel().config().setAutoRead(false);
+        }
     }
 
     private boolean accepting() {

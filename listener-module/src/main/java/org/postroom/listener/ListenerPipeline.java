@@ -82,7 +82,7 @@ final class ListenerPipeline extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(hookGroup, HandlerConstants.CHUNK_HANDLER, new ChunkedWriteHandler());
         // James's transport finds this handler by name to push and pop line handlers (DATA, AUTH).
         pipeline.addLast(hookGroup, HandlerConstants.CORE_HANDLER,
-                new OffloadedCoreHandler(protocol, encryption(), settings.name(), framer, activity));
+                new OffloadedCoreHandler(protocol, encryption(), settings, framer, activity));
     }
 
     private void refuse(ChannelPipeline pipeline, Admission admission) {

@@ -17,10 +17,14 @@ import java.util.Objects;
  *                                      the minimum rate; never sent by a protocol that opens no
  *                                      {@link DataPhase}
  * @param shuttingDown                  when the listener is unbound with the connection still open
+ * @param pipelinedAfterStartTls        when the client sent more after STARTTLS/STLS without
+ *                                      waiting for its reply (RFC 3207 §4.2, RFC 2595 §4): what it
+ *                                      sent is never executed; never sent by a listener without
+ *                                      STARTTLS
  */
 public record ListenerReplies(String tooManyConnections, String tooManyConnectionsFromAddress,
                               String idleTimeout, String commandTimeout, String dataTooSlow,
-                              String shuttingDown) {
+                              String shuttingDown, String pipelinedAfterStartTls) {
 
     public ListenerReplies {
         requireLine(tooManyConnections, "tooManyConnections");
@@ -29,6 +33,7 @@ public record ListenerReplies(String tooManyConnections, String tooManyConnectio
         requireLine(commandTimeout, "commandTimeout");
         requireLine(dataTooSlow, "dataTooSlow");
         requireLine(shuttingDown, "shuttingDown");
+        requireLine(pipelinedAfterStartTls, "pipelinedAfterStartTls");
     }
 
     /** One printable ASCII line: a CR or LF inside would let the text forge a second reply. */

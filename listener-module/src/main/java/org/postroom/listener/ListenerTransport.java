@@ -23,7 +23,8 @@ import io.netty.channel.Channel;
  * steps run as one task on the channel's event loop, through {@link CommandFramer#beginTls}, which
  * also refuses the switch if clear text is already waiting.
  *
- * <p>Each reply tells the framer whether it opens a {@link DataPhase}, or ends one.
+ * <p>Each reply tells the framer whether it opens a {@link DataPhase}, or ends one; the end of
+ * the session stops it.
  *
  * <p>A reply a hook asked to delay ({@link ReplyDelay}) leaves from an event-loop timer, and the
  * writes and the close after it queue behind it, so the client sees its replies in order while no
@@ -36,6 +37,13 @@ final class ListenerTransport extends NettyProtocolTransport {
     private final CommandFramer framer;
     /** Completes when the last write queued behind a delay is done; null when nothing is delayed. */
     private CompletableFuture<Void> queue;
+    /** Set when the protocol ended the session; lines still on their way to it are not for it. */
+    private volatile boolean ended;
+    /**
+     * Whether the last reply opened a {@link DataPhase}; read on the hook threads, written where
+     * the reply is written (mostly there too, see {@link OffloadedCoreHandler}'s exchanges).
+     */
+    private volatile boolean dataPhase;
 
     ListenerTransport(Channel channel, Encryption encryption, CommandFramer framer) {
         super(channel, encryption, false);
@@ -57,7 +65,8 @@ final class ListenerTransport extends NettyProtocolTransport {
     @Override
     protected void writeToClient(byte[] bytes, ProtocolSession session, boolean startTLS) {
         ReplyDelay.take(session).ifPresent(this::delay);
-        framer.replying(DataPhase.take(session));
+        dataPhase = DataPhase.take(session);
+        framer.replying(dataPhase);
         inOrder(() -> {
             if (startTLS) {
                 ByteBuf reply = Unpooled.wrappedBuffer(bytes);
@@ -73,9 +82,22 @@ final class ListenerTransport extends NettyProtocolTransport {
         inOrder(() -> super.writeToClient(stream, session, startTLS));
     }
 
+    /** Also stops the framer: what the client sent after the command that ended the session is never read. */
     @Override
     protected void close() {
+        ended = true;
+        framer.sessionEnded();
         inOrder(super::close);
+    }
+
+    /** Whether the client is sending data (SMTP's message after 354) rather than command lines. */
+    boolean inDataPhase() {
+        return dataPhase;
+    }
+
+    /** Whether the protocol ended the session (QUIT, a 421): lines framed before the close get no answer. */
+    boolean ended() {
+        return ended;
     }
 
     /** Runs {@code write} now, or after the delayed writes before it, even if one of those failed. */

@@ -19,4 +19,12 @@ public interface OverlongLineSession extends ProtocolSession {
      *                      the bytes the client sent
      */
     Response lineTooLong(boolean endedWithCrlf);
+
+    /**
+     * The reply to a line that was too long to answer an exchange a line handler was running (an
+     * AUTH challenge); the listener has ended the exchange.
+     */
+    default Response exchangeLineTooLong() {
+        return newLineTooLongResponse();
+    }
 }

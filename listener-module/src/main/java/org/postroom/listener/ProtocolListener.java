@@ -90,8 +90,9 @@ public final class ProtocolListener {
 
     /**
      * The line the listener itself sent before it closed {@code session}'s connection (an idle or
-     * command timeout, data too slow, shutdown: {@link ListenerReplies}), for the protocol's session
-     * log; empty when the listener did not close it, or for a session no listener created.
+     * command timeout, data too slow, shutdown, clear text behind STARTTLS: {@link ListenerReplies}),
+     * for the protocol's session log; empty when the listener did not close it, or for a session no
+     * listener created.
      */
     public static Optional<String> closingReply(ProtocolSession session) {
         return session instanceof ProtocolSessionImpl impl

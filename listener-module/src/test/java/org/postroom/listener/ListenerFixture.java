@@ -34,9 +34,14 @@ public final class ListenerFixture implements AfterEachCallback {
         return listener;
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) {
+    /** Unbinds every listener of the test now, so that everything their sessions log is in. */
+    public void unbindAll() {
         bound.forEach(ProtocolListener::unbind);
         bound.clear();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        unbindAll();
     }
 }

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.core.Username;
+import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
@@ -25,6 +27,7 @@ import org.apache.james.protocols.smtp.SMTPConfigurationImpl;
 import org.apache.james.protocols.smtp.SMTPProtocol;
 import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.AuthHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.MessageHook;
@@ -34,7 +37,7 @@ import org.slf4j.MDC;
 /**
  * James's stock SMTP protocol with hooks that record what ran, on which thread and whether inside
  * TLS, and that can be told to block like a hook waiting for the database. Its 354 reply opens a
- * {@link DataPhase}, as Postroom's SMTP does.
+ * {@link DataPhase}, as Postroom's SMTP does. Its AUTH (James's, over plain text) knows no user.
  */
 public final class RecordingSmtp {
 
@@ -100,7 +103,7 @@ public final class RecordingSmtp {
         }
     }
 
-    private final class Recorder implements MailHook, RcptHook, MessageHook,
+    private final class Recorder implements MailHook, RcptHook, MessageHook, AuthHook,
             ProtocolHandlerResultHandler<Response, SMTPSession> {
 
         @Override
@@ -123,6 +126,16 @@ public final class RecordingSmtp {
         @Override
         public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
             return HookResult.OK;
+        }
+
+        @Override
+        public HookResult doAuth(SMTPSession session, Username username, String password) {
+            return HookResult.DENY;
+        }
+
+        @Override
+        public HookResult doSasl(SMTPSession session, OidcSASLConfiguration configuration, String initialResponse) {
+            return HookResult.DENY;
         }
 
         @Override

@@ -9,7 +9,8 @@ public final class TestReplies {
             "421 4.4.2 mx.test Idle too long, closing connection",
             "421 4.4.2 mx.test Command not completed in time, closing connection",
             "421 4.4.2 mx.test Data arriving too slowly, closing connection",
-            "421 4.3.2 mx.test Service shutting down, try again later");
+            "421 4.3.2 mx.test Service shutting down, try again later",
+            "503 5.5.1 mx.test Commands pipelined after STARTTLS, closing connection");
 
     public static final ListenerReplies POP3 = new ListenerReplies(
             "-ERR [SYS/TEMP] Too many connections, try again later",
@@ -17,7 +18,8 @@ public final class TestReplies {
             "-ERR Idle too long, closing connection",
             "-ERR Command not completed in time, closing connection",
             "-ERR Data arriving too slowly, closing connection",
-            "-ERR [SYS/TEMP] Server shutting down");
+            "-ERR [SYS/TEMP] Server shutting down",
+            "-ERR Commands pipelined after STLS, closing connection");
 
     private TestReplies() {
     }

@@ -7,6 +7,8 @@ import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.pop3.maildrop.MaildropLogin;
+import org.postroom.pop3.maildrop.SessionState;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * CAPA (RFC 2449): what this session can do now. USER and SASL PLAIN are listed only where a
@@ -35,10 +37,10 @@ final class CapaCommand extends Pop3Command {
         }
         capabilities.addAll(List.of("TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING"));
         if (session.isStartTLSSupported() && !session.isTLSStarted()
-                && session.getHandlerState() != POP3Session.TRANSACTION) {
+                && !(SessionState.of(session) instanceof SessionState.Transaction)) {
             capabilities.add("STLS");
         }
         capabilities.add(IMPLEMENTATION);
-        return Replies.listing("Capability list follows", capabilities);
+        return Replies.capabilities(capabilities);
     }
 }

@@ -8,6 +8,8 @@ import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.maildrop.SessionState;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * Decides, in one place, which command is legal in which state (RFC 1939 §3-§6): it runs before
@@ -22,21 +24,19 @@ final class CommandStates implements CommandHandler<POP3Session> {
     /** TRANSACTION state: working on the locked maildrop. */
     private static final Set<String> TRANSACTION = Set.of("STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL");
 
-    private static final Response ALREADY_LOGGED_IN = Replies.error("Already logged in");
-    private static final Response USER_FIRST = Replies.error("Send USER first");
-
     @Override
     public Response onCommand(POP3Session session, Request request) {
         String command = request.getCommand();
-        boolean loggedIn = session.getHandlerState() == POP3Session.TRANSACTION;
+        SessionState state = SessionState.of(session);
+        boolean loggedIn = state instanceof SessionState.Transaction;
         if (TRANSACTION.contains(command) && !loggedIn) {
-            return Replies.error(command + " is only valid after login");
+            return Replies.onlyAfterLogin(command);
         }
         if (AUTHORIZATION.contains(command) && loggedIn) {
-            return ALREADY_LOGGED_IN;
+            return Replies.ALREADY_LOGGED_IN;
         }
-        if (command.equals("PASS") && session.getHandlerState() != POP3Session.AUTHENTICATION_USERSET) {
-            return USER_FIRST;
+        if (command.equals("PASS") && !(state instanceof SessionState.UserGiven)) {
+            return Replies.USER_FIRST;
         }
         return null;
     }

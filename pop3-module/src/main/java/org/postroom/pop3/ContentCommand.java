@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.james.protocols.api.ProtocolSessionImpl;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Session;
-import org.postroom.pop3.maildrop.Maildrop;
 import org.postroom.pop3.maildrop.Maildrop.Message;
+import org.postroom.pop3.reply.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 abstract class ContentCommand extends MessageCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ContentCommand.class);
-    private static final Response STORAGE_UNAVAILABLE = Replies.error("[SYS/TEMP] Mail storage is unavailable; try again later");
 
     private final boolean retrieval;
 
@@ -35,23 +34,23 @@ abstract class ContentCommand extends MessageCommand {
     final Response onMessage(POP3Session session, Message message, List<Integer> arguments) {
         DotStuffedStream body;
         try {
-            InputStream content = select(Maildrop.of(session).content(message), arguments);
+            InputStream content = select(maildrop(session).content(message), arguments);
             body = new DotStuffedStream(content).prefetch();
         } catch (IOException e) {
             log.warn("pop3 reading message {} for {} failed: {}", message.number(), SessionLog.user(session), e.getMessage());
-            return STORAGE_UNAVAILABLE;
+            return Replies.STORAGE_UNAVAILABLE;
         }
         if (retrieval) {
-            SessionLog.of(session).retrieved();
+            SessionRecord.of(session).retrieved();
         }
-        return Replies.content(status(message), new DisconnectOnFailure(body, session, message));
+        return reply(message, new DisconnectOnFailure(body, session, message));
     }
 
     /** The part of the message to send. */
     abstract InputStream select(InputStream content, List<Integer> arguments);
 
-    /** The text of the +OK line. */
-    abstract String status(Message message);
+    /** The reply, its status line and then {@code body}. */
+    abstract Response reply(Message message, InputStream body);
 
     /**
      * Once "+OK" and part of the message are out, a failure (the database went away) cannot be
@@ -99,7 +98,7 @@ abstract class ContentCommand extends MessageCommand {
             failure = e;
             log.warn("pop3 sending message {} to {} failed, closing the connection: {}", message.number(),
                     SessionLog.user(session), e.getMessage());
-            SessionLog.of(session).outcome(SessionLog.Outcome.RETRIEVAL_FAILED);
+            SessionRecord.of(session).outcome(SessionRecord.Outcome.RETRIEVAL_FAILED);
             // not from here: this read runs inside Netty's chunked writer, which breaks when a
             // write re-enters it; from another thread the close is queued behind the writer's work
             CompletableFuture.runAsync(() -> ((ProtocolSessionImpl) session).getProtocolTransport()

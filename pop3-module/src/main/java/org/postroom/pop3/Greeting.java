@@ -3,6 +3,7 @@ package org.postroom.pop3;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.ConnectHandler;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * The greeting (RFC 1939 §4) with {@code postroom.hostname}, not the machine's name James would
@@ -14,12 +15,11 @@ final class Greeting implements ConnectHandler<POP3Session> {
     private final Response greeting;
 
     Greeting(String hostname) {
-        this.greeting = Replies.ok(hostname + " POP3 server ready");
+        this.greeting = Replies.greeting(hostname);
     }
 
     @Override
     public Response onConnect(POP3Session session) {
-        SessionLog.of(session);
         return greeting;
     }
 }

@@ -7,6 +7,7 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.pop3.maildrop.Maildrop;
 import org.postroom.pop3.maildrop.Maildrop.Message;
+import org.postroom.pop3.reply.Replies;
 
 /** LIST (RFC 1939 §5): the size of one message, or of every message not marked for deletion. */
 final class ListCommand extends MessageCommand {
@@ -20,13 +21,13 @@ final class ListCommand extends MessageCommand {
         if (request.getArgument() != null) {
             return super.onCommand(session, request);
         }
-        Maildrop maildrop = Maildrop.of(session);
+        Maildrop maildrop = maildrop(session);
         List<String> lines = maildrop.messages().stream().map(m -> m.number() + " " + m.size()).toList();
-        return Replies.listing(maildrop.count() + " messages (" + maildrop.octets() + " octets)", lines);
+        return Replies.scanListings(maildrop.count(), maildrop.octets(), lines);
     }
 
     @Override
     Response onMessage(POP3Session session, Message message, List<Integer> arguments) {
-        return Replies.ok(message.number() + " " + message.size());
+        return Replies.scanListing(message.number(), message.size());
     }
 }

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Session;
-import org.postroom.pop3.maildrop.Maildrop;
 import org.postroom.pop3.maildrop.Maildrop.Message;
 import org.postroom.pop3.maildrop.Maildrop.Selection;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * A command on one message: {@code msg} is a message number of this session (RFC 1939 §5), and
@@ -29,7 +29,7 @@ abstract class MessageCommand extends Pop3Command {
     MessageCommand(String name, String usage, int numbers) {
         super(name);
         this.numbers = numbers;
-        this.usage = Replies.error("Usage: " + usage);
+        this.usage = Replies.usage(usage);
     }
 
     @Override
@@ -39,14 +39,14 @@ abstract class MessageCommand extends Pop3Command {
             return usage;
         }
         int number = arguments.get().get(0);
-        Selection selection = Maildrop.of(session).select(number);
+        Selection selection = maildrop(session).select(number);
         if (selection instanceof Selection.Found found) {
             return onMessage(session, found.message(), arguments.get());
         }
         if (selection instanceof Selection.Deleted) {
-            return Replies.error("Message " + number + " is marked as deleted");
+            return Replies.markedDeleted(number);
         }
-        return Replies.error("No such message: " + number);
+        return Replies.noSuchMessage(number);
     }
 
     /** The reply for a message that exists and is not marked for deletion. */

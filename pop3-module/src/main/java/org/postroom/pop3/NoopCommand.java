@@ -2,8 +2,8 @@ package org.postroom.pop3;
 
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
-import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.reply.Replies;
 
 /** NOOP (RFC 1939 §5): keeps the session alive. */
 final class NoopCommand extends Pop3Command {
@@ -14,6 +14,6 @@ final class NoopCommand extends Pop3Command {
 
     @Override
     public Response onCommand(POP3Session session, Request request) {
-        return POP3Response.OK;
+        return Replies.OK;
     }
 }

@@ -7,6 +7,7 @@ import org.postroom.listener.ListenerReplies;
 import org.postroom.listener.ListenerSettings;
 import org.postroom.listener.TransportSecurity;
 import org.postroom.listener.tls.ListenerTls;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * What a POP3 listener needs to know about POP3: its name, its TLS mode, the lines the listener
@@ -38,14 +39,14 @@ public final class Pop3Listeners {
     }
 
     private static ListenerSettings.Builder settings(String name, InetSocketAddress address) {
-        // RFC 3206 §4: SYS/TEMP, a temporary problem; the client may try again later
         ListenerReplies replies = new ListenerReplies(
-                "-ERR [SYS/TEMP] Too many connections, try again later",
-                "-ERR [SYS/TEMP] Too many connections from your address, try again later",
-                "-ERR Idle too long, closing connection",
-                "-ERR Command not completed in time, closing connection",
-                "-ERR Data arriving too slowly, closing connection",
-                "-ERR [SYS/TEMP] Server shutting down, try again later");
+                Replies.line(Replies.TOO_MANY_CONNECTIONS),
+                Replies.line(Replies.TOO_MANY_CONNECTIONS_FROM_ADDRESS),
+                Replies.line(Replies.IDLE_TIMEOUT),
+                Replies.line(Replies.COMMAND_TIMEOUT),
+                Replies.line(Replies.DATA_TOO_SLOW),
+                Replies.line(Replies.SHUTTING_DOWN),
+                Replies.line(Replies.PIPELINED_AFTER_STLS));
         return ListenerSettings.builder(name, address, replies).maxLineLength(MAX_LINE_LENGTH)
                 .shutdownGrace(SHUTDOWN_GRACE);
     }

@@ -19,6 +19,7 @@ import org.postroom.pop3.maildrop.AuthCommand;
 import org.postroom.pop3.maildrop.MaildropLogin;
 import org.postroom.pop3.maildrop.PassCommand;
 import org.postroom.pop3.maildrop.UserCommand;
+import org.postroom.pop3.reply.Replies;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,9 +34,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class Pop3Protocol extends POP3Protocol {
 
-    /** The server's reply to a command that failed unexpectedly; the cause is logged by James. */
-    private static final Response INTERNAL_ERROR = Replies.error("[SYS/TEMP] Internal server error");
-
     /** Sessions are counted into {@code meters} as {@code postroom.pop3.sessions}. */
     public Pop3Protocol(String hostname, MaildropLogin login, MeterRegistry meters) {
         super(chain(hostname, login, meters), new Configuration(hostname));
@@ -45,6 +43,7 @@ public final class Pop3Protocol extends POP3Protocol {
         ProtocolHandlerChainImpl chain = new ProtocolHandlerChainImpl();
         chain.addAll(List.of(
                 new CommandDispatcher<POP3Session>(),
+                new SessionLog(meters),
                 new Greeting(hostname),
                 // first among the commands: a command in the wrong state never reaches its handler
                 new CommandStates(),
@@ -63,7 +62,7 @@ public final class Pop3Protocol extends POP3Protocol {
                 new NoopCommand(),
                 new QuitCommand(),
                 new UnknownCommand(),
-                new SessionEnd(meters)));
+                new SessionEnd()));
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {
@@ -92,7 +91,8 @@ public final class Pop3Protocol extends POP3Protocol {
 
     /**
      * James's POP3 session, reading commands as UTF-8: RFC 1939 names no charset, and clients
-     * send non-ASCII passwords in UTF-8 (James would read them as US-ASCII and garble them).
+     * send non-ASCII passwords in UTF-8 (James would read them as US-ASCII and garble them). Its
+     * own replies are Postroom's ({@link Replies}); the failure reply's cause is logged by James.
      */
     private static final class Session extends POP3SessionImpl {
 
@@ -107,7 +107,17 @@ public final class Pop3Protocol extends POP3Protocol {
 
         @Override
         public Response newFatalErrorResponse() {
-            return INTERNAL_ERROR;
+            return Replies.INTERNAL_ERROR;
+        }
+
+        @Override
+        public Response newLineTooLongResponse() {
+            return Replies.LINE_TOO_LONG;
+        }
+
+        @Override
+        public Response newCommandNotFoundErrorResponse() {
+            return Replies.UNKNOWN_COMMAND;
         }
     }
 }

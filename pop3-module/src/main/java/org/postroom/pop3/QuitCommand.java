@@ -4,9 +4,9 @@ import java.io.IOException;
 
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
-import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
-import org.postroom.pop3.maildrop.Maildrop;
+import org.postroom.pop3.maildrop.SessionState;
+import org.postroom.pop3.reply.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 final class QuitCommand extends Pop3Command {
 
-    private static final Response SIGN_OFF = Replies.closing(POP3Response.OK_RESPONSE, "Bye");
-    private static final Response NOT_REMOVED = Replies.closing(POP3Response.ERR_RESPONSE,
-            "[SYS/TEMP] Deleted messages could not be removed; they are all still there");
-
     private static final Logger log = LoggerFactory.getLogger(QuitCommand.class);
 
     QuitCommand() {
@@ -29,23 +25,22 @@ final class QuitCommand extends Pop3Command {
 
     @Override
     public Response onCommand(POP3Session session, Request request) {
-        SessionLog sessionLog = SessionLog.of(session);
-        if (session.getHandlerState() != POP3Session.TRANSACTION) {
-            sessionLog.outcome(SessionLog.Outcome.QUIT);
-            return SIGN_OFF;
+        SessionRecord record = SessionRecord.of(session);
+        if (!(SessionState.of(session) instanceof SessionState.Transaction transaction)) {
+            record.outcome(SessionRecord.Outcome.QUIT);
+            return Replies.SIGN_OFF;
         }
-        Maildrop maildrop = Maildrop.of(session);
         try {
-            int removed = maildrop.expungeMarked();
-            sessionLog.deleted(removed);
-            sessionLog.outcome(SessionLog.Outcome.QUIT);
-            return Replies.closing(POP3Response.OK_RESPONSE, "Bye, " + removed + " messages deleted");
+            int removed = transaction.maildrop().expungeMarked();
+            record.deleted(removed);
+            record.outcome(SessionRecord.Outcome.QUIT);
+            return Replies.signOff(removed);
         } catch (IOException e) {
             log.warn("pop3 QUIT of {} removed nothing: {}", SessionLog.user(session), e.getMessage());
-            sessionLog.outcome(SessionLog.Outcome.DELETIONS_FAILED);
-            return NOT_REMOVED;
+            record.outcome(SessionRecord.Outcome.DELETIONS_FAILED);
+            return Replies.DELETIONS_FAILED;
         } finally {
-            maildrop.close();
+            transaction.maildrop().close();
         }
     }
 }

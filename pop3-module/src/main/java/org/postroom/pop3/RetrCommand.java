@@ -3,7 +3,9 @@ package org.postroom.pop3;
 import java.io.InputStream;
 import java.util.List;
 
+import org.apache.james.protocols.api.Response;
 import org.postroom.pop3.maildrop.Maildrop.Message;
+import org.postroom.pop3.reply.Replies;
 
 /** RETR (RFC 1939 §5): the whole message, byte for byte (dot-stuffed on the wire). */
 final class RetrCommand extends ContentCommand {
@@ -18,7 +20,7 @@ final class RetrCommand extends ContentCommand {
     }
 
     @Override
-    String status(Message message) {
-        return message.size() + " octets";
+    Response reply(Message message, InputStream body) {
+        return Replies.retrieval(message.size(), body);
     }
 }

@@ -4,6 +4,7 @@ import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.pop3.maildrop.Maildrop;
+import org.postroom.pop3.reply.Replies;
 
 /** RSET (RFC 1939 §5): unmarks every message marked by DELE in this session. */
 final class RsetCommand extends Pop3Command {
@@ -14,8 +15,8 @@ final class RsetCommand extends Pop3Command {
 
     @Override
     public Response onCommand(POP3Session session, Request request) {
-        Maildrop maildrop = Maildrop.of(session);
+        Maildrop maildrop = maildrop(session);
         maildrop.unmarkAll();
-        return Replies.ok("Maildrop has " + maildrop.count() + " messages (" + maildrop.octets() + " octets)");
+        return Replies.unmarked(maildrop.count(), maildrop.octets());
     }
 }

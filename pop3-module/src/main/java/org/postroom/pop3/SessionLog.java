@@ -1,14 +1,14 @@
 package org.postroom.pop3;
 
-import java.net.InetSocketAddress;
-import java.util.Locale;
-
 import org.apache.james.core.Username;
-import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
-import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.ConnectHandler;
+import org.apache.james.protocols.api.handler.DisconnectHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandler;
+import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.listener.ProtocolListener;
-import org.postroom.pop3.maildrop.MaildropLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,76 +16,48 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What an operator learns about one POP3 session: one INFO line when it ends, with the client's
- * IP, the user (only once logged in), whether TLS was on, failed logins, messages retrieved and
- * deleted, and how it ended; and the session counted in {@code postroom.pop3.sessions} by listener
- * and outcome. Never a password. Kept as a connection attachment, so it survives the state reset
- * of STLS.
+ * One INFO line per POP3 session, when it ends, in the shape of SMTP's session line (logger
+ * {@code org.postroom.pop3.session}): session id, listener port, client IP, TLS protocol and
+ * cipher, user, how it ended, failed logins, messages retrieved and deleted, duration; and the
+ * session counted in {@code postroom.pop3.sessions} by listener and outcome. Never a password.
+ * The facts are gathered in the session's {@link SessionRecord}.
  */
-final class SessionLog {
+final class SessionLog implements ConnectHandler<POP3Session>, DisconnectHandler<POP3Session>,
+        ProtocolHandlerResultHandler<Response, POP3Session> {
 
-    /** How a session ended: the text of the log line, and as a metric tag the lower-case name. */
-    enum Outcome {
-        /** The client went away without QUIT, or the listener closed it (idle timeout, shutdown). */
-        DISCONNECTED("connection closed"),
-        QUIT("quit"),
-        /** QUIT's UPDATE step failed: nothing was removed (RFC 1939 §6). */
-        DELETIONS_FAILED("quit, deletions failed"),
-        RETRIEVAL_FAILED("retrieval failed");
+    private static final Logger log = LoggerFactory.getLogger("org.postroom.pop3.session");
 
-        private final String text;
+    private final MeterRegistry meters;
 
-        Outcome(String text) {
-            this.text = text;
-        }
-
-        String tag() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+    SessionLog(MeterRegistry meters) {
+        this.meters = meters;
     }
 
-    private static final AttachmentKey<SessionLog> KEY = AttachmentKey.of("postroom.sessionLog", SessionLog.class);
-    private static final Logger log = LoggerFactory.getLogger(SessionLog.class);
-
-    private int retrieved;
-    private int deleted;
-    private Outcome outcome = Outcome.DISCONNECTED;
-
-    static SessionLog of(POP3Session session) {
-        return session.getAttachment(KEY, State.Connection).orElseGet(() -> {
-            SessionLog created = new SessionLog();
-            session.setAttachment(KEY, created, State.Connection);
-            return created;
-        });
+    @Override
+    public Response onConnect(POP3Session session) {
+        SessionRecord.of(session);
+        return null;
     }
 
-    void retrieved() {
-        retrieved++;
+    @Override
+    public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
+        SessionRecord.of(session).observe(session);
+        return response;
     }
 
-    void deleted(int count) {
-        deleted += count;
-    }
-
-    void outcome(Outcome outcome) {
-        this.outcome = outcome;
-    }
-
-    /** Writes the log line and counts the session. */
-    void write(POP3Session session, MeterRegistry meters) {
+    @Override
+    public void onDisconnect(POP3Session session) {
+        SessionRecord record = SessionRecord.of(session);
         // counted first: whoever reads the log line then finds the count too
         Counter.builder("postroom.pop3.sessions").description("POP3 sessions ended, by listener and outcome")
-                .tag("listener", ProtocolListener.nameOf(session)).tag("outcome", outcome.tag())
+                .tag("listener", ProtocolListener.nameOf(session)).tag("outcome", record.outcome().tag())
                 .register(meters).increment();
-        InetSocketAddress remote = session.getRemoteAddress();
-        log.info("pop3 session ip={} user={} tls={} failed-logins={} retrieved={} deleted={} outcome={}",
-                remote == null ? "-" : remote.getAddress().getHostAddress(), user(session), session.isTLSStarted(),
-                session.getAttachment(MaildropLogin.FAILED_LOGINS, State.Connection).orElse(0), retrieved, deleted,
-                outcome.text);
+        log.info("pop3 session {} on port {} {}", session.getSessionID(), session.getLocalAddress().getPort(),
+                record.summary(session));
     }
 
-    /** The user for other log lines: "-" before login. */
-    static String user(POP3Session session) {
+    /** The user for log lines: "-" before login. */
+    static String user(ProtocolSession session) {
         Username username = session.getUsername();
         return username == null ? "-" : username.asString();
     }

@@ -2,9 +2,8 @@ package org.postroom.pop3;
 
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
-import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
-import org.apache.james.protocols.pop3.POP3StartTlsResponse;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * STLS (RFC 2595 §4): starts TLS on the POP3 port. The transport switches to TLS after writing
@@ -13,11 +12,6 @@ import org.apache.james.protocols.pop3.POP3StartTlsResponse;
  */
 final class StlsCommand extends Pop3Command {
 
-    private static final Response BEGIN_TLS = new POP3StartTlsResponse(POP3Response.OK_RESPONSE, "Begin TLS negotiation")
-            .immutable();
-    private static final Response ALREADY_TLS = Replies.error("Already using TLS");
-    private static final Response NOT_OFFERED = Replies.error("STLS is not offered on this port");
-
     StlsCommand() {
         super("STLS");
     }
@@ -25,11 +19,11 @@ final class StlsCommand extends Pop3Command {
     @Override
     public Response onCommand(POP3Session session, Request request) {
         if (session.isTLSStarted()) {
-            return ALREADY_TLS;
+            return Replies.ALREADY_TLS;
         }
         if (!session.isStartTLSSupported()) {
-            return NOT_OFFERED;
+            return Replies.STLS_NOT_OFFERED;
         }
-        return BEGIN_TLS;
+        return Replies.BEGIN_TLS;
     }
 }

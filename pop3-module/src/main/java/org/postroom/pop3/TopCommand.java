@@ -3,7 +3,9 @@ package org.postroom.pop3;
 import java.io.InputStream;
 import java.util.List;
 
+import org.apache.james.protocols.api.Response;
 import org.postroom.pop3.maildrop.Maildrop.Message;
+import org.postroom.pop3.reply.Replies;
 
 /** TOP (RFC 1939 §7): the header and the first n lines of the body; a preview, not a retrieval. */
 final class TopCommand extends ContentCommand {
@@ -18,7 +20,7 @@ final class TopCommand extends ContentCommand {
     }
 
     @Override
-    String status(Message message) {
-        return "Top of message " + message.number() + " follows";
+    Response reply(Message message, InputStream body) {
+        return Replies.top(message.number(), body);
     }
 }

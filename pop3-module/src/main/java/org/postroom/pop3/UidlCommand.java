@@ -7,6 +7,7 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.pop3.maildrop.Maildrop;
 import org.postroom.pop3.maildrop.Maildrop.Message;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * UIDL (RFC 1939 §7): the unique id of one message, or of every message not marked for deletion.
@@ -24,12 +25,12 @@ final class UidlCommand extends MessageCommand {
         if (request.getArgument() != null) {
             return super.onCommand(session, request);
         }
-        List<String> lines = Maildrop.of(session).messages().stream().map(m -> m.number() + " " + m.uidl()).toList();
-        return Replies.listing("Unique-id listing follows", lines);
+        List<String> lines = maildrop(session).messages().stream().map(m -> m.number() + " " + m.uidl()).toList();
+        return Replies.uniqueIdListings(lines);
     }
 
     @Override
     Response onMessage(POP3Session session, Message message, List<Integer> arguments) {
-        return Replies.ok(message.number() + " " + message.uidl());
+        return Replies.uniqueIdListing(message.number(), message.uidl());
     }
 }

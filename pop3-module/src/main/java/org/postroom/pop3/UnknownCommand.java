@@ -4,14 +4,13 @@ import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.UnknownCommandHandler;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.reply.Replies;
 
 /** Any command POP3 does not know, APOP included (see {@link Greeting}). */
 final class UnknownCommand extends UnknownCommandHandler<POP3Session> {
 
-    private static final Response UNKNOWN = Replies.error("Unknown command");
-
     @Override
     public Response onCommand(POP3Session session, Request request) {
-        return UNKNOWN;
+        return Replies.UNKNOWN_COMMAND;
     }
 }

@@ -178,7 +178,7 @@ class Pop3CommandsTest {
     @Test
     void aTooLongLineIsRefusedAndTheSessionGoesOn() throws Exception {
         try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
-            s.send("USER " + "a".repeat(Pop3Listeners.MAX_LINE_LENGTH * 2) + "@example.com", "-ERR");
+            s.send("USER " + "a".repeat(Pop3Listeners.MAX_LINE_LENGTH * 2) + "@example.com", "-ERR Command line too long");
             login(s);
             s.send("STAT", "+OK");
         }
@@ -259,6 +259,16 @@ class Pop3CommandsTest {
             s.send("AUTH PLAIN " + plain("", ALICE, "wrong password"), "-ERR [AUTH] Invalid login or password");
             // the session is still usable
             s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD), "+OK");
+        }
+    }
+
+    @Test
+    void anAuthAnswerOverTheLineLimitEndsTheExchange() throws Exception {
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            s.send("AUTH PLAIN", "+ ");
+            s.send("x".repeat(Pop3Listeners.MAX_LINE_LENGTH + 10), "-ERR Command line too long");
+            // the next line is a command again, not taken for the credentials
+            s.send("AUTH PLAIN " + plain("", ALICE, PASSWORD), "+OK Logged in");
         }
     }
 

@@ -67,6 +67,11 @@ final class Pop3Process implements AutoCloseable {
         return implicitTls.port();
     }
 
+    /** Connections open on both listeners. */
+    int openConnections() {
+        return stls.openConnections() + implicitTls.openConnections();
+    }
+
     /** What this process counted: sessions, failed logins. */
     SimpleMeterRegistry meters() {
         return meters;

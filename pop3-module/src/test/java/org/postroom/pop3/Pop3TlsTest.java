@@ -61,7 +61,7 @@ class Pop3TlsTest {
         // CVE-2011-0411 class: a man in the middle appends clear-text commands to STLS
         try (Pop3Transcript s = Pop3Transcript.connect(server.port())) {
             s.write("STLS\r\nNOOP\r\n");
-            s.expect("-ERR");
+            s.expect("-ERR Commands pipelined after STLS");
             assertThat(s.closedByServer()).isTrue();
         }
         Pop3Process lenient = fixture.start(Settings.defaults());

@@ -161,10 +161,7 @@ class RetrievalTest {
 
     @Test
     void theSessionEndsWithOneLogLineAndNoPassword() throws Exception {
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(SessionLog.class);
-        lines.start();
-        logger.addAppender(lines);
+        ListAppender<ILoggingEvent> lines = sessionLines();
         try {
             fixture.deliver(BOB, "Subject: one\r\n\r\n1\r\n");
             fixture.deliver(BOB, "Subject: two\r\n\r\n2\r\n");
@@ -180,17 +177,46 @@ class RetrievalTest {
                 s.send("DELE 1", "+OK");
                 s.send("QUIT", "+OK");
             }
-            // sessions of earlier tests may still be ending: only Bob's line is this test's
-            assertThat(awaitLines(lines, "user=" + BOB)).containsExactly("pop3 session ip=127.0.0.1 user=" + BOB
-                    + " tls=false failed-logins=1 retrieved=2 deleted=1 outcome=quit")
-                    .allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain("wrong password"));
+            // sessions of earlier tests may still be ending: only Bob's line is this test's; the
+            // line has the shape of SMTP's (session id, port, client, TLS, user, outcome, duration)
+            assertThat(awaitLines(lines, "auth=" + BOB)).singleElement().asString()
+                    .matches("pop3 session \\S+ on port " + pop3.port() + " from 127\\.0\\.0\\.1 tls=none auth=" + BOB
+                            + " outcome=\"quit\" failed-logins=1 retrieved=2 deleted=1 duration=\\d+ms")
+                    .doesNotContain(PASSWORD).doesNotContain("wrong password");
             assertThat(pop3.meters().get("postroom.pop3.sessions").tags("listener", "pop3", "outcome", "quit")
                     .counter().count()).isEqualTo(1);
             assertThat(pop3.meters().get("postroom.auth.failures").tag("protocol", "pop3").counter().count())
                     .isEqualTo(1);
         } finally {
-            logger.detachAppender(lines);
+            ((Logger) LoggerFactory.getLogger(SESSION_LOG)).detachAppender(lines);
         }
+    }
+
+    @Test
+    void theSessionLineNamesTheTlsOfAnStlsSession() throws Exception {
+        ListAppender<ILoggingEvent> lines = sessionLines();
+        try {
+            Pop3Process pop3 = fixture.start();
+            try (Pop3Transcript s = Pop3Transcript.connect(pop3.port())) {
+                s.startTls(fixture.clientTls());
+                s.send("USER " + BOB, "+OK");
+                s.send("PASS " + PASSWORD, "+OK");
+                s.send("QUIT", "+OK");
+            }
+            assertThat(awaitLines(lines, "auth=" + BOB)).singleElement().asString()
+                    .matches("pop3 session .* tls=TLSv1\\.[23]/TLS_\\S+ auth=" + BOB + " outcome=\"quit\" .*");
+        } finally {
+            ((Logger) LoggerFactory.getLogger(SESSION_LOG)).detachAppender(lines);
+        }
+    }
+
+    private static final String SESSION_LOG = "org.postroom.pop3.session";
+
+    private static ListAppender<ILoggingEvent> sessionLines() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        ((Logger) LoggerFactory.getLogger(SESSION_LOG)).addAppender(lines);
+        return lines;
     }
 
     private static List<String> awaitLines(ListAppender<ILoggingEvent> lines, String containing) {

@@ -9,9 +9,9 @@ import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.api.handler.LineHandler;
-import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.listener.sasl.SaslPlain;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * AUTH (RFC 5034) with the PLAIN mechanism (RFC 4616): {@code authzid NUL authcid NUL password},
@@ -20,20 +20,6 @@ import org.postroom.listener.sasl.SaslPlain;
  * {@code *} cancels. A bare AUTH lists the mechanisms, for clients written to RFC 1734.
  */
 public final class AuthCommand implements CommandHandler<POP3Session> {
-
-    private static final Response MECHANISMS;
-    private static final Response CONTINUE = new POP3Response("+", "").immutable();
-    private static final Response UNSUPPORTED = MaildropLogin.error("Unsupported authentication mechanism; use PLAIN");
-    private static final Response CANCELLED = MaildropLogin.error("Authentication cancelled");
-    private static final String MALFORMED = "[AUTH] Malformed PLAIN credentials: ";
-    private static final Response OTHER_IDENTITY = MaildropLogin.error("[AUTH] Logging in as another user is not supported");
-
-    static {
-        POP3Response mechanisms = new POP3Response(POP3Response.OK_RESPONSE, "Mechanisms follow");
-        mechanisms.appendLine("PLAIN");
-        mechanisms.appendLine(".");
-        MECHANISMS = mechanisms.immutable();
-    }
 
     private final MaildropLogin login;
 
@@ -45,14 +31,14 @@ public final class AuthCommand implements CommandHandler<POP3Session> {
     public Response onCommand(POP3Session session, Request request) {
         String argument = request.getArgument();
         if (argument == null || argument.isBlank()) {
-            return MECHANISMS;
+            return Replies.MECHANISMS;
         }
         String[] words = argument.strip().split(" +");
         if (!words[0].toUpperCase(Locale.ROOT).equals("PLAIN") || words.length > 2) {
-            return UNSUPPORTED;
+            return Replies.MECHANISM_UNSUPPORTED;
         }
         if (!login.mayLogIn(session)) {
-            return MaildropLogin.PLAINTEXT_REFUSED;
+            return Replies.PLAINTEXT_REFUSED;
         }
         if (words.length == 2) {
             return plain(session, words[1]);
@@ -64,22 +50,22 @@ public final class AuthCommand implements CommandHandler<POP3Session> {
                 return plain(s, new String(line, StandardCharsets.US_ASCII).strip());
             }
         });
-        return CONTINUE;
+        return Replies.CONTINUE;
     }
 
     /** RFC 4616 §2, decoded by the listener's {@link SaslPlain} as SMTP decodes it. */
     private Response plain(POP3Session session, String response) {
         if (response.equals("*")) {
-            return CANCELLED;
+            return Replies.AUTH_CANCELLED;
         }
         SaslPlain.Response plain = SaslPlain.decode(response);
         if (plain instanceof SaslPlain.Login credentials) {
             return login.logIn(session, credentials.login(), credentials.password());
         }
         if (plain instanceof SaslPlain.Malformed malformed) {
-            return MaildropLogin.error(MALFORMED + malformed.reason());
+            return Replies.malformedCredentials(malformed.reason());
         }
-        return OTHER_IDENTITY;
+        return Replies.OTHER_IDENTITY;
     }
 
     @Override

@@ -10,9 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.james.protocols.pop3.POP3Session;
-import org.apache.james.protocols.pop3.mailbox.Mailbox;
-import org.apache.james.protocols.pop3.mailbox.MessageMetaData;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.MaildropLock;
@@ -32,10 +29,10 @@ import org.postroom.storage.mailbox.Mailboxes;
  * the mailbox, never changing and never reused, because storage hands out a UID once per UID
  * validity (RFC 1939 §7: 1 to 70 characters in 0x21..0x7E).
  *
- * <p>Implements James's {@link Mailbox} so it can be the session's user mailbox; one session's
- * commands run one at a time, so it needs no locking of its own.
+ * <p>The session holds it in its {@link SessionState.Transaction} state; one session's commands
+ * run one at a time, so it needs no locking of its own.
  */
-public final class Maildrop implements Mailbox {
+public final class Maildrop implements AutoCloseable {
 
     private final Mailboxes mailboxes;
     private final MaildropLock lock;
@@ -70,11 +67,6 @@ public final class Maildrop implements Mailbox {
             lock.close();
             throw e;
         }
-    }
-
-    /** The maildrop of a session in the TRANSACTION state. */
-    public static Maildrop of(POP3Session session) {
-        return (Maildrop) session.getUserMailbox();
     }
 
     /** One message of the maildrop as the session numbers it. */
@@ -174,35 +166,6 @@ public final class Maildrop implements Mailbox {
         }
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public InputStream getMessage(String uidl) throws IOException {
-        Message message = find(uidl).orElseThrow(() -> new IOException("no message with UIDL " + uidl));
-        return content(message);
-    }
-
-    @Override
-    public List<MessageMetaData> getMessages() {
-        return messages().stream().map(m -> new MessageMetaData(m.uidl(), m.size())).toList();
-    }
-
-    @Override
-    public void remove(String... uidls) throws IOException {
-        List<Long> uids = new ArrayList<>();
-        for (String uidl : uidls) {
-            find(uidl).ifPresent(m -> uids.add(entries.get(m.number() - 1).uid()));
-        }
-        expunge(uids);
-    }
-
-    @Override
-    public String getIdentifier() {
-        return Long.toString(lock.mailboxId());
-    }
-
     private int expunge(List<Long> uids) throws IOException {
         if (uids.isEmpty()) {
             return 0;
@@ -234,10 +197,6 @@ public final class Maildrop implements Mailbox {
                 return entry;
             }
         };
-    }
-
-    private Optional<Message> find(String uidl) {
-        return messages().stream().filter(m -> m.uidl().equals(uidl)).findFirst();
     }
 
     private Message message(int number) {

@@ -6,9 +6,9 @@ import org.apache.james.core.Username;
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
-import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.listener.ReplyDelay;
+import org.postroom.pop3.reply.Replies;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.directory.AuthenticatedUser;
 import org.postroom.storage.directory.LoginAttempts;
@@ -40,16 +40,6 @@ public final class MaildropLogin {
     /** Failed logins of this connection, for the session log line. */
     public static final AttachmentKey<Integer> FAILED_LOGINS = AttachmentKey.of("postroom.failedLogins", Integer.class);
 
-    /** RFC 2595 §2.2 spirit: never take a password in the clear unless the operator allows it. */
-    static final Response PLAINTEXT_REFUSED = error(
-            "[AUTH] Plaintext authentication is disallowed without TLS; use STLS first or port 995");
-    static final Response AUTH_FAILED = error("[AUTH] Invalid login or password");
-    static final Response IP_BLOCKED = error("[SYS/TEMP] Too many failed logins from your address; try again later");
-    /** RFC 2449 §8.1.2: another session holds the maildrop. */
-    static final Response IN_USE = error("[IN-USE] Maildrop already in use by another session");
-    static final Response STORAGE_UNAVAILABLE = error("[SYS/TEMP] Mail storage is unavailable; try again later");
-    private static final String ACCOUNT_WAITS = "[SYS/TEMP] Too many failed logins for this account; try again in %d s";
-
     private static final Logger log = LoggerFactory.getLogger(MaildropLogin.class);
 
     private final LoginAttempts<AuthenticatedUser> logins;
@@ -70,9 +60,9 @@ public final class MaildropLogin {
         return allowPlaintextAuth || session.isTLSStarted();
     }
 
-    /** Logs in and opens the maildrop, or answers why not; the session stays in AUTHORIZATION then. */
+    /** Logs in and opens the maildrop, or answers why not; the session is back at the start of AUTHORIZATION then. */
     Response logIn(POP3Session session, String address, String password) {
-        session.setHandlerState(POP3Session.AUTHENTICATION_READY);
+        SessionState.enter(session, new SessionState.Authorization());
         LoginResult<AuthenticatedUser> result = logins.attempt(session.getRemoteAddress().getAddress(), address, password);
         if (result instanceof Accepted<AuthenticatedUser> accepted) {
             return open(session, accepted.account());
@@ -80,40 +70,34 @@ public final class MaildropLogin {
         if (result instanceof Refused<AuthenticatedUser> refused) {
             countFailure(session);
             ReplyDelay.delayNextReply(session, refused.delay());
-            return AUTH_FAILED;
+            return Replies.AUTH_FAILED;
         }
         if (result instanceof Throttled<AuthenticatedUser> throttled) {
             countFailure(session);
-            return throttled.scope() == Scope.CLIENT ? IP_BLOCKED
-                    : error(ACCOUNT_WAITS.formatted(throttled.retryAfterSeconds()));
+            return throttled.scope() == Scope.CLIENT ? Replies.CLIENT_THROTTLED
+                    : Replies.accountThrottled(throttled.retryAfterSeconds());
         }
-        return STORAGE_UNAVAILABLE;
+        return Replies.STORAGE_UNAVAILABLE;
     }
 
     private Response open(POP3Session session, AuthenticatedUser user) {
         try {
             Optional<MaildropLock> lock = locks.tryLock(user.inboxId());
             if (lock.isEmpty()) {
-                return IN_USE;
+                return Replies.MAILDROP_IN_USE;
             }
             Maildrop maildrop = Maildrop.open(mailboxes, lock.get());
-            session.setUserMailbox(maildrop);
+            SessionState.enter(session, new SessionState.Transaction(maildrop));
             session.setUsername(Username.of(user.address()));
-            session.setHandlerState(POP3Session.TRANSACTION);
-            return new POP3Response(POP3Response.OK_RESPONSE,
-                    "Logged in, " + maildrop.count() + " messages (" + maildrop.octets() + " octets)");
+            return Replies.loggedIn(maildrop.count(), maildrop.octets());
         } catch (StorageUnavailableException e) {
             log.warn("pop3 maildrop of {} not opened: {}", user.address(), e.getMessage());
-            return STORAGE_UNAVAILABLE;
+            return Replies.STORAGE_UNAVAILABLE;
         }
     }
 
     private static void countFailure(POP3Session session) {
         int failures = session.getAttachment(FAILED_LOGINS, State.Connection).orElse(0);
         session.setAttachment(FAILED_LOGINS, failures + 1, State.Connection);
-    }
-
-    static Response error(String text) {
-        return new POP3Response(POP3Response.ERR_RESPONSE, text).immutable();
     }
 }

@@ -3,11 +3,11 @@ package org.postroom.pop3.maildrop;
 import java.util.Collection;
 import java.util.List;
 
-import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.postroom.pop3.reply.Replies;
 
 /**
  * PASS (RFC 1939 §7): logs in the address given by USER. The whole rest of the line is the
@@ -15,8 +15,6 @@ import org.apache.james.protocols.pop3.POP3Session;
  * attempt begins with USER again.
  */
 public final class PassCommand implements CommandHandler<POP3Session> {
-
-    private static final Response USAGE = MaildropLogin.error("Usage: PASS password");
 
     private final MaildropLogin login;
 
@@ -28,10 +26,12 @@ public final class PassCommand implements CommandHandler<POP3Session> {
     public Response onCommand(POP3Session session, Request request) {
         String password = request.getArgument();
         if (password == null || password.isEmpty()) {
-            return USAGE;
+            return Replies.PASS_USAGE;
         }
-        String address = session.removeAttachment(UserCommand.PENDING_ADDRESS, State.Transaction).orElseThrow();
-        return login.logIn(session, address, password);
+        // CommandStates lets PASS through only after USER
+        return SessionState.of(session) instanceof SessionState.UserGiven user
+                ? login.logIn(session, user.address(), password)
+                : Replies.USER_FIRST;
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.apache.james.protocols.smtp.core.HelpCmdHandler;
 import org.apache.james.protocols.smtp.core.NoopCmdHandler;
 import org.apache.james.protocols.smtp.core.QuitCmdHandler;
 import org.apache.james.protocols.smtp.core.RsetCmdHandler;
-import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
 import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
 import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
@@ -98,7 +97,7 @@ public final class InboundChains {
                 new VrfyCmdHandler(),
                 new ExpnCmdHandler(),
                 new HelpCmdHandler(),
-                new UnknownCmdHandler(metrics));
+                new UnknownCommand(metrics));
     }
 
     /** RCPT: the first decision stands; RelayControlHook always decides. */

@@ -20,6 +20,7 @@ import org.postroom.smtp.reply.Replies;
  * §4.5.3.1.4 (500 5.5.2), except inside DATA: there James would drop the line and store the rest
  * of the message truncated; Postroom refuses the whole message with 552 5.3.4 at its end, and
  * how the dropped line ended decides whether the next one starts a line ({@link StrictDataFilter}).
+ * A line over the limit that answers an AUTH challenge ends the exchange with 500 5.5.6.
  *
  * <p>The end of a mail transaction ({@link #resetState}) is the one place where the message spooled
  * for it is let go.
@@ -38,6 +39,12 @@ final class InboundSession extends SMTPSessionImpl implements OverlongLineSessio
         }
         // comes from the framer, not a command handler: the command line does not see it
         return observed(Verdicts.response(Replies.COMMAND_TOO_LONG));
+    }
+
+    /** The only exchange outside DATA is AUTH's; the listener has ended it. */
+    @Override
+    public Response exchangeLineTooLong() {
+        return observed(Verdicts.response(Replies.AUTH_LINE_TOO_LONG));
     }
 
     /**

@@ -1,24 +1,37 @@
 package org.postroom.smtp.inbound;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Codes;
+import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
+import org.postroom.storage.Printable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * James's RCPT command with RCPT before MAIL answered 503 5.5.1 (James says 5.5.0) and an
  * unsupported RCPT parameter, such as the DSN extension's NOTIFY that Postroom does not offer,
  * answered 555 5.5.4 as RFC 5321 §4.1.1.11 says (James sends 504 without an enhanced status code),
- * and a recipient with a character RFC 5321 does not allow there refused with 501 5.1.3 ({@link
- * AddressArgument}).
+ * a recipient with a character RFC 5321 does not allow there refused with 501 5.1.3, and one whose
+ * characters make no address with 553 5.1.3 ({@link AddressArgument}) in a log line of its own
+ * rather than James's stack trace.
  */
 final class RcptCommand extends RcptCmdHandler {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(RcptCommand.class);
     private static final String PARAMETER_NOT_IMPLEMENTED = Integer.toString(Codes.C504_PARAMETER_NOT_IMPLEMENTED);
 
     RcptCommand(MetricFactory metrics) {
@@ -30,11 +43,31 @@ final class RcptCommand extends RcptCmdHandler {
         if (session.getAttachment(SMTPSession.SENDER, State.Transaction).isEmpty()) {
             return Verdicts.response(Replies.MAIL_FIRST);
         }
-        if (request.getArgument() != null && !AddressArgument.isWellFormed(request.getArgument())) {
+        String argument = request.getArgument();
+        if (argument != null && !AddressArgument.isWellFormed(argument)) {
             return Verdicts.response(Replies.RECIPIENT_SYNTAX);
+        }
+        Optional<String> unparsable = argument == null ? Optional.empty() : AddressArgument.unparsableRecipient(argument);
+        if (unparsable.isPresent()) {
+            LOGGER.info("session {}: recipient refused with {}: reason={}, not an address: {}", session.getSessionID(),
+                    Replies.RECIPIENT_UNPARSABLE.line(), Refusal.RECIPIENT_UNPARSABLE, Printable.text(unparsable.get()));
+            return Verdicts.response(Replies.RECIPIENT_UNPARSABLE);
         }
         Response response = super.onCommand(session, request);
         return PARAMETER_NOT_IMPLEMENTED.equals(response.getRetCode())
                 ? Verdicts.response(Replies.PARAMETER_NOT_RECOGNIZED) : response;
+    }
+
+    /**
+     * The hooks get no parameters: no RCPT parameter is offered, so one given was refused above
+     * before any hook ran. James would split the whole argument, path included, into a map at every
+     * space, and fail with an internal error on a word that comes twice (such as the empty words
+     * between three spaces).
+     */
+    @Override
+    protected HookResult callHook(RcptHook hook, SMTPSession session, String argument) {
+        MaybeSender sender = session.getAttachment(SMTPSession.SENDER, State.Transaction).orElse(MaybeSender.nullSender());
+        MailAddress recipient = session.getAttachment(CURRENT_RECIPIENT, State.Transaction).orElse(MailAddress.nullSender());
+        return hook.doRcpt(session, sender, recipient, Map.of());
     }
 }

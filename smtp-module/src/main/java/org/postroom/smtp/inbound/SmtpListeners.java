@@ -11,7 +11,7 @@ import org.postroom.smtp.reply.Reply;
 
 /**
  * The listener settings of the three SMTP ports, with what only SMTP knows: the names, the
- * STARTTLS command, and the 421 replies the listener sends when it refuses or closes a connection
+ * STARTTLS command, and the replies the listener sends when it refuses or closes a connection
  * (RFC 5321 §3.8 puts the server's name after the code). Limits and timeouts are left to the
  * caller's builder.
  */
@@ -47,7 +47,8 @@ public final class SmtpListeners {
                 line(Replies.IDLE_TIMEOUT, hostname),
                 line(Replies.COMMAND_TIMEOUT, hostname),
                 line(Replies.DATA_TOO_SLOW, hostname),
-                line(Replies.SHUTTING_DOWN, hostname));
+                line(Replies.SHUTTING_DOWN, hostname),
+                line(Replies.PIPELINED_AFTER_STARTTLS, hostname));
     }
 
     private static String line(Reply reply, String hostname) {

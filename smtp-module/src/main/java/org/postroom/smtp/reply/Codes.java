@@ -83,6 +83,8 @@ public final class Codes {
     public static final String SE_PROTOCOL5_SYNTAX_ERROR2 = "5.2";
     public static final String SE_PROTOCOL5_TOO_MANY_RECIPIENTS3 = "5.3";
     public static final String SE_PROTOCOL5_INVALID_ARGUMENTS4 = "5.4";
+    /** RFC 4954 §6: a line of the authentication exchange is too long. */
+    public static final String SE_PROTOCOL5_AUTH_EXCHANGE_LINE_TOO_LONG6 = "5.6";
 
     // X.6.x, message content
     public static final String SE_CONTENT6_OTHER0 = "6.0";

@@ -93,13 +93,21 @@ public final class Replies {
     public static final Reply COMMAND_TOO_LONG = Reply.of(C500_SYNTAX_ERROR, SE_PROTOCOL5_SYNTAX_ERROR2,
             "Command line too long");
 
+    /**
+     * RFC 4954 §4, §6: the client's answer to an AUTH challenge is longer than the listener takes a
+     * line; the exchange is over.
+     */
+    public static final Reply AUTH_LINE_TOO_LONG = Reply.of(C500_SYNTAX_ERROR, SE_PROTOCOL5_AUTH_EXCHANGE_LINE_TOO_LONG6,
+            "Authentication exchange line is too long");
+
     /** RFC 5321 §4.1.1: a command that takes no argument was given one. */
     public static final Reply NO_ARGUMENT_ALLOWED = Reply.of(C501_PARAMETER_SYNTAX, SE_PROTOCOL5_INVALID_ARGUMENTS4,
             "This command takes no argument");
 
     /**
      * RFC 5321 §4.1.2, RFC 3463 X.1.7: the sender's address is not well-formed: a control or 8-bit
-     * character (in a quoted local part too), or a quoted local part never closed.
+     * character (in a quoted local part too), a quoted local part never closed, or characters that
+     * make no address.
      */
     public static final Reply SENDER_SYNTAX = Reply.of(C501_PARAMETER_SYNTAX, SE_ADDR1_SENDER_SYNTAX7,
             "Syntax error in sender address");
@@ -147,6 +155,14 @@ public final class Replies {
     /** RFC 4954 §4: AUTH is not allowed during a mail transaction. */
     public static final Reply AUTH_IN_TRANSACTION = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
             "AUTH not allowed during a mail transaction");
+
+    /**
+     * RFC 3207 §4.2: the client sent more after STARTTLS without waiting for the 220, as a man in
+     * the middle does to have commands run inside the coming TLS session (CVE-2011-0411). None of
+     * it is executed; the listener sends this and closes the connection.
+     */
+    public static final Reply PIPELINED_AFTER_STARTTLS = Reply.of(C503_BAD_SEQUENCE, SE_PROTOCOL5_INVALID_COMMAND1,
+            "Commands pipelined after STARTTLS, closing connection");
 
     /** RFC 4954 §4: an AUTH mechanism this server does not offer. */
     public static final Reply AUTH_MECHANISM_UNKNOWN =
@@ -219,6 +235,13 @@ public final class Replies {
     /** RFC 3463 X.7.1: a recipient at another domain from a client that did not authenticate. */
     public static final Reply RELAY_DENIED = Reply.of(C554_TRANSACTION_FAILED, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
             "Relay access denied");
+
+    /**
+     * RFC 5321 §4.2.2 (553, mailbox syntax incorrect), RFC 3463 X.1.3: the recipient holds only
+     * characters an address may hold, but they make no address (a second '@', a dot at the start).
+     */
+    public static final Reply RECIPIENT_UNPARSABLE = Reply.of(C553_MAILBOX_NAME_NOT_ALLOWED, SE_ADDR1_DEST_MAILBOX_SYNTAX3,
+            "Syntax error in recipient address");
 
     /** RFC 5321 §4.1.1.11: a MAIL or RCPT parameter this server does not implement. */
     public static final Reply PARAMETER_NOT_RECOGNIZED =

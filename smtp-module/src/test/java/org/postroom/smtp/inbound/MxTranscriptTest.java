@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postroom.listener.testing.LogWatch;
 
 /** Port 25 as a remote server sees it, over a real socket and a real PostgreSQL. */
 class MxTranscriptTest {
@@ -141,6 +142,28 @@ class MxTranscriptTest {
     }
 
     @Test
+    void anAddressThatIsNoAddressIsRefusedInOneLineWithoutAStackTrace() {
+        try (LogWatch log = LogWatch.start(); SmtpTranscript smtp = connect()) {
+            smtp.ehlo("client.elsewhere.test");
+            smtp.send("MAIL FROM:<.far@elsewhere.test>").expect("501 5.1.7");
+            smtp.send("MAIL FROM:<far@elsewhere.test>").expect("250");
+            smtp.send("RCPT TO:<alice@@example.com>").expect("553 5.1.3");
+            // three spaces make James's map of parameters hold an empty word twice
+            smtp.send("RCPT TO:   <alice@example.com>").expect("250 2.1.5");
+            smtp.send("RCPT TO:<\"a   b\"@example.com>").expect("550 5.1.1");
+            smtp.send("QUIT").expect("221");
+
+            assertThat(log.messages(MailCommand.class.getName())).singleElement().asString()
+                    .contains("sender refused with 501 5.1.7", "reason=sender-syntax, not an address: ");
+            assertThat(log.messages(RcptCommand.class.getName())).singleElement().asString()
+                    .contains("recipient refused with 553 5.1.3", "reason=recipient-unparsable, not an address: ");
+            log.assertClean();
+        }
+        assertThat(bed.sessionLines()).singleElement().asString()
+                .contains("sender-syntax=1", "recipient-unparsable=1", "recipient-unknown=1");
+    }
+
+    @Test
     void commandsOutOfSequenceGet503AndTheTransactionSurvives() {
         try (SmtpTranscript smtp = connect()) {
             // MAIL before EHLO
@@ -167,6 +190,8 @@ class MxTranscriptTest {
             smtp.send("EHLO").expect("501 5.5.4");
             smtp.ehlo("client.elsewhere.test");
             smtp.send("FROB nicate").expect("500 5.5.1");
+            // the client's word is not repeated: a terminal escape or a bare CR would go back with it
+            smtp.send("FROB\u001b[2J\rnicate").expect("500 5.5.1 Command not recognized");
             smtp.send("").expect("500 5.5.1");
             // AUTH is not a command of the MX listener
             smtp.send("AUTH PLAIN AGFsaWNlAHNlY3JldA==").expect("500 5.5.1");

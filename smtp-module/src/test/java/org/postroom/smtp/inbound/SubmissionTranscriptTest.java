@@ -139,15 +139,30 @@ class SubmissionTranscriptTest {
     }
 
     @Test
+    void anAuthAnswerOverTheLineLimitEndsTheExchange() {
+        try (SmtpTranscript smtp = connectWithTls()) {
+            smtp.ehlo("laptop.example.com");
+            smtp.send("AUTH LOGIN").expect("334");
+            // RFC 4954 §4; the next line is a command again, not taken for the user name
+            smtp.send("x".repeat(TestListener.MAX_LINE + 10)).expect("500 5.5.6");
+            smtp.send("NOOP").expect("250 2.0.0");
+            smtp.send("AUTH PLAIN " + PLAIN_ALICE).expect("235 2.7.0");
+        }
+        assertThat(bed.sessionLines()).singleElement().asString()
+                .contains("auth=alice@example.com", "refused={auth-line-too-long=1}");
+    }
+
+    @Test
     void aCommandPipelinedBehindStartTlsIsNeverExecuted() {
         try (SmtpTranscript smtp = connect()) {
             smtp.ehlo("laptop.example.com");
             // CVE-2011-0411: clear text after STARTTLS must not run inside TLS
             smtp.raw("STARTTLS\r\nAUTH PLAIN " + PLAIN_ALICE + "\r\n");
-            smtp.expect("451 4.3.0");
+            smtp.expect("503 5.5.1");
             smtp.expectClosed();
         }
-        assertThat(bed.sessionLines()).singleElement().asString().contains("auth=-");
+        assertThat(bed.sessionLines()).singleElement().asString().contains("auth=-",
+                "outcome=\"closed by server with 503 5.5.1\"", "refused={pipelined-after-starttls=1}");
     }
 
     @Test

@@ -61,6 +61,10 @@ final class TestListener implements AutoCloseable {
         return listener.port();
     }
 
+    int openConnections() {
+        return listener.openConnections();
+    }
+
     @Override
     public void close() {
         listener.unbind();
