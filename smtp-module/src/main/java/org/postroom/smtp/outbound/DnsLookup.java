@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.outbound.NextHops.Hosts;
 import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
@@ -44,7 +45,7 @@ public final class DnsLookup {
     private final int mxPort;
     private final Cache cache = new Cache(DClass.IN);
 
-    /** {@code mxPort} is where mail hosts found in DNS are reached: 25, except for tests on loopback. */
+    /** {@code mxPort} is where mail hosts found in DNS are reached: {@link SmtpStandard#MX_PORT}, except for tests on loopback. */
     public DnsLookup(Resolver resolver, int mxPort) {
         this.resolver = resolver;
         this.mxPort = mxPort;
@@ -55,7 +56,7 @@ public final class DnsLookup {
         ExtendedResolver resolver = servers.isEmpty() ? new ExtendedResolver()
                 : new ExtendedResolver(servers.stream().map(s -> (Resolver) new SimpleResolver(s)).toList());
         resolver.setTimeout(TIMEOUT);
-        return new DnsLookup(resolver, 25);
+        return new DnsLookup(resolver, SmtpStandard.MX_PORT);
     }
 
     /**
