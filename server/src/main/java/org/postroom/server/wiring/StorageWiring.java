@@ -15,6 +15,8 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.message.MessageChecks;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
 import org.postroom.storage.stats.MailStatistics;
@@ -86,6 +88,16 @@ public class StorageWiring {
     @Bean
     DeliveryQueue deliveryQueue(Database db) {
         return new DeliveryQueue(db);
+    }
+
+    @Bean
+    MessageChecks messageChecks(Database db) {
+        return new MessageChecks(db);
+    }
+
+    @Bean
+    Quarantine quarantine(Database db, MailDirectory directory) {
+        return new Quarantine(db, directory);
     }
 
     @Bean

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.message.StoredMessage;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class MailStore {
 
-    /** Large enough that typical mail is one chunk, small enough to keep memory per session low. */
-    public static final int CHUNK_SIZE = 256 * 1024;
+    /** The size of the chunks a message's bytes are stored in ({@link StoredMessage#CHUNK_SIZE}). */
+    public static final int CHUNK_SIZE = StoredMessage.CHUNK_SIZE;
 
     private final Database db;
 
@@ -35,24 +37,40 @@ public final class MailStore {
         this.db = db;
     }
 
+    /** Stores {@code content} for {@code recipients} without check verdicts (submitted or generated mail). */
+    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content)
+            throws IOException {
+        return deliver(sender, origin, recipients, content, List.of());
+    }
+
     /**
-     * Stores {@code content} for {@code recipients}. A local mailbox whose quota the message would
+     * Stores {@code content} for {@code recipients}, with the verdicts of the checks it went through
+     * on its way in ({@code checks}, kept in their order for {@link
+     * org.postroom.storage.message.MessageChecks}). A local mailbox whose quota the message would
      * exceed is skipped; a recipient all of whose mailboxes were skipped (and who has no external
-     * target) is reported over quota. When no recipient is left, nothing is stored. Mail {@link
-     * MessageOrigin#RECEIVED received} from the internet is taken by all its recipients or by none:
-     * with one of them over quota nothing is stored either, because its sender may be forged and
-     * must not be told in a bounce; the sending server keeps the message and tries again.
+     * target) is reported over quota. When no recipient is left, nothing is stored, the checks
+     * neither. Mail {@link MessageOrigin#RECEIVED received} from the internet is taken by all its
+     * recipients or by none: with one of them over quota nothing is stored either, because its
+     * sender may be forged and must not be told in a bounce; the sending server keeps the message
+     * and tries again.
      *
      * @param sender the envelope sender, "" for the null sender
      * @param origin where the message came from, kept with it for outbound delivery
+     * @param checks the verdicts stored with the message, committed with it
      * @throws IOException when reading {@code content} fails (nothing is stored)
      * @throws org.postroom.storage.StorageUnavailableException when the database fails (nothing is stored)
      */
-    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content)
-            throws IOException {
+    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content,
+            List<MessageCheck> checks) throws IOException {
         try {
-            return db.inTransaction("store message for " + recipients.size() + " recipients",
-                    jdbc -> store(jdbc, sender, origin, recipients, content));
+            return db.inTransaction("store message for " + recipients.size() + " recipients", jdbc -> {
+                DeliveryReceipt receipt = deliverStored(jdbc, StoredMessage.write(jdbc, sender, origin, content, checks),
+                        recipients);
+                if (!receipt.stored()) {
+                    throw new NothingDelivered(receipt);
+                }
+                return receipt;
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (NothingDelivered e) {
@@ -60,16 +78,21 @@ public final class MailStore {
         }
     }
 
-    private DeliveryReceipt store(JdbcClient jdbc, String sender, MessageOrigin origin, List<Recipient> recipients,
-            InputStream content) {
-        StoredMessage message = writeContent(jdbc, sender, origin, content);
+    /**
+     * Delivers a message that is already stored (held in the quarantine until now) to {@code
+     * recipients}, exactly as {@link #deliver} does: mailbox entries within quota, queue entries for
+     * external addresses, all or nothing for mail received from the internet. Runs inside the
+     * caller's transaction. When the receipt says nothing was stored, some mailbox entries may
+     * have been written all the same: the caller must roll its transaction back.
+     */
+    public static DeliveryReceipt deliverStored(JdbcClient jdbc, StoredMessage message, List<Recipient> recipients) {
         Set<Long> refused = new HashSet<>();
         for (long mailboxId : new TreeSet<>(allMailboxes(recipients))) {
             if (!addToMailbox(jdbc, mailboxId, message)) {
                 refused.add(mailboxId);
             }
         }
-        DeliveryQueue.enqueue(jdbc, sender, message.id(), remoteAddresses(recipients));
+        DeliveryQueue.enqueue(jdbc, message.sender(), message.id(), remoteAddresses(recipients));
         List<String> delivered = new ArrayList<>();
         List<String> overQuota = new ArrayList<>();
         for (Recipient recipient : recipients) {
@@ -77,42 +100,10 @@ public final class MailStore {
                     && refused.containsAll(recipient.mailboxIds());
             (refusedEverywhere ? overQuota : delivered).add(recipient.address());
         }
-        if (delivered.isEmpty() || origin == MessageOrigin.RECEIVED && !overQuota.isEmpty()) {
-            throw new NothingDelivered(new DeliveryReceipt(0, List.of(), overQuota));
+        if (delivered.isEmpty() || message.origin() == MessageOrigin.RECEIVED && !overQuota.isEmpty()) {
+            return new DeliveryReceipt(0, List.of(), overQuota);
         }
         return new DeliveryReceipt(message.id(), delivered, overQuota);
-    }
-
-    /** Stores the bytes; the common one-chunk message takes a single statement. */
-    private static StoredMessage writeContent(JdbcClient jdbc, String sender, MessageOrigin origin,
-            InputStream content) {
-        byte[] first = read(content);
-        long messageId = jdbc.sql("""
-                with m as (insert into message (size, sender, origin) values (?, ?, ?) returning id)
-                insert into message_chunk (message_id, seq, data) select id, 0, ? from m returning message_id
-                """).params(first.length, sender, origin.column(), first).query(Long.class).single();
-        long size = first.length;
-        if (first.length == CHUNK_SIZE) {
-            size += writeRemainingChunks(jdbc, messageId, content);
-            jdbc.sql("update message set size = ? where id = ?").params(size, messageId).update();
-        }
-        return new StoredMessage(messageId, size, sender);
-    }
-
-    private static long writeRemainingChunks(JdbcClient jdbc, long messageId, InputStream content) {
-        long written = 0;
-        for (int seq = 1; ; seq++) {
-            byte[] chunk = read(content);
-            if (chunk.length == 0) {
-                return written;
-            }
-            jdbc.sql("insert into message_chunk (message_id, seq, data) values (?, ?, ?)")
-                    .params(messageId, seq, chunk).update();
-            written += chunk.length;
-            if (chunk.length < CHUNK_SIZE) {
-                return written;
-            }
-        }
     }
 
     /** Adds the message to one mailbox unless that would exceed its owner's quota. */
@@ -153,17 +144,6 @@ public final class MailStore {
             }
         }
         return remote;
-    }
-
-    private static byte[] read(InputStream content) {
-        try {
-            return content.readNBytes(CHUNK_SIZE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record StoredMessage(long id, long size, String sender) {
     }
 
     /** Rolls the transaction back when no recipient took the message. */

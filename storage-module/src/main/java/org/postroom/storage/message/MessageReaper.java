@@ -6,7 +6,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Removes stored messages that no mailbox entry and no queue entry refers to any more.
+ * Removes stored messages that no mailbox entry, no queue entry and no hold in the quarantine
+ * refers to any more.
  *
  * <p>A message is shared by every mailbox and queue entry it was delivered to, so whoever removes
  * a reference asks whether it was the last one. Two transactions removing the last two references
@@ -35,6 +36,7 @@ public final class MessageReaper {
                  where m.id = any(?)
                    and not exists (select 1 from mailbox_entry e where e.message_id = m.id)
                    and not exists (select 1 from queue_entry q where q.message_id = m.id)
+                   and not exists (select 1 from quarantine h where h.message_id = m.id and h.released_at is null)
                 """).param(ids).update();
     }
 }

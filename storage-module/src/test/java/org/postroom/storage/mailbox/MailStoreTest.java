@@ -20,6 +20,8 @@ import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,6 +29,7 @@ class MailStoreTest {
 
     private TestDatabase testDatabase;
     private MailStore store;
+    private MessageChecks messageChecks;
     private Mailboxes mailboxes;
     private MailDirectory directory;
     private UserRepository users;
@@ -37,6 +40,7 @@ class MailStoreTest {
         testDatabase = TestDatabase.create();
         Database db = testDatabase.database();
         store = new MailStore(db);
+        messageChecks = new MessageChecks(db);
         mailboxes = new Mailboxes(db);
         directory = new MailDirectory(db);
         users = new UserRepository(db);
@@ -190,6 +194,52 @@ class MailStoreTest {
         store.deliver("", MessageOrigin.RECEIVED,
                 List.of(local("alice@example.com")), new ByteArrayInputStream(message("m3")));
         assertThat(mailboxes.entries(inbox)).extracting(MailboxEntry::uid).containsExactly(1L, 2L, 4L);
+    }
+
+    @Test
+    void checkVerdictsAreStoredWithTheMessageInTheirOrder() throws IOException {
+        List<MessageCheck> checks = List.of(new MessageCheck("spf", "pass", "smtp.mailfrom=elsewhere.org"),
+                new MessageCheck("dkim", "fail", "d=elsewhere.org s=old body hash did not verify"),
+                new MessageCheck("dkim", "pass", "d=elsewhere.org s=new"), new MessageCheck("dmarc", "pass", null));
+        DeliveryReceipt first = store.deliver("sender@elsewhere.org", MessageOrigin.RECEIVED,
+                List.of(local("alice@example.com")), new ByteArrayInputStream(message("checked")), checks);
+        DeliveryReceipt second = store.deliver("sender@elsewhere.org", MessageOrigin.RECEIVED,
+                List.of(local("alice@example.com")), new ByteArrayInputStream(message("other")),
+                List.of(new MessageCheck("spf", "softfail", "")));
+        DeliveryReceipt unchecked = store.deliver("alice@example.com", MessageOrigin.SUBMITTED,
+                List.of(local("bob@example.com")), new ByteArrayInputStream(message("mine")));
+
+        assertThat(messageChecks.of(first.messageId())).containsExactlyElementsOf(checks);
+        assertThat(messageChecks.of(first.messageId()).get(3).detail()).isEmpty();
+        assertThat(messageChecks.of(unchecked.messageId())).isEmpty();
+        assertThat(messageChecks.of(List.of(first.messageId(), second.messageId(), unchecked.messageId())))
+                .containsOnlyKeys(first.messageId(), second.messageId())
+                .containsEntry(second.messageId(), List.of(new MessageCheck("spf", "softfail", "")));
+    }
+
+    @Test
+    void checkVerdictsLeaveWithTheMessage() throws IOException {
+        store.deliver("sender@elsewhere.org", MessageOrigin.RECEIVED, List.of(local("alice@example.com")),
+                new ByteArrayInputStream(message("checked")), List.of(new MessageCheck("spf", "pass", "")));
+        assertThat(count("message_check")).isEqualTo(1);
+        mailboxes.expunge(inbox("alice@example.com"), List.of(1L));
+        assertThat(count("message")).isZero();
+        assertThat(count("message_check")).isZero();
+    }
+
+    @Test
+    void aMessageStoredForNoOneLeavesNoCheckVerdicts() throws IOException {
+        users.setQuota("alice@example.com", 10L);
+        DeliveryReceipt receipt = store.deliver("", MessageOrigin.RECEIVED, List.of(local("alice@example.com")),
+                new ByteArrayInputStream(message("too big")), List.of(new MessageCheck("spf", "none", "")));
+        assertThat(receipt.stored()).isFalse();
+        assertThat(count("message_check")).isZero();
+    }
+
+    @Test
+    void aCheckWithoutMethodOrResultIsRefused() {
+        assertThatThrownBy(() -> new MessageCheck("", "pass", "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MessageCheck("spf", null, "")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private Recipient local(String address) {

@@ -1,0 +1,304 @@
+package org.postroom.storage.quarantine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.postroom.storage.ConflictException;
+import org.postroom.storage.Database;
+import org.postroom.storage.NotFoundException;
+import org.postroom.storage.directory.MailDirectory;
+import org.postroom.storage.directory.Page;
+import org.postroom.storage.directory.RecipientResolution.Deliverable;
+import org.postroom.storage.mailbox.DeliveryReceipt;
+import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.message.MessageChecks;
+import org.postroom.storage.message.MessageContent;
+import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.message.MessageReaper;
+import org.postroom.storage.message.StoredMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Messages held back from delivery until an administrator releases or deletes them, or until they
+ * expire. A held message is stored once, like delivered mail, but reaches no mailbox and no queue
+ * while it is held.
+ */
+public final class Quarantine {
+
+    /** How much of a message's beginning is read for its header section. */
+    public static final int HEADER_LIMIT = 64 * 1024;
+
+    /** Held messages expired per transaction, so that a long backlog does not make one huge one. */
+    private static final int EXPIRY_BATCH = 500;
+
+    private static final String COLUMNS = """
+            q.message_id, m.sender, m.origin, m.size, q.reason, q.held_at, q.released_at,
+            array(select r.address from quarantine_recipient r where r.message_id = q.message_id order by r.position)
+                as recipients,
+            (select substring(c.data from 1 for least(:limit, coalesce(nullif(position('\\x0d0a0d0a'::bytea in c.data), 0) + 3, :limit)))
+               from message_chunk c where c.message_id = q.message_id and c.seq = 0) as head
+            """;
+
+    private final Database db;
+    private final MailDirectory directory;
+    private final MessageChecks checks;
+
+    public Quarantine(Database db, MailDirectory directory) {
+        this.db = db;
+        this.directory = directory;
+        this.checks = new MessageChecks(db);
+    }
+
+    /**
+     * Stores {@code content} once, with its check verdicts, and holds it for {@code recipients}
+     * (their order kept) because of {@code reason}: no mailbox or queue entry is made. Everything
+     * commits together when the call returns; when it throws, nothing is stored.
+     *
+     * @param sender the envelope sender, "" for the null sender
+     * @param origin where the message came from; a release delivers it as that
+     * @param reason why it is held ({@code dmarc}, {@code spam}, …)
+     * @throws IOException when reading {@code content} fails (nothing is stored)
+     * @throws org.postroom.storage.StorageUnavailableException when the database fails (nothing is stored)
+     */
+    public HoldReceipt hold(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content,
+            String reason, List<MessageCheck> checks) throws IOException {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a held message needs a reason");
+        }
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a held message needs recipients");
+        }
+        try {
+            return db.inTransaction("hold message for " + recipients.size() + " recipients", jdbc -> {
+                StoredMessage message = StoredMessage.write(jdbc, sender, origin, content, checks);
+                jdbc.sql("insert into quarantine (message_id, reason) values (?, ?)").params(message.id(), reason)
+                        .update();
+                for (int position = 0; position < recipients.size(); position++) {
+                    Recipient recipient = recipients.get(position);
+                    jdbc.sql("""
+                            insert into quarantine_recipient (message_id, position, address, relayed) values (?, ?, ?, ?)
+                            """).params(message.id(), position, recipient.address(), relayed(recipient)).update();
+                }
+                return new HoldReceipt(message.id());
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Held messages (not the released ones), newest first; {@code page} counts from 0. */
+    public Page<HeldMessage> list(int page, int pageSize) {
+        if (page < 0 || pageSize < 1) {
+            throw new IllegalArgumentException("page must be 0 or more and the page size 1 or more");
+        }
+        return db.run("list held messages", jdbc -> {
+            List<HeldMessage> rows = jdbc.sql("select " + COLUMNS + """
+                     from quarantine q join message m on m.id = q.message_id
+                    where q.released_at is null
+                    order by q.held_at desc, q.message_id desc
+                    limit :size offset :offset
+                    """).param("limit", HEADER_LIMIT).param("size", pageSize).param("offset", (long) page * pageSize)
+                    .query((rs, n) -> row(rs)).list();
+            Map<Long, List<MessageCheck>> verdicts = checks.of(rows.stream().map(HeldMessage::id).toList());
+            List<HeldMessage> items = rows.stream().map(row -> withChecks(row, verdicts.getOrDefault(row.id(), List.of())))
+                    .toList();
+            return new Page<>(items, page, pageSize, count(jdbc));
+        });
+    }
+
+    /** How many messages are held now. */
+    public long count() {
+        return db.run("count held messages", Quarantine::count);
+    }
+
+    /** One message, held or released; empty when it was never held, was deleted or expired. */
+    public Optional<HeldMessage> find(long id) {
+        return db.run("find held message " + id, jdbc -> jdbc.sql("select " + COLUMNS + """
+                 from quarantine q join message m on m.id = q.message_id where q.message_id = :id
+                """).param("limit", HEADER_LIMIT).param("id", id).query((rs, n) -> row(rs)).optional())
+                .map(row -> withChecks(row, checks.of(row.id())));
+    }
+
+    /**
+     * The message's bytes, streamed chunk by chunk. Reading fails with an IOException when the
+     * message is deleted before it was read to the end.
+     */
+    public InputStream content(HeldMessage message) {
+        return new MessageContent(db, message.id(), message.size());
+    }
+
+    /**
+     * Delivers a held message to its recipients, exactly as {@link MailStore#deliver} would have
+     * (local mailboxes within quota, external addresses through the queue), and marks it released,
+     * in one transaction. Each recipient is resolved again in the directory; one that takes no mail
+     * any more is left out and named in the receipt. Exactly once: the held row is locked, so a
+     * second release running at the same time (another administrator, another process) waits and
+     * then finds it released.
+     *
+     * @throws NotFoundException when no message {@code id} is in the quarantine
+     * @throws ConflictException when it was released already, or could not be delivered (over
+     *         quota, no recipient left); then it stays held and nothing is committed
+     */
+    public ReleaseReceipt release(long id) {
+        find(id).filter(HeldMessage::held).orElseThrow(() -> notHeld(id));
+        List<Recipient> recipients = new ArrayList<>();
+        List<String> undeliverable = new ArrayList<>();
+        for (HeldRecipient held : recipients(id)) {
+            resolve(held).ifPresentOrElse(recipients::add, () -> undeliverable.add(held.address()));
+        }
+        if (recipients.isEmpty()) {
+            throw new ConflictException("held message " + id + " was not released: none of its recipients "
+                    + undeliverable + " takes mail any more; delete it instead");
+        }
+        return db.inTransaction("release held message " + id, jdbc -> {
+            StoredMessage message = jdbc.sql("""
+                    update quarantine q set released_at = now()
+                      from message m
+                     where q.message_id = ? and q.released_at is null and m.id = q.message_id
+                    returning m.id, m.size, m.sender, m.origin
+                    """).param(id).query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("size"),
+                            rs.getString("sender"), MessageOrigin.ofColumn(rs.getString("origin"))))
+                    .optional().orElseThrow(() -> notHeld(id));
+            DeliveryReceipt receipt = MailStore.deliverStored(jdbc, message, recipients);
+            if (!receipt.stored()) {
+                throw new ConflictException("held message " + id + " was not released: no room in the mailbox of "
+                        + receipt.overQuota());
+            }
+            return new ReleaseReceipt(id, receipt.delivered(), receipt.overQuota(), undeliverable);
+        });
+    }
+
+    /**
+     * Deletes a held message without delivering it; its bytes and verdicts go with it.
+     *
+     * @throws NotFoundException when no message {@code id} is in the quarantine
+     * @throws ConflictException when it was released already (it is the recipients' now)
+     */
+    public void delete(long id) {
+        db.inTransaction("delete held message " + id, jdbc -> {
+            int deleted = jdbc.sql("delete from quarantine where message_id = ? and released_at is null")
+                    .param(id).update();
+            if (deleted == 0) {
+                throw notHeld(id);
+            }
+            MessageReaper.removeUnreferenced(jdbc, List.of(id));
+            return null;
+        });
+    }
+
+    /**
+     * Deletes the messages held longer than {@code retention}, and forgets releases older than
+     * that. Returns how many held messages were deleted. Processes running it at the same time
+     * each take other messages, and skip one an administrator is releasing right now.
+     */
+    public int expire(Duration retention) {
+        long seconds = retention.toSeconds();
+        int expired = 0;
+        int batch;
+        do {
+            batch = db.inTransaction("expire held messages", jdbc -> {
+                List<Long> ids = jdbc.sql("""
+                        delete from quarantine where message_id in (
+                            select message_id from quarantine
+                             where released_at is null and held_at < now() - make_interval(secs => ?)
+                             order by held_at limit ? for update skip locked)
+                        returning message_id
+                        """).params(seconds, EXPIRY_BATCH).query(Long.class).list();
+                MessageReaper.removeUnreferenced(jdbc, ids);
+                return ids.size();
+            });
+            expired += batch;
+        } while (batch == EXPIRY_BATCH);
+        db.run("forget old releases", jdbc -> jdbc.sql("""
+                delete from quarantine where released_at < now() - make_interval(secs => ?)
+                """).param(seconds).update());
+        return expired;
+    }
+
+    /**
+     * Where a held recipient's copy goes now: the directory's answer for a local address, the
+     * address itself for one an authenticated user relayed; empty when it takes no mail any more.
+     */
+    private Optional<Recipient> resolve(HeldRecipient held) {
+        if (held.relayed()) {
+            return Optional.of(Recipient.remote(held.address()));
+        }
+        return directory.resolve(held.address()) instanceof Deliverable deliverable
+                ? Optional.of(Recipient.resolved(held.address(), deliverable))
+                : Optional.empty();
+    }
+
+    private List<HeldRecipient> recipients(long id) {
+        return db.run("read recipients of held message " + id, jdbc -> jdbc.sql("""
+                select address, relayed from quarantine_recipient where message_id = ? order by position
+                """).param(id).query((rs, n) -> new HeldRecipient(rs.getString(1), rs.getBoolean(2))).list());
+    }
+
+    /**
+     * Why message {@code id}, found not held under the row lock, cannot be released or deleted: it
+     * is gone or was released (by whoever held the lock before).
+     */
+    private RuntimeException notHeld(long id) {
+        return find(id).filter(message -> !message.held())
+                .<RuntimeException>map(message -> new ConflictException("held message " + id
+                        + " was released already, at " + message.releasedAt()))
+                .orElseGet(() -> new NotFoundException("no held message " + id));
+    }
+
+    /** An address {@link Recipient#remote relayed} for an authenticated user rather than resolved here. */
+    private static boolean relayed(Recipient recipient) {
+        return recipient.mailboxIds().isEmpty() && recipient.remoteAddresses().equals(Set.of(recipient.address()));
+    }
+
+    private static long count(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from quarantine where released_at is null").query(Long.class).single();
+    }
+
+    private static HeldMessage row(ResultSet rs) throws SQLException {
+        Array recipients = rs.getArray("recipients");
+        byte[] head = rs.getBytes("head");
+        return new HeldMessage(rs.getLong("message_id"), rs.getString("sender"),
+                MessageOrigin.ofColumn(rs.getString("origin")), rs.getLong("size"),
+                Arrays.asList((String[]) recipients.getArray()), rs.getString("reason"),
+                rs.getTimestamp("held_at").toInstant(), instant(rs.getTimestamp("released_at")),
+                headerSection(head == null ? new byte[0] : head), List.of());
+    }
+
+    private static HeldMessage withChecks(HeldMessage row, List<MessageCheck> verdicts) {
+        return new HeldMessage(row.id(), row.sender(), row.origin(), row.size(), row.recipients(), row.reason(),
+                row.heldAt(), row.releasedAt(), row.header(), verdicts);
+    }
+
+    /** The text up to the empty line that ends the header section (RFC 5322 §2.1), bare LF tolerated. */
+    private static String headerSection(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            end = text.indexOf("\n\n");
+        }
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record HeldRecipient(String address, boolean relayed) {
+    }
+}
