@@ -1,8 +1,6 @@
 package org.postroom.server.config;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,7 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayTrustFile PEM certificates (e.g. a company CA's) trusted for the relay host besides the
  *        JDK's trust store; unset: the JDK's alone
  * @param routes per-domain next hop {@code host:port}, like a transport map; wins over the relay host
- * @param dnsServers resolvers ({@code IP} or {@code IP:port}) for MX lookups; empty: the system's
+ * @param dnsServers deprecated: {@code postroom.dns.servers} serves every lookup; read, with a warning,
+ *        only when that is empty
  * @param maxAge how long an entry is retried before it bounces
  * @param retrySchedule the waits after the 1st, 2nd, ... failed attempt; the last one repeats
  * @param delayWarning age at which the sender is told once that delivery is delayed; 0: never
@@ -89,6 +88,7 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
         return routeMap(routes);
     }
 
+    /** The resolvers of the deprecated {@code postroom.delivery.dns-servers}; see {@link DnsProperties}. */
     public List<InetSocketAddress> resolvers() {
         return resolvers(dnsServers);
     }
@@ -156,17 +156,7 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
     }
 
     private static List<InetSocketAddress> resolvers(List<String> servers) {
-        return servers.stream().map(server -> {
-            try {
-                HostAndPort address = HostAndPort.parse(server, 53);
-                if (!address.host().matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                    throw new IllegalArgumentException("a DNS server must be an IP address, not '" + server + "'");
-                }
-                return new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
-            } catch (IllegalArgumentException | UnknownHostException e) {
-                throw new IllegalArgumentException("postroom.delivery.dns-servers: " + e.getMessage(), e);
-            }
-        }).toList();
+        return DnsProperties.addresses("postroom.delivery.dns-servers", servers);
     }
 
     private static RetrySchedule retries(List<Duration> schedule, Duration maxAge) {
