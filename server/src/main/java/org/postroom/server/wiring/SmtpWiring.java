@@ -6,11 +6,14 @@ import java.time.Clock;
 import org.postroom.listener.ListenerSettings;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.listener.tls.ListenerTls;
+import org.postroom.server.config.AntispamProperties;
+import org.postroom.server.config.DnsProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.server.config.SmtpProperties;
 import org.postroom.server.config.SmtpsProperties;
 import org.postroom.server.config.SubmissionProperties;
+import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.CommandTimers;
 import org.postroom.smtp.inbound.InboundChains;
@@ -19,12 +22,17 @@ import org.postroom.smtp.inbound.InboundServices;
 import org.postroom.smtp.inbound.InboundSettings;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
+import org.postroom.smtp.inbound.senders.Dnsbl;
+import org.postroom.smtp.inbound.senders.SenderPolicy;
+import org.postroom.smtp.inbound.senders.TrustedForwarders;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.senders.SenderLists;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +43,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
  * the limits and timeouts of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
  * {@code <data-dir>/spool} between DATA and their commit, and {@code postroom.shutdown.grace} for
- * the transactions in flight at shutdown.
+ * the transactions in flight at shutdown; port 25 judges senders by {@code postroom.antispam.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class SmtpWiring {
@@ -51,13 +59,25 @@ class SmtpWiring {
         return QuotaBounces.create(postroom.hostname(), store, directory, queue, Clock.systemUTC());
     }
 
+    /** The DNS blocklists of {@code postroom.antispam.dnsbl.zones}, asked through the server's resolver. */
     @Bean
-    InboundServices inboundServices(MailDirectory directory, MailStore store, Authenticator authenticator,
-            LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
-            SenderRewriting senderRewriting, MeterRegistry meters) {
-        return new InboundServices(directory, store, authenticator, throttle,
-                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting, new CommandTimers(meters),
-                meters);
+    Dnsbl dnsbl(AntispamProperties antispam, DnsResolver resolver, DnsProperties dns, MeterRegistry meters) {
+        return new Dnsbl(antispam.dnsbl().zones(), resolver, dns.timeout(), meters);
+    }
+
+    /** {@code postroom.antispam.trusted-forwarders}, for the DMARC decision on port 25. */
+    @Bean
+    TrustedForwarders trustedForwarders(AntispamProperties antispam, DnsResolver resolver) {
+        return TrustedForwarders.of(antispam.trustedForwarders(), resolver);
+    }
+
+    @Bean
+    InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
+            Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
+            SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, MeterRegistry meters) {
+        return new InboundServices(directory, store, quarantine, authenticator, throttle,
+                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting,
+                new SenderPolicy(senderLists, dnsbl), new CommandTimers(meters), meters);
     }
 
     @Bean

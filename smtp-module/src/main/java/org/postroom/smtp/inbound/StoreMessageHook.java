@@ -3,6 +3,7 @@ package org.postroom.smtp.inbound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -11,15 +12,19 @@ import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
+import org.postroom.smtp.inbound.hook.HeldRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
+import org.postroom.storage.Printable;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.quarantine.HoldReceipt;
+import org.postroom.storage.quarantine.Quarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +39,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the whole transaction and nothing stored, since the sender may be forged and a DSN to it would be
  * backscatter (the sending server keeps the message and retries); on submission the others get the
  * message, and the 250 (one reply for all, RFC 5321) is sent after the DSN to the user about the
- * full mailboxes has been stored ({@link QuotaBounces}).
+ * full mailboxes has been stored ({@link QuotaBounces}). A transaction whose recipients are held
+ * for the administrators ({@link HeldRecipients}) goes into the quarantine instead, as one held
+ * message, committed before the 250 all the same.
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  * The spooled message is let go when James ends the transaction after this hook ({@link
@@ -44,12 +51,17 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
 
     private static final Logger log = LoggerFactory.getLogger(StoreMessageHook.class);
 
+    /** The quarantine's reason for mail held because no one reads a role address. */
+    static final String HOLD_REASON = "role-address";
+
     private final MailStore store;
+    private final Quarantine quarantine;
     private final QuotaBounces quotaBounces;
     private final MeterRegistry meters;
 
-    StoreMessageHook(MailStore store, QuotaBounces quotaBounces, MeterRegistry meters) {
+    StoreMessageHook(MailStore store, Quarantine quarantine, QuotaBounces quotaBounces, MeterRegistry meters) {
         this.store = store;
+        this.quarantine = quarantine;
         this.quotaBounces = quotaBounces;
         this.meters = meters;
     }
@@ -57,8 +69,30 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope message) {
         String sender = message.getMaybeSender().isNullSender() ? "" : message.getMaybeSender().asString();
+        List<String> held = HeldRecipients.of(session);
+        if (!held.isEmpty()) {
+            return withStorage(session, "hold a message", () -> hold(session, sender, held, message));
+        }
         List<Recipient> recipients = AcceptedRecipients.of(session);
         return withStorage(session, "store a message", () -> store(session, sender, recipients, message));
+    }
+
+    /**
+     * Mail for postmaster@ or abuse@ of a domain with no one to read it: stored once, held in the
+     * administrators' quarantine until one of them releases it (to the postmaster target set
+     * meanwhile) or deletes it.
+     */
+    private HookResult hold(SMTPSession session, String sender, List<String> recipients, MailEnvelope message) {
+        HoldReceipt receipt;
+        try (InputStream content = message.getMessageInputStream()) {
+            receipt = quarantine.hold(sender, origin(session), recipients.stream()
+                    .map(address -> new Recipient(address, Set.of(), Set.of())).toList(), content, HOLD_REASON, List.of());
+        } catch (IOException e) {
+            return unreadable(session, e);
+        }
+        log.info("session {}: message {} from <{}> held for the administrators: no one reads {}",
+                session.getSessionID(), receipt.queueId(), Printable.of(sender), recipients);
+        return committed(session, receipt.queueId());
     }
 
     private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
@@ -66,9 +100,7 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
         try (InputStream content = message.getMessageInputStream()) {
             receipt = store.deliver(sender, origin(session), recipients, content);
         } catch (IOException e) {
-            log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
-                    Replies.TRY_LATER.line(), e.toString());
-            return Verdicts.of(Replies.TRY_LATER);
+            return unreadable(session, e);
         }
         if (!receipt.stored()) {
             log.info("session {}: message from <{}> refused with {}: reason={} recipients={}",
@@ -81,10 +113,21 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
                     session.getSessionID(), receipt.queueId(), sender, receipt.overQuota());
             bounceOverQuota(sender, receipt, message);
         }
-        SessionRecord.of(session).ifPresent(record -> record.queued(receipt.queueId()));
+        return committed(session, receipt.queueId());
+    }
+
+    /** The message is committed under {@code queueId}: noted, counted, and 250 for the client. */
+    private HookResult committed(SMTPSession session, String queueId) {
+        SessionRecord.of(session).ifPresent(record -> record.queued(queueId));
         Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
                 .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
-        return Verdicts.of(Replies.queued(receipt.queueId()));
+        return Verdicts.of(Replies.queued(queueId));
+    }
+
+    private static HookResult unreadable(SMTPSession session, IOException e) {
+        log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
+                Replies.TRY_LATER.line(), e.toString());
+        return Verdicts.of(Replies.TRY_LATER);
     }
 
     /** Mail of a session that logged in was submitted by our user; anything else came from the internet. */

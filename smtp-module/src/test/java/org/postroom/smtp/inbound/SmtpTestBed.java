@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postroom.smtp.inbound.senders.Dnsbl;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -93,8 +94,15 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return new InboundSettings(TestListener.HOSTNAME, maxMessageSize, 100);
     }
 
+    /** The services, without DNS blocklists. */
     public InboundServices services() {
-        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), meters);
+        return services(new Dnsbl(List.of(), null, Duration.ofSeconds(1), meters));
+    }
+
+    /** The services, asking the DNS blocklists of {@code dnsbl}. */
+    public InboundServices services(Dnsbl dnsbl) {
+        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl,
+                meters);
     }
 
     /** The MX listener with the default settings. */
@@ -104,6 +112,11 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     TestListener mx(InboundSettings settings) {
         return started(TestListener.mx(InboundChains.mx(settings, services())));
+    }
+
+    /** The MX listener with the default settings, asking the DNS blocklists of {@code dnsbl}. */
+    TestListener mx(Dnsbl dnsbl) {
+        return started(TestListener.mx(InboundChains.mx(settings(), services(dnsbl))));
     }
 
     /** The STARTTLS submission listener (587). */

@@ -15,6 +15,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postroom.smtp.dsn.QuotaBounces;
+import org.postroom.smtp.inbound.senders.Dnsbl;
+import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
@@ -34,8 +36,11 @@ import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.quarantine.HeldMessage;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
+import org.postroom.storage.senders.SenderLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -120,13 +125,33 @@ public final class TestMailSystem implements AutoCloseable {
         return new UserRepository(db);
     }
 
-    /** Everything the SMTP chains need, over this database, spooling into {@code spool}, counting into {@code meters}. */
-    public InboundServices services(Spool spool, LoginThrottle throttle, MeterRegistry meters) {
+    /**
+     * Everything the SMTP chains need, over this database, spooling into {@code spool}, asking the
+     * DNS blocklists of {@code dnsbl}, counting into {@code meters}.
+     */
+    public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
-        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces, senderRewriting(),
-                new CommandTimers(meters), meters);
+        return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
+                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), new CommandTimers(meters), meters);
+    }
+
+    public Quarantine quarantine() {
+        return new Quarantine(db, directory());
+    }
+
+    public SenderLists senderLists() {
+        return new SenderLists(db);
+    }
+
+    public DomainRepository domains() {
+        return new DomainRepository(db, "postroom");
+    }
+
+    /** The messages held in the quarantine, newest first. */
+    public List<HeldMessage> held() {
+        return new Quarantine(testDatabase.database(), new MailDirectory(testDatabase.database())).list(0, 100).items();
     }
 
     /** From now on every connection attempt of the services fails, as with PostgreSQL down. */
