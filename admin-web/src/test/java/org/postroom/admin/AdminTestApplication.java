@@ -24,6 +24,7 @@ import org.postroom.storage.directory.NetworkRange;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.stats.MailStatistics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -108,6 +109,11 @@ public class AdminTestApplication {
     @Bean
     DeliveryQueue deliveryQueue(Database db) {
         return new DeliveryQueue(db);
+    }
+
+    @Bean
+    SenderLists senderLists(Database db) {
+        return new SenderLists(db);
     }
 
     @Bean

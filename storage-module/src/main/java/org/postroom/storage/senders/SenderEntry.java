@@ -35,10 +35,13 @@ public record SenderEntry(Kind kind, String value) {
         if (text.contains("@")) {
             return new SenderEntry(Kind.ADDRESS, Address.validated(text, false).toString());
         }
+        if (!text.matches("[0-9A-Fa-f:.]+(/.*)?")) {
+            throw new InvalidInputException("not a sender address, @domain, IP address or network: " + entry);
+        }
         try {
             return new SenderEntry(Kind.NETWORK, NetworkRange.parse(text).cidr());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("not a sender address, @domain, IP address or network: " + entry);
+            throw new InvalidInputException(e.getMessage());
         }
     }
 }
