@@ -20,9 +20,12 @@ import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginLimits;
 import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.NetworkRange;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.message.MessageChecks;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.stats.MailStatistics;
@@ -109,6 +112,16 @@ public class AdminTestApplication {
     @Bean
     DeliveryQueue deliveryQueue(Database db) {
         return new DeliveryQueue(db);
+    }
+
+    @Bean
+    MessageChecks messageChecks(Database db) {
+        return new MessageChecks(db);
+    }
+
+    @Bean
+    Quarantine quarantine(Database db) {
+        return new Quarantine(db, new MailDirectory(db));
     }
 
     @Bean

@@ -61,6 +61,20 @@ public class Formats {
         return future ? "in " + amount : amount + " ago";
     }
 
+    /**
+     * The badge tone of a check's RFC 8601 result word: {@code pass} is good, {@code fail},
+     * {@code permerror} and {@code policy} are bad, {@code softfail}, {@code neutral} and {@code
+     * temperror} are worth a look, anything else ({@code none}) is neutral.
+     */
+    public String verdictTone(String result) {
+        return switch (result.toLowerCase(Locale.ROOT)) {
+            case "pass" -> "ok";
+            case "fail", "permerror", "policy" -> "danger";
+            case "softfail", "neutral", "temperror" -> "warn";
+            default -> "muted";
+        };
+    }
+
     /** "1 message", "3 messages", "2 aliases", "2 deliveries". */
     public static String count(long count, String noun) {
         return plural(count, noun);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.postroom.admin.queue.AttemptView;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueSummary;
 import org.postroom.storage.stats.MailStatistics;
@@ -20,11 +21,13 @@ class Dashboard {
 
     private final MailStatistics statistics;
     private final DeliveryQueue queue;
+    private final Quarantine quarantine;
     private final Clock clock = Clock.systemDefaultZone();
 
-    Dashboard(MailStatistics statistics, DeliveryQueue queue) {
+    Dashboard(MailStatistics statistics, DeliveryQueue queue, Quarantine quarantine) {
         this.statistics = statistics;
         this.queue = queue;
+        this.quarantine = quarantine;
     }
 
     DashboardFigures figures() {
@@ -33,7 +36,7 @@ class Dashboard {
         QueueSummary waiting = queue.summary();
         return new DashboardFigures(totals.domains(), totals.users(), totals.aliases(), totals.storedMessages(),
                 totals.storedBytes(), waiting.depth(), waiting.oldestCreatedAt(), totals.received(), totals.delivered(),
-                totals.failed(), statistics.hourly(HOURS),
+                totals.failed(), quarantine.count(), statistics.hourly(HOURS),
                 queue.recentFailures(RECENT_FAILURES).stream().map(AttemptView::of).toList());
     }
 }

@@ -13,12 +13,13 @@ import org.postroom.storage.stats.HourlyTraffic;
  * @param storedMessages messages held for mailboxes or the queue, each counted once
  * @param oldestQueuedAt when the longest-waiting delivery was queued; null when the queue is empty
  * @param deliveredToday deliveries to remote servers, one per recipient
+ * @param heldInQuarantine messages the inbound checks hold for an administrator's decision now
  * @param lastDay messages in and deliveries out per hour, the last 24 hours, oldest first
  * @param recentFailures the latest deliveries that failed for good, newest first
  */
 public record DashboardFigures(long domains, long users, long aliases, long storedMessages, long storedBytes,
         long queueDepth, Instant oldestQueuedAt, long receivedToday, long deliveredToday, long failedToday,
-        List<HourlyTraffic> lastDay, List<AttemptView> recentFailures) {
+        long heldInQuarantine, List<HourlyTraffic> lastDay, List<AttemptView> recentFailures) {
 
     public DashboardFigures {
         lastDay = List.copyOf(lastDay);

@@ -3,6 +3,7 @@ package org.postroom.admin.queue;
 import org.postroom.admin.api.PageView;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueSummary;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class QueueView {
 
     private final DeliveryQueue queue;
+    private final MessageChecks checks;
 
-    QueueView(DeliveryQueue queue) {
+    QueueView(DeliveryQueue queue, MessageChecks checks) {
         this.queue = queue;
+        this.checks = checks;
     }
 
     QueueListing page(int page, int size) {
@@ -31,6 +34,7 @@ class QueueView {
     QueueDetail detail(long id) {
         QueueEntryView entry = queue.find(id).map(QueueEntryView::of)
                 .orElseThrow(() -> new NotFoundException("no queue entry " + id + ": it was delivered, bounced or deleted"));
-        return new QueueDetail(entry, queue.attempts(id).stream().map(AttemptView::of).toList());
+        return new QueueDetail(entry, queue.attempts(id).stream().map(AttemptView::of).toList(),
+                checks.of(entry.messageId()));
     }
 }

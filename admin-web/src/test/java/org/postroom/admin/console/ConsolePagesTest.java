@@ -19,6 +19,7 @@ import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,6 +164,17 @@ class ConsolePagesTest {
 
         assertThat(queue.find(id)).isEmpty();
         assertThat(browser.get("/queue/" + id).body()).contains("No queue entry " + id);
+    }
+
+    @Test
+    void aQueueEntryShowsTheVerdictsOfItsMessage() throws IOException {
+        long messageId = store.deliver("someone@bank.example", MessageOrigin.RECEIVED,
+                List.of(Recipient.remote("fwd@far.example")),
+                new ByteArrayInputStream("Subject: x\r\n\r\ny\r\n".getBytes(StandardCharsets.US_ASCII)),
+                List.of(new MessageCheck("spf", "softfail", "smtp.mailfrom=bank.example"))).messageId();
+        long id = queue.list(0, 10_000).stream().filter(e -> e.messageId() == messageId).findFirst().orElseThrow().id();
+
+        assertThat(browser.get("/queue/" + id).body()).contains("spf softfail").contains("smtp.mailfrom=bank.example");
     }
 
     @Test

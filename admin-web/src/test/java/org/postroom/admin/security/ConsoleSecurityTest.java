@@ -46,7 +46,8 @@ class ConsoleSecurityTest {
 
     @Test
     void consolePagesNeedAnAdministratorLogin() {
-        for (String page : List.of("/", "/domains", "/users", "/aliases", "/queue", "/settings", "/users/new")) {
+        for (String page : List.of("/", "/domains", "/users", "/aliases", "/queue", "/quarantine", "/settings",
+                "/users/new")) {
             HttpResponse<String> response = browser.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(

@@ -28,7 +28,8 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
-            AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class })
+            AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
+            QuarantineProperties.class })
     static class Properties {
     }
 
@@ -62,7 +63,18 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(WebProperties.class).trustedProxyRanges()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).resolvers()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).timeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getBean(QuarantineProperties.class).retention()).isEqualTo(Duration.ofDays(30));
         });
+    }
+
+    @Test
+    void theQuarantineRetentionCountsDaysAndIsAtLeastAnHour() {
+        runner.withPropertyValues("postroom.quarantine.retention=14").run(context -> assertThat(
+                context.getBean(QuarantineProperties.class).retention()).isEqualTo(Duration.ofDays(14)));
+        runner.withPropertyValues("postroom.quarantine.retention=12h").run(context -> assertThat(
+                context.getBean(QuarantineProperties.class).retention()).isEqualTo(Duration.ofHours(12)));
+        assertFailsNaming("postroom.quarantine.retention=10m", "postroom.quarantine.retention");
+        assertFailsNaming("postroom.quarantine.retention=0", "postroom.quarantine.retention");
     }
 
     @Test

@@ -251,8 +251,8 @@ public final class Quarantine {
     }
 
     /**
-     * Why message {@code id}, found not held under the row lock, cannot be released or deleted: it
-     * is gone or was released (by whoever held the lock before).
+     * Why message {@code id} cannot be released or deleted: it is gone, or it was released (perhaps
+     * by whoever held its row lock a moment ago).
      */
     private RuntimeException notHeld(long id) {
         return find(id).filter(message -> !message.held())

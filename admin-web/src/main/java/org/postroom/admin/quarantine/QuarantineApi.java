@@ -1,0 +1,61 @@
+package org.postroom.admin.quarantine;
+
+import java.security.Principal;
+
+import org.postroom.admin.api.PageView;
+import org.postroom.storage.quarantine.ReleaseReceipt;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Quarantine", description = "Messages held back by the inbound checks until an administrator decides")
+@RequestMapping("/api/v1/quarantine")
+class QuarantineApi {
+
+    private final QuarantineView view;
+    private final QuarantineDecisions decisions;
+
+    QuarantineApi(QuarantineView view, QuarantineDecisions decisions) {
+        this.view = view;
+        this.decisions = decisions;
+    }
+
+    @Operation(summary = "Held messages, newest first, a page at a time")
+    @GetMapping
+    PageView<HeldMessageView> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return view.page(page, size);
+    }
+
+    @Operation(summary = "One held (or released) message with its header section and the start of its body",
+            description = "404 once it was deleted or expired.")
+    @GetMapping("/{id}")
+    HeldMessageDetail get(@PathVariable long id) {
+        return view.detail(id);
+    }
+
+    @Operation(summary = "Deliver a held message to its recipients",
+            description = "Each recipient is resolved again; one that takes no mail any more is listed as "
+                    + "undeliverable. 409 when it was released already or cannot be delivered (a mailbox full, "
+                    + "no recipient left); it then stays held.")
+    @PostMapping("/{id}/release")
+    ReleaseReceipt release(@PathVariable long id, Principal administrator) {
+        return decisions.release(id, administrator);
+    }
+
+    @Operation(summary = "Delete a held message without delivering it", description = "409 once it was released.")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, Principal administrator) {
+        decisions.delete(id, administrator);
+        return ResponseEntity.noContent().build();
+    }
+}

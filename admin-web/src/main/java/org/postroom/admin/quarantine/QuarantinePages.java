@@ -1,0 +1,81 @@
+package org.postroom.admin.quarantine;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.postroom.admin.console.Confirmation;
+import org.postroom.storage.quarantine.ReleaseReceipt;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/quarantine")
+class QuarantinePages {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final QuarantineView view;
+    private final QuarantineDecisions decisions;
+
+    QuarantinePages(QuarantineView view, QuarantineDecisions decisions) {
+        this.view = view;
+        this.decisions = decisions;
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("held", view.page(page, PAGE_SIZE));
+        return "quarantine/list";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("detail", view.detail(id));
+        return "quarantine/show";
+    }
+
+    @PostMapping("/{id}/release")
+    String release(@PathVariable long id, Principal administrator, RedirectAttributes redirect) {
+        ReleaseReceipt receipt = decisions.release(id, administrator);
+        redirect.addFlashAttribute("notice", released(receipt));
+        return "redirect:/quarantine";
+    }
+
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        HeldMessageView message = view.detail(id).message();
+        model.addAttribute("nav", "quarantine");
+        model.addAttribute("confirm", Confirmation.of("Delete held message " + id,
+                "Delete the message from " + (message.sender().isEmpty() ? "<>" : message.sender()) + "?",
+                "It is removed for good and none of its recipients gets it; the sender is not told.",
+                "/quarantine/" + id + "/delete", "/quarantine/" + id, "Delete message"));
+        return Confirmation.VIEW;
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, Principal administrator, RedirectAttributes redirect) {
+        decisions.delete(id, administrator);
+        redirect.addFlashAttribute("notice", "Message " + id + " was deleted; no one will get it.");
+        return "redirect:/quarantine";
+    }
+
+    private static String released(ReleaseReceipt receipt) {
+        List<String> sentences = new ArrayList<>();
+        sentences.add("Message " + receipt.messageId() + " was released to " + String.join(", ", receipt.delivered())
+                + ".");
+        if (!receipt.overQuota().isEmpty()) {
+            sentences.add("Not delivered, mailbox full: " + String.join(", ", receipt.overQuota()) + ".");
+        }
+        if (!receipt.undeliverable().isEmpty()) {
+            sentences.add("Not delivered, no longer takes mail: " + String.join(", ", receipt.undeliverable()) + ".");
+        }
+        return String.join(" ", sentences);
+    }
+}

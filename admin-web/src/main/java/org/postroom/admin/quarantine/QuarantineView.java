@@ -1,0 +1,65 @@
+package org.postroom.admin.quarantine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.postroom.admin.api.PageView;
+import org.postroom.storage.NotFoundException;
+import org.postroom.storage.quarantine.HeldMessage;
+import org.postroom.storage.quarantine.Quarantine;
+import org.springframework.stereotype.Component;
+
+/** The reads the quarantine pages and the quarantine API share. */
+@Component
+class QuarantineView {
+
+    /** How much of a held message's body the detail shows. */
+    static final int BODY_PREVIEW = 16 * 1024;
+
+    private final Quarantine quarantine;
+
+    QuarantineView(Quarantine quarantine) {
+        this.quarantine = quarantine;
+    }
+
+    PageView<HeldMessageView> page(int page, int size) {
+        PageView.requireValid(page, size);
+        return PageView.of(quarantine.list(page, size), HeldMessageView::of);
+    }
+
+    /** @throws NotFoundException when the message was never held, was deleted or expired */
+    HeldMessageDetail detail(long id) {
+        HeldMessage message = quarantine.find(id)
+                .orElseThrow(() -> new NotFoundException("no held message " + id + ": it was deleted or expired"));
+        byte[] start = start(message);
+        int bodyStart = bodyStart(start);
+        int bodyLength = Math.min(BODY_PREVIEW, start.length - bodyStart);
+        return new HeldMessageDetail(HeldMessageView.of(message), message.header(),
+                new String(start, bodyStart, bodyLength, StandardCharsets.UTF_8),
+                message.size() > bodyStart + bodyLength);
+    }
+
+    /** The message's first bytes: enough for a full header section and the body preview. */
+    private byte[] start(HeldMessage message) {
+        try (InputStream content = quarantine.content(message)) {
+            return content.readNBytes(Quarantine.HEADER_LIMIT + BODY_PREVIEW);
+        } catch (IOException e) {
+            throw new UncheckedIOException("read held message " + message.id(), e);
+        }
+    }
+
+    /** Just after the empty line that ends the header section; the end when there is none. */
+    private static int bodyStart(byte[] message) {
+        for (int i = 0; i + 1 < message.length; i++) {
+            if (message[i] == '\n' && message[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (message[i] == '\n' && message[i + 1] == '\r' && i + 2 < message.length && message[i + 2] == '\n') {
+                return i + 3;
+            }
+        }
+        return message.length;
+    }
+}
