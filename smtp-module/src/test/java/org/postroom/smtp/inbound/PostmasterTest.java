@@ -46,6 +46,23 @@ class PostmasterTest {
     }
 
     @Test
+    void heldPostmasterMailIsReleasedToTheTargetSetAfterwards() {
+        try (SmtpTranscript smtp = SmtpTranscript.connect(bed.mx().port())) {
+            smtp.ehlo("mx.elsewhere.test");
+            smtp.send("MAIL FROM:<admin@elsewhere.test>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<postmaster@example.com>").expect("250 2.1.5");
+            smtp.send("DATA").expect("354");
+            smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0");
+        }
+        long held = bed.mail().held().get(0).id();
+        bed.mail().domains().setPostmasterTarget("example.com", "bob@example.com");
+        bed.mail().quarantine().release(held);
+        assertThat(bed.mail().inbox("bob@example.com")).singleElement()
+                .satisfies(message -> assertThat(new String(message, StandardCharsets.US_ASCII)).contains("Hello postmaster."));
+        assertThat(bed.mail().held()).isEmpty();
+    }
+
+    @Test
     void aLocalTargetGetsTheMailOfBothRoleAddresses() {
         bed.mail().domains().setPostmasterTarget("example.com", "alice@example.com");
         try (SmtpTranscript smtp = SmtpTranscript.connect(bed.mx().port())) {
