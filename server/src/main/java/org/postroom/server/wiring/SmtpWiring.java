@@ -7,6 +7,7 @@ import org.postroom.listener.ListenerSettings;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.listener.tls.ListenerTls;
 import org.postroom.server.config.AntispamProperties;
+import org.postroom.server.config.ChecksProperties;
 import org.postroom.server.config.DnsProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
@@ -20,6 +21,7 @@ import org.postroom.smtp.inbound.InboundChains;
 import org.postroom.smtp.inbound.InboundProtocol;
 import org.postroom.smtp.inbound.InboundServices;
 import org.postroom.smtp.inbound.InboundSettings;
+import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
 import org.postroom.smtp.inbound.senders.Dnsbl;
@@ -33,6 +35,8 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.senders.SenderLists;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,11 +46,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The three SMTP listeners: MX on {@code postroom.smtp.port}, submission with STARTTLS on {@code
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
  * the limits and timeouts of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
- * {@code <data-dir>/spool} between DATA and their commit, and {@code postroom.shutdown.grace} for
- * the transactions in flight at shutdown; port 25 judges senders by {@code postroom.antispam.*}.
+ * {@code <data-dir>/spool} between DATA and their commit, the checks of mail received on port 25
+ * ({@code postroom.checks.*}) and its judgement of senders ({@code postroom.antispam.*}), and
+ * {@code postroom.shutdown.grace} for the transactions in flight at shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 class SmtpWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpWiring.class);
 
     @Bean
     InboundSettings inboundSettings(PostroomProperties postroom, SmtpProperties smtp) {
@@ -71,13 +78,29 @@ class SmtpWiring {
         return TrustedForwarders.of(antispam.trustedForwarders(), resolver);
     }
 
+    /**
+     * The checks of mail received on port 25 ({@code postroom.checks.enabled}), asking the server's
+     * one resolver; with the checks off only forged Authentication-Results fields are removed.
+     */
+    @Bean
+    InboundChecks inboundChecks(ChecksProperties checks, PostroomProperties postroom, DnsResolver dns,
+            MailDirectory directory, MeterRegistry meters) {
+        if (!checks.enabled()) {
+            log.warn("postroom.checks.enabled=false: mail received on port 25 is neither authenticated (SPF, DKIM,"
+                    + " DMARC) nor refused for a forged sender in our own domains");
+            return InboundChecks.off(postroom.hostname());
+        }
+        return InboundChecks.on(postroom.hostname(), dns, directory, meters);
+    }
+
     @Bean
     InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
             Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
-            SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, MeterRegistry meters) {
+            SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, InboundChecks checks,
+            MeterRegistry meters) {
         return new InboundServices(directory, store, quarantine, authenticator, throttle,
                 new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting,
-                new SenderPolicy(senderLists, dnsbl), new CommandTimers(meters), meters);
+                new SenderPolicy(senderLists, dnsbl), checks, new CommandTimers(meters), meters);
     }
 
     @Bean

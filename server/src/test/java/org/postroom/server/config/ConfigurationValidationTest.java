@@ -29,7 +29,7 @@ class ConfigurationValidationTest {
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
             AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
-            QuarantineProperties.class })
+            ChecksProperties.class, QuarantineProperties.class })
     static class Properties {
     }
 
@@ -63,6 +63,7 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(WebProperties.class).trustedProxyRanges()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).resolvers()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).timeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getBean(ChecksProperties.class).enabled()).isTrue();
             assertThat(context.getBean(QuarantineProperties.class).retention()).isEqualTo(Duration.ofDays(30));
         });
     }
@@ -236,6 +237,13 @@ class ConfigurationValidationTest {
                     assertThat(dns.resolvers()).extracting(InetSocketAddress::getPort).containsExactly(53, 5353);
                     assertThat(dns.timeout()).isEqualTo(Duration.ofSeconds(2));
                 });
+    }
+
+    @Test
+    void theChecksOfPort25CanBeTurnedOff() {
+        runner.withPropertyValues("postroom.checks.enabled=false")
+                .run(context -> assertThat(context.getBean(ChecksProperties.class).enabled()).isFalse());
+        assertFailsNaming("postroom.checks.enabled=sometimes", "postroom.checks.enabled");
     }
 
     @Test

@@ -42,7 +42,9 @@ public final class InboundChains {
 
     /**
      * Port 25: mail from the internet for our domains. No AUTH; STARTTLS offered to whoever wants
-     * it; a recipient at another domain is refused.
+     * it; a recipient at another domain is refused; the message authenticated (SPF, DKIM, the
+     * own-domain rule, DMARC) before it is stored, and Authentication-Results fields forged in our
+     * name removed as it arrives.
      */
     public static InboundProtocol mx(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
@@ -51,7 +53,7 @@ public final class InboundChains {
                 List.of(services.senders().dnsbl()),
                 commands(services),
                 recipients(settings, services, List.of(services.senders().hook())),
-                data(settings, services, List.of(), List.of())));
+                data(settings, services, services.checks().headerFilters(), services.checks().messageChecks())));
     }
 
     /**

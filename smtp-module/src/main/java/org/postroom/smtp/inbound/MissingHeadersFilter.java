@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
-import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
+import org.postroom.smtp.inbound.hook.TransactionState;
 import org.postroom.smtp.message.MessageHeaders;
 
 /**
@@ -28,11 +28,7 @@ final class MissingHeadersFilter implements DataLineFilter {
 
     @Override
     public Response onLine(SMTPSession session, byte[] line, LineHandler<SMTPSession> next) {
-        HeaderSection section = session.getAttachment(SECTION, State.Transaction).orElseGet(() -> {
-            HeaderSection fresh = new HeaderSection();
-            session.setAttachment(SECTION, fresh, State.Transaction);
-            return fresh;
-        });
+        HeaderSection section = TransactionState.of(session, SECTION, HeaderSection::new);
         if (section.ended || section.takes(line)) {
             return next.onLine(session, line);
         }

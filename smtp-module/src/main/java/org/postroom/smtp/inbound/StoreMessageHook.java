@@ -1,8 +1,12 @@
 package org.postroom.smtp.inbound;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.james.protocols.smtp.MailEnvelope;
@@ -11,6 +15,7 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.dsn.QuotaBounces;
+import org.postroom.smtp.inbound.checks.MessageAuthentication;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
 import org.postroom.smtp.inbound.hook.HeldRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
@@ -22,6 +27,7 @@ import org.postroom.storage.Printable;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.quarantine.HoldReceipt;
 import org.postroom.storage.quarantine.Quarantine;
@@ -39,9 +45,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the whole transaction and nothing stored, since the sender may be forged and a DSN to it would be
  * backscatter (the sending server keeps the message and retries); on submission the others get the
  * message, and the 250 (one reply for all, RFC 5321) is sent after the DSN to the user about the
- * full mailboxes has been stored ({@link QuotaBounces}). A transaction whose recipients are held
- * for the administrators ({@link HeldRecipients}) goes into the quarantine instead, as one held
- * message, committed before the 250 all the same.
+ * full mailboxes has been stored ({@link QuotaBounces}).
+ *
+ * <p>On port 25 the message is stored behind its Authentication-Results field and with the
+ * verdicts of the checks ({@link MessageAuthentication}); one a DMARC policy of quarantine applies
+ * to goes into the {@link Quarantine} instead of the mailboxes and the queue, for an administrator
+ * to release or delete, and the client hears the same 250. So does a transaction for postmaster@ or
+ * abuse@ of a domain with no one to read them ({@link HeldRecipients}, reason {@value #HOLD_REASON}).
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  * The spooled message is let go when James ends the transaction after this hook ({@link
@@ -69,36 +79,28 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope message) {
         String sender = message.getMaybeSender().isNullSender() ? "" : message.getMaybeSender().asString();
-        List<String> held = HeldRecipients.of(session);
-        if (!held.isEmpty()) {
-            return withStorage(session, "hold a message", () -> hold(session, sender, held, message));
-        }
-        List<Recipient> recipients = AcceptedRecipients.of(session);
-        return withStorage(session, "store a message", () -> store(session, sender, recipients, message));
+        return withStorage(session, "store a message", () -> store(session, sender, message));
     }
 
-    /**
-     * Mail for postmaster@ or abuse@ of a domain with no one to read it: stored once, held in the
-     * administrators' quarantine until one of them releases it (to the postmaster target set
-     * meanwhile) or deletes it.
-     */
-    private HookResult hold(SMTPSession session, String sender, List<String> recipients, MailEnvelope message) {
-        HoldReceipt receipt;
-        try (InputStream content = message.getMessageInputStream()) {
-            receipt = quarantine.hold(sender, origin(session), recipients.stream()
-                    .map(address -> new Recipient(address, Set.of(), Set.of())).toList(), content, HOLD_REASON, List.of());
-        } catch (IOException e) {
-            return unreadable(session, e);
-        }
-        log.info("session {}: message {} from <{}> held for the administrators: no one reads {}",
-                session.getSessionID(), receipt.queueId(), Printable.of(sender), recipients);
-        return committed(session, receipt.queueId());
-    }
-
-    private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
+    private HookResult store(SMTPSession session, String sender, MailEnvelope message) {
+        Optional<MessageAuthentication> findings = MessageAuthentication.of(session);
+        List<MessageCheck> verdicts = findings.map(MessageAuthentication::verdicts).orElse(List.of());
+        // postmaster@ or abuse@ of a domain with no one to read them: held until an administrator
+        // releases the message (to the postmaster target set meanwhile) or deletes it
+        List<String> unattended = HeldRecipients.of(session);
+        Optional<String> hold = unattended.isEmpty() ? findings.flatMap(MessageAuthentication::hold)
+                : Optional.of(HOLD_REASON);
+        List<Recipient> recipients = unattended.isEmpty() ? AcceptedRecipients.of(session)
+                : unattended.stream().map(address -> new Recipient(address, Set.of(), Set.of())).toList();
         DeliveryReceipt receipt;
-        try (InputStream content = message.getMessageInputStream()) {
-            receipt = store.deliver(sender, origin(session), recipients, content);
+        try (InputStream content = withFindings(session, findings, message.getMessageInputStream())) {
+            if (hold.isPresent()) {
+                HoldReceipt held = quarantine.hold(sender, origin(session), recipients, content, hold.get(), verdicts);
+                log.info("session {}: message {} from <{}> held in quarantine: reason={}", session.getSessionID(),
+                        held.queueId(), Printable.of(sender), hold.get());
+                return committed(session, held.queueId());
+            }
+            receipt = store.deliver(sender, origin(session), recipients, content, verdicts);
         } catch (IOException e) {
             return unreadable(session, e);
         }
@@ -116,12 +118,23 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
         return committed(session, receipt.queueId());
     }
 
-    /** The message is committed under {@code queueId}: noted, counted, and 250 for the client. */
+    /** The message is committed under {@code queueId}: recorded, counted, and the client told. */
     private HookResult committed(SMTPSession session, String queueId) {
         SessionRecord.of(session).ifPresent(record -> record.queued(queueId));
         Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
                 .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
         return Verdicts.of(Replies.queued(queueId));
+    }
+
+    /**
+     * The message as stored: behind the Authentication-Results field of the checks that ran on it
+     * (RFC 8601 §5: prepended, with this server's name as its authserv-id), when any did.
+     */
+    private static InputStream withFindings(SMTPSession session, Optional<MessageAuthentication> findings,
+            InputStream content) {
+        return findings.<InputStream>map(found -> new SequenceInputStream(new ByteArrayInputStream(found
+                .authenticationResults(session.getConfiguration().getHelloName()).getBytes(StandardCharsets.US_ASCII)),
+                content)).orElse(content);
     }
 
     private static HookResult unreadable(SMTPSession session, IOException e) {

@@ -38,6 +38,12 @@ public enum Refusal {
     MESSAGE_LINE_TOO_LONG(Replies.MESSAGE_LINE_TOO_LONG),
     BARE_LINE_ENDING(Replies.BARE_LINE_ENDING),
 
+    // --- the message's authentication on port 25: DMARC, our own domains
+    DMARC_REJECTED(Replies.DMARC_REJECTED),
+    DMARC_UNVERIFIED(Replies.DMARC_UNVERIFIED),
+    OWN_DOMAIN_SPOOFED(Replies.OWN_DOMAIN_SPOOFED),
+    OWN_DOMAIN_UNVERIFIED(Replies.OWN_DOMAIN_UNVERIFIED),
+
     // --- commands out of syntax or sequence
     UNKNOWN_COMMAND(Replies.UNKNOWN_COMMAND),
     COMMAND_TOO_LONG(Replies.COMMAND_TOO_LONG),

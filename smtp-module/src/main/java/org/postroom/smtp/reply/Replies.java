@@ -48,6 +48,20 @@ public final class Replies {
     public static final Reply TOO_MANY_RECIPIENTS = Reply.of(C452_STORAGE_FULL, SE_PROTOCOL5_TOO_MANY_RECIPIENTS3,
             "Too many recipients");
 
+    /**
+     * RFC 7489 §6.6.2: the author domain's DMARC policy rejects failing mail, and a DNS failure kept
+     * SPF or DKIM from passing: the message is neither refused for good nor delivered (X.7.0).
+     */
+    public static final Reply DMARC_UNVERIFIED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_OTHER0,
+            "DNS failure while checking the author domain's DMARC policy, try again later");
+
+    /**
+     * A message on port 25 from a sender in one of our own domains, which a DNS failure kept from
+     * being authenticated by SPF or DKIM (X.7.0); see {@link #OWN_DOMAIN_SPOOFED}.
+     */
+    public static final Reply OWN_DOMAIN_UNVERIFIED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_OTHER0,
+            "DNS failure while authenticating a sender in a local domain, try again later");
+
     /** RFC 4954 §6: the credentials could not be checked right now. */
     public static final Reply AUTH_UNAVAILABLE = Reply.of(C454_TEMPORARY_AUTH_FAILURE, SE_POLICY7_OTHER0,
             "Temporary authentication failure");
@@ -209,6 +223,22 @@ public final class Replies {
     /** RFC 3463 X.4.6: the address's aliases nest too deep or expand too wide (likely a loop). */
     public static final Reply ALIAS_LOOP = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_NET4_ROUTING_LOOP6,
             "Alias expansion loop or limit reached");
+
+    /**
+     * RFC 7489 §6.6.2, RFC 3463 X.7.1: the message fails DMARC and its author domain's policy is
+     * reject; the text goes on with the domain.
+     */
+    public static final Reply DMARC_REJECTED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Message rejected by the DMARC policy of its author domain");
+
+    /**
+     * RFC 3463 X.7.1: a message on port 25, from a client that did not log in, whose envelope sender
+     * or From: field is in one of our own domains, and that neither SPF nor an aligned DKIM signature
+     * authenticates: our users' mail reaches us by submission, so this is a forgery, whatever the
+     * domain's DMARC record says.
+     */
+    public static final Reply OWN_DOMAIN_SPOOFED = Reply.of(C550_MAILBOX_UNAVAILABLE,
+            SE_POLICY7_DELIVERY_NOT_AUTHORIZED1, "Sender in a local domain not authenticated by SPF or DKIM");
 
     /** RFC 1870 §6, RFC 3463 X.3.4: the message (declared with SIZE, or sent) is over the limit. */
     public static final Reply MESSAGE_TOO_BIG = Reply.of(C552_STORAGE_EXCEEDED, SE_SYSTEM3_MESSAGE_TOO_BIG4,

@@ -42,7 +42,7 @@ class PostmasterTest {
         assertThat(bed.mail().inbox("alice@example.com")).isEmpty();
         assertThat(bed.mail().queuedRecipients()).isEmpty();
         assertThat(bed.log().messages("org.postroom.smtp.inbound.StoreMessageHook"))
-                .anyMatch(line -> line.contains("held for the administrators"));
+                .anyMatch(line -> line.contains("held in quarantine: reason=role-address"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postroom.smtp.dsn.QuotaBounces;
+import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.srs.SenderRewriting;
@@ -35,6 +36,8 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
@@ -121,24 +124,27 @@ public final class TestMailSystem implements AutoCloseable {
         return new SenderRewriting(new ServerSecrets(db).secret(ServerSecrets.SRS), Clock.systemUTC());
     }
 
+    /** The administrators' quarantine, where port 25 holds what a DMARC policy of quarantine applies to. */
+    public Quarantine quarantine() {
+        return new Quarantine(db, directory());
+    }
+
     public UserRepository users() {
         return new UserRepository(db);
     }
 
     /**
      * Everything the SMTP chains need, over this database, spooling into {@code spool}, asking the
-     * DNS blocklists of {@code dnsbl}, counting into {@code meters}.
+     * DNS blocklists of {@code dnsbl}, checking received mail with {@code checks}, counting into
+     * {@code meters}.
      */
-    public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, MeterRegistry meters) {
+    public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, InboundChecks checks,
+            MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
         return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
-                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), new CommandTimers(meters), meters);
-    }
-
-    public Quarantine quarantine() {
-        return new Quarantine(db, directory());
+                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), checks, new CommandTimers(meters), meters);
     }
 
     public SenderLists senderLists() {
@@ -190,6 +196,12 @@ public final class TestMailSystem implements AutoCloseable {
             }
         }
         return messages;
+    }
+
+    /** The check verdicts stored with the message stored last. */
+    public List<MessageCheck> checksOfLastMessage() {
+        long id = sql.sql("select max(id) from message").query(Long.class).single();
+        return new MessageChecks(testDatabase.database()).of(id);
     }
 
     /** Stored message copies, whoever they are for. */

@@ -55,6 +55,8 @@ public final class TestDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final ServerSocket tcp;
+    /** Kept: a resolver made after {@link #close} still asks here, and gets no answer. */
+    private final int port;
     private final Map<String, List<Record>> records = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
@@ -77,21 +79,21 @@ public final class TestDnsServer implements AutoCloseable {
         }
         socket = udp;
         tcp = stream;
+        port = udp.getLocalPort();
         Lookup.setDefaultResolver(resolver());
         start("test-dns-udp-", this::serveUdp);
         start("test-dns-tcp-", this::serveTcp);
     }
 
     private void start(String name, Runnable loop) {
-        Thread server = new Thread(loop, name + socket.getLocalPort());
+        Thread server = new Thread(loop, name + port);
         server.setDaemon(true);
         server.start();
     }
 
     /** A resolver that asks only this server. */
     public Resolver resolver() {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                socket.getLocalPort()));
+        SimpleResolver resolver = new SimpleResolver(address());
         resolver.setTimeout(Duration.ofSeconds(2));
         return resolver;
     }
@@ -109,7 +111,7 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
     public TestDnsServer mx(String domain, int preference, String host) {
