@@ -8,18 +8,16 @@ import java.util.List;
 
 import org.apache.james.protocols.api.Protocol;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Binds listeners for a test on loopback port 0 and unbinds every one of them afterwards; then
- * fails the test if anything unexpected was logged meanwhile, unbinding included (see
- * {@link NoUnexpectedErrors}).
+ * Binds listeners for a test on loopback port 0 and unbinds every one of them afterwards, before
+ * the guard every test runs with (test-support's {@code NoErrorsLogged}) looks at the log, so that
+ * an error while unbinding fails the test too.
  */
-public final class ListenerFixture implements BeforeEachCallback, AfterEachCallback {
+public final class ListenerFixture implements AfterEachCallback {
 
     private final List<ProtocolListener> bound = new ArrayList<>();
-    private final NoUnexpectedErrors errors = new NoUnexpectedErrors();
 
     /** Settings for a test listener: loopback, a free port, a few threads. */
     public static ListenerSettings.Builder settings(String name, ListenerReplies replies) {
@@ -36,16 +34,6 @@ public final class ListenerFixture implements BeforeEachCallback, AfterEachCallb
         return listener;
     }
 
-    /** What the listener class {@code source} logged during this test. */
-    public List<String> logLines(Class<?> source) {
-        return errors.messages(source.getName());
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        errors.watch();
-    }
-
     /** Unbinds every listener of the test now, so that everything their sessions log is in. */
     public void unbindAll() {
         bound.forEach(ProtocolListener::unbind);
@@ -55,6 +43,5 @@ public final class ListenerFixture implements BeforeEachCallback, AfterEachCallb
     @Override
     public void afterEach(ExtensionContext context) {
         unbindAll();
-        errors.assertNoneLogged();
     }
 }

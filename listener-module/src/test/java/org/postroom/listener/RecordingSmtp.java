@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,7 @@ public final class RecordingSmtp {
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final AtomicReference<Duration> nextMailDelay = new AtomicReference<>(Duration.ZERO);
     private volatile Duration messageDelay = Duration.ZERO;
+    private final AtomicInteger messagesStarted = new AtomicInteger();
     private final SMTPProtocol protocol;
 
     public RecordingSmtp() {
@@ -86,6 +88,11 @@ public final class RecordingSmtp {
 
     public List<String> messages() {
         return List.copyOf(messages);
+    }
+
+    /** Messages whose commit (the MessageHook) has begun, finished or not. */
+    public int messagesStarted() {
+        return messagesStarted.get();
     }
 
     private static void pause(Duration delay) {
@@ -133,6 +140,7 @@ public final class RecordingSmtp {
 
         @Override
         public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
+            messagesStarted.incrementAndGet();
             pause(messageDelay);
             try (InputStream body = mail.getMessageInputStream()) {
                 messages.add(new String(body.readAllBytes(), StandardCharsets.US_ASCII)

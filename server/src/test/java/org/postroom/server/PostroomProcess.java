@@ -1,5 +1,7 @@
 package org.postroom.server;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.postroom.smtp.testing.TestDnsServer;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -163,22 +165,21 @@ final class PostroomProcess implements AutoCloseable {
         dns.close();
     }
 
-    private void awaitHealthy() throws InterruptedException {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("postroom exited with " + process.exitValue() + "; log:\n" + log());
-            }
-            try {
-                if (health().contains("\"status\":\"UP\"")) {
-                    return;
+    private void awaitHealthy() {
+        try {
+            await().atMost(STARTUP).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("postroom exited with " + process.exitValue() + "; log:\n" + log());
                 }
-            } catch (IOException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(250);
+                try {
+                    return health().contains("\"status\":\"UP\"");
+                } catch (IOException notYetListening) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("postroom did not become healthy within " + STARTUP + "; log:\n" + log(), e);
         }
-        throw new AssertionError("postroom did not become healthy within " + STARTUP + "; log:\n" + log());
     }
 
     private static Path jar() {

@@ -10,9 +10,4 @@ package org.postroom.admin.settings;
  * @param pop3s POP3 over implicit TLS (RFC 8314)
  */
 public record MailPorts(int smtp, int submission, int smtps, int pop3, int pop3s) {
-
-    /** The ports the RFCs assign; what Postroom listens on unless configured otherwise. */
-    public static MailPorts standard() {
-        return new MailPorts(25, 587, 465, 110, 995);
-    }
 }

@@ -1,35 +1,52 @@
 package org.postroom.admin.autoconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
-import java.net.Socket;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postroom.admin.WebVisitor;
+import org.postroom.admin.FixedServerSettings;
+import org.postroom.admin.security.SecurityChainsForSlices;
+import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
  * Thunderbird's autoconfig and Outlook's autodiscover documents, fetched as the clients fetch them
- * (no login) and checked against what their readers accept: Thunderbird's readFromXML (element
- * names, socketType SSL/plain/STARTTLS, authentication values, username required for password
- * logins) and [MS-OXDSCLI]'s POX response (namespaces, Account/Protocol elements).
+ * (no login: the console's real security chains run) and checked against what their readers
+ * accept: Thunderbird's readFromXML (element names, socketType SSL/plain/STARTTLS, authentication
+ * values, username required for password logins) and [MS-OXDSCLI]'s POX response (namespaces,
+ * Account/Protocol elements).
+ *
+ * <p>A slice of the web layer: the documents depend on the server's settings and on whether a
+ * domain is ours, so the directory answers from a stand-in that knows {@code autoconfig.example},
+ * and no database starts. The logins the security chains would check are never asked for.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@WebMvcTest({ ThunderbirdAutoconfig.class, OutlookAutodiscover.class })
+@Import({ ClientDomains.class, FixedServerSettings.class, SecurityChainsForSlices.class })
 class ClientConfigurationTest {
 
     private static final String OUTLOOK_REQUEST = """
@@ -45,31 +62,34 @@ class ClientConfigurationTest {
     private static final Set<String> THUNDERBIRD_AUTHENTICATIONS = Set.of("password-cleartext", "password-encrypted",
             "plain", "secure", "GSSAPI", "NTLM", "OAuth2");
 
-    @LocalServerPort
-    int port;
     @Autowired
+    MockMvc mvc;
+    @MockitoBean
     DomainRepository domains;
-
-    private WebVisitor client;
+    // what the security chains would check a login against; these documents are read without one
+    @MockitoBean
+    AdminAccountRepository admins;
+    @MockitoBean
+    Authenticator authenticator;
+    @MockitoBean
+    LoginThrottle throttle;
 
     @BeforeEach
-    void createDomain() {
-        client = WebVisitor.anonymous(port);
-        if (domains.find("autoconfig.example").isEmpty()) {
-            domains.create("autoconfig.example");
-        }
+    void ourDomainIsAutoconfigExample() {
+        when(domains.find(anyString())).thenReturn(Optional.empty());
+        when(domains.find("autoconfig.example")).thenReturn(Optional.of(new Domain(1, "autoconfig.example", "postroom",
+                "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", null, 0, 0, Instant.now())));
     }
 
     @Test
     void thunderbirdGetsPop3AndSmtpWithTheServersHostName() throws Exception {
         for (String path : List.of("/.well-known/autoconfig/mail/config-v1.1.xml", "/mail/config-v1.1.xml")) {
-            HttpResponse<String> response = client.get(path + "?emailaddress=alice%40autoconfig.example");
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/xml"));
+            MockHttpServletResponse response = get(path, "alice@autoconfig.example");
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
+            assertThat(response.getContentType()).startsWith("application/xml");
 
-            Element provider = child(parse(response.body()).getDocumentElement(), "emailProvider");
-            assertThat(parse(response.body()).getDocumentElement().getTagName()).isEqualTo("clientConfig");
+            Element provider = child(parse(body(response)).getDocumentElement(), "emailProvider");
+            assertThat(parse(body(response)).getDocumentElement().getTagName()).isEqualTo("clientConfig");
             assertThat(provider.getAttribute("id")).isEqualTo("autoconfig.example");
             assertThat(text(provider, "domain")).isEqualTo("autoconfig.example");
             List<Element> incoming = children(provider, "incomingServer");
@@ -91,35 +111,28 @@ class ClientConfigurationTest {
 
     @Test
     void thunderbirdAskingTheAutoconfigHostGetsThatDomain() throws Exception {
-        // Java's HTTP client may not set Host, so this request is written by hand (HTTP/1.0: no chunks)
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET /mail/config-v1.1.xml HTTP/1.0\r\nHost: autoconfig.autoconfig.example\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.get("/mail/config-v1.1.xml")
+                .header("Host", "autoconfig.autoconfig.example")).andReturn().getResponse();
 
-            assertThat(response).matches("(?s)HTTP/1\\.[01] 200 .*");
-            String body = response.substring(response.indexOf("<?xml"));
-            assertThat(text(child(parse(body).getDocumentElement(), "emailProvider"), "domain")).isEqualTo("autoconfig.example");
-        }
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(text(child(parse(body(response)).getDocumentElement(), "emailProvider"), "domain"))
+                .isEqualTo("autoconfig.example");
     }
 
     @Test
-    void onlyThisServersDomainsAreDescribed() {
-        HttpResponse<String> unknown = client.get("/mail/config-v1.1.xml?emailaddress=alice%40elsewhere.example");
-        HttpResponse<String> malformed = client.get("/mail/config-v1.1.xml?emailaddress=not-an-address");
-
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(client.get("/mail/config-v1.1.xml").statusCode()).isEqualTo(404);
+    void onlyThisServersDomainsAreDescribed() throws Exception {
+        assertThat(get("/mail/config-v1.1.xml", "alice@elsewhere.example").getStatus()).isEqualTo(404);
+        assertThat(get("/mail/config-v1.1.xml", "not-an-address").getStatus()).isEqualTo(400);
+        assertThat(get("/mail/config-v1.1.xml", null).getStatus()).isEqualTo(404);
     }
 
     @Test
     void outlookGetsPop3AndSmtpSettingsInThePoxSchema() throws Exception {
         for (String path : List.of("/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml")) {
-            HttpResponse<String> response = client.post(path, "text/xml", OUTLOOK_REQUEST.formatted("Bob@autoconfig.example"));
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            MockHttpServletResponse response = post(path, OUTLOOK_REQUEST.formatted("Bob@autoconfig.example"));
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
 
-            Element root = parse(response.body()).getDocumentElement();
+            Element root = parse(body(response)).getDocumentElement();
             assertThat(root.getLocalName()).isEqualTo("Autodiscover");
             assertThat(root.getNamespaceURI()).isEqualTo("http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006");
             Element responseElement = child(root, "Response");
@@ -144,46 +157,63 @@ class ClientConfigurationTest {
 
     @Test
     void outlookMayAlsoAskWithAGet() throws Exception {
-        HttpResponse<String> response = client.get("/autodiscover/autodiscover.xml?emailaddress=carol%40autoconfig.example");
+        MockHttpServletResponse response = get("/autodiscover/autodiscover.xml", "carol@autoconfig.example");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        Element account = child(child(parse(response.body()).getDocumentElement(), "Response"), "Account");
+        assertThat(response.getStatus()).isEqualTo(200);
+        Element account = child(child(parse(body(response)).getDocumentElement(), "Response"), "Account");
         assertThat(text(children(account, "Protocol").get(0), "LoginName")).isEqualTo("carol@autoconfig.example");
     }
 
     @Test
-    void badAutodiscoverRequestsAreRefused() {
-        assertThat(client.post("/autodiscover/autodiscover.xml", "text/xml", "<nonsense").statusCode()).isEqualTo(400);
-        assertThat(client.post("/autodiscover/autodiscover.xml", "text/xml", "<Autodiscover/>").statusCode()).isEqualTo(400);
-        assertThat(client.post("/autodiscover/autodiscover.xml", "text/xml",
-                OUTLOOK_REQUEST.formatted("dave@elsewhere.example")).statusCode()).isEqualTo(404);
-        assertThat(client.post("/autodiscover/autodiscover.xml", "text/xml", OUTLOOK_REQUEST
-                .formatted("dave@autoconfig.example").replace("outlook/responseschema", "mobilesync/responseschema"))
-                .statusCode()).isEqualTo(400);
+    void badAutodiscoverRequestsAreRefused() throws Exception {
+        assertThat(post("/autodiscover/autodiscover.xml", "<nonsense").getStatus()).isEqualTo(400);
+        assertThat(post("/autodiscover/autodiscover.xml", "<Autodiscover/>").getStatus()).isEqualTo(400);
+        assertThat(post("/autodiscover/autodiscover.xml", OUTLOOK_REQUEST.formatted("dave@elsewhere.example"))
+                .getStatus()).isEqualTo(404);
+        assertThat(post("/autodiscover/autodiscover.xml", OUTLOOK_REQUEST.formatted("dave@autoconfig.example")
+                .replace("outlook/responseschema", "mobilesync/responseschema")).getStatus()).isEqualTo(400);
     }
 
     @Test
-    void anExternalEntityInTheRequestIsNeverResolved() {
+    void anExternalEntityInTheRequestIsNeverResolved() throws Exception {
         String attack = """
                 <?xml version="1.0"?>
                 <!DOCTYPE Autodiscover [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <Autodiscover><Request><EMailAddress>&secret;</EMailAddress></Request></Autodiscover>
                 """;
 
-        HttpResponse<String> response = client.post("/autodiscover/autodiscover.xml", "text/xml", attack);
+        MockHttpServletResponse response = post("/autodiscover/autodiscover.xml", attack);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).doesNotContain("root:");
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body(response)).doesNotContain("root:");
     }
 
     @Test
     void anAddressWithMarkupIsEscapedInTheAnswer() throws Exception {
-        HttpResponse<String> response = client.get(
-                "/autodiscover/autodiscover.xml?emailaddress=" + WebVisitor.encode("o'neil&co@autoconfig.example"));
+        MockHttpServletResponse response = get("/autodiscover/autodiscover.xml", "o'neil&co@autoconfig.example");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        Element account = child(child(parse(response.body()).getDocumentElement(), "Response"), "Account");
+        assertThat(response.getStatus()).isEqualTo(200);
+        Element account = child(child(parse(body(response)).getDocumentElement(), "Response"), "Account");
         assertThat(text(children(account, "Protocol").get(0), "LoginName")).isEqualTo("o'neil&co@autoconfig.example");
+    }
+
+    /** A GET as the clients send it, without a login; {@code emailAddress} may be null. */
+    private MockHttpServletResponse get(String path, String emailAddress) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path);
+        if (emailAddress != null) {
+            request.param("emailaddress", emailAddress);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** Outlook's POST, without a login or a CSRF token. */
+    private MockHttpServletResponse post(String path, String xml) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path).contentType("text/xml").content(xml)).andReturn()
+                .getResponse();
+    }
+
+    private static String body(MockHttpServletResponse response) throws Exception {
+        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static Document parse(String xml) throws Exception {

@@ -1,5 +1,7 @@
 package org.postroom.listener.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,14 +105,9 @@ public final class RandomSessions {
      * Waits (up to 10 s) until the server has closed every connection, so that what it logs at the
      * end of a session is in the log.
      */
-    public static void awaitServerDone(IntSupplier openConnections) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (openConnections.getAsInt() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(openConnections.getAsInt() + " connections still open 10 s after the clients left");
-            }
-            Thread.sleep(10);
-        }
+    public static void awaitServerDone(IntSupplier openConnections) {
+        await("every connection closed by the server after the clients left").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10)).until(openConnections::getAsInt, open -> open == 0);
     }
 
     private AssertionError playOne(Session session, int client, int index) {

@@ -1,53 +1,28 @@
 package org.postroom.server.cli;
 
-import java.io.PrintStream;
-import java.util.Set;
-
 import org.postroom.storage.directory.AdminAccountRepository;
-import org.springframework.context.ApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** Administrators of the console; {@code admin passwd} is the way back in after a lost password. */
-final class AdminCommands implements Commands {
+@Command(name = "admin", description = "the administrators of the web console and the REST API")
+final class AdminCommands extends Noun {
 
-    private final PasswordReader passwords;
-
-    AdminCommands(PasswordReader passwords) {
-        this.passwords = passwords;
+    @Command(name = "add", description = "add a console administrator")
+    void add(@Parameters(paramLabel = "<username>", description = "the administrator's login") String username,
+            @Option(names = "--password-stdin", description = PasswordReader.STDIN_OPTION) boolean passwordStdin) {
+        String password = newPassword(passwordStdin);
+        service(AdminAccountRepository.class).create(username, password);
+        println("added administrator " + username);
     }
 
-    @Override
-    public String noun() {
-        return "admin";
-    }
-
-    @Override
-    public Set<String> verbs() {
-        return Set.of("add", "passwd");
-    }
-
-    @Override
-    public String usage() {
-        return """
-                  admin add <username> [--password-stdin] add a console administrator
-                  admin passwd <username> [--password-stdin]
-                                                          set an administrator's password
-                """;
-    }
-
-    @Override
-    public void run(Invocation invocation, ApplicationContext services, PrintStream out) {
-        AdminAccountRepository admins = services.getBean(AdminAccountRepository.class);
-        String username = invocation.argument(0, "a username");
-        switch (invocation.verb()) {
-            case "add" -> {
-                admins.create(username, passwords.read(invocation));
-                out.println("added administrator " + username);
-            }
-            case "passwd" -> {
-                admins.changePassword(username, passwords.read(invocation));
-                out.println("password of administrator " + username + " changed");
-            }
-            default -> throw Commands.unknownVerb(invocation);
-        }
+    @Command(name = "passwd", description = "set an administrator's password")
+    void passwd(@Parameters(paramLabel = "<username>", description = "the administrator's login") String username,
+            @Option(names = "--password-stdin", description = PasswordReader.STDIN_OPTION) boolean passwordStdin) {
+        String password = newPassword(passwordStdin);
+        service(AdminAccountRepository.class).changePassword(username, password);
+        println("password of administrator " + username + " changed");
     }
 }

@@ -1,51 +1,34 @@
 package org.postroom.server.cli;
 
-import java.io.PrintStream;
-import java.util.Set;
+import java.util.List;
 
 import org.postroom.storage.directory.Alias;
 import org.postroom.storage.directory.AliasRepository;
-import org.springframework.context.ApplicationContext;
 
-final class AliasCommands implements Commands {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-    @Override
-    public String noun() {
-        return "alias";
+@Command(name = "alias", description = "addresses that forward to users or elsewhere; @domain is the catch-all")
+final class AliasCommands extends Noun {
+
+    @Command(name = "add", description = "add an alias (@domain is the catch-all)")
+    void add(@Parameters(index = "0", paramLabel = "<address>", description = "the alias") String address,
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "<target>", description = "where its mail goes")
+            List<String> targets) {
+        Alias alias = service(AliasRepository.class).create(address, targets);
+        println("added " + alias.address() + " -> " + String.join(", ", alias.targets()));
     }
 
-    @Override
-    public Set<String> verbs() {
-        return Set.of("add", "list", "delete");
+    @Command(name = "list", description = "list aliases")
+    void list(@Option(names = "--domain", paramLabel = "<name>", description = "only this domain's") String domain) {
+        service(AliasRepository.class).list(blankToNull(domain))
+                .forEach(a -> println(a.address() + " -> " + String.join(", ", a.targets())));
     }
 
-    @Override
-    public String usage() {
-        return """
-                  alias add <address> <target>...         add an alias (@domain is the catch-all)
-                  alias list [--domain=<name>]            list aliases
-                  alias delete <address>                  delete an alias
-                """;
-    }
-
-    @Override
-    public void run(Invocation invocation, ApplicationContext services, PrintStream out) {
-        AliasRepository aliases = services.getBean(AliasRepository.class);
-        switch (invocation.verb()) {
-            case "add" -> {
-                String address = invocation.argument(0, "an address");
-                invocation.argument(1, "at least one target");
-                Alias alias = aliases.create(address, invocation.arguments().subList(1, invocation.arguments().size()));
-                out.println("added " + alias.address() + " -> " + String.join(", ", alias.targets()));
-            }
-            case "list" -> aliases.list(invocation.option("domain").orElse(null))
-                    .forEach(a -> out.println(a.address() + " -> " + String.join(", ", a.targets())));
-            case "delete" -> {
-                String address = invocation.argument(0, "an address");
-                aliases.delete(address);
-                out.println("deleted " + address);
-            }
-            default -> throw Commands.unknownVerb(invocation);
-        }
+    @Command(name = "delete", description = "delete an alias")
+    void delete(@Parameters(paramLabel = "<address>", description = "the alias") String address) {
+        service(AliasRepository.class).delete(address);
+        println("deleted " + address);
     }
 }

@@ -1,51 +1,32 @@
 package org.postroom.server.cli;
 
-import java.io.PrintStream;
-import java.util.Set;
-
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
-import org.springframework.context.ApplicationContext;
 
-final class DomainCommands implements Commands {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-    @Override
-    public String noun() {
-        return "domain";
+@Command(name = "domain", description = "the mail domains this server takes mail for")
+final class DomainCommands extends Noun {
+
+    @Command(name = "add", description = "add a mail domain (with its DKIM key)")
+    void add(@Parameters(paramLabel = "<name>", description = "the domain, e.g. example.com") String name) {
+        Domain domain = service(DomainRepository.class).create(name);
+        println("added " + domain.name());
+        println("publish its DKIM key as TXT " + domain.dkimRecord().name() + ": " + domain.dkimRecord().value());
     }
 
-    @Override
-    public Set<String> verbs() {
-        return Set.of("add", "list", "delete");
+    @Command(name = "list", description = "list the domains")
+    void list() {
+        service(DomainRepository.class).list()
+                .forEach(d -> printf("%-40s %6d users %6d aliases%n", d.name(), d.userCount(), d.aliasCount()));
     }
 
-    @Override
-    public String usage() {
-        return """
-                  domain add <name>                       add a mail domain (with its DKIM key)
-                  domain list                             list the domains
-                  domain delete <name> [--force]          delete a domain (--force: with its users and mail)
-                """;
-    }
-
-    @Override
-    public void run(Invocation invocation, ApplicationContext services, PrintStream out) {
-        DomainRepository domains = services.getBean(DomainRepository.class);
-        switch (invocation.verb()) {
-            case "add" -> {
-                Domain domain = domains.create(invocation.argument(0, "a domain name"));
-                out.println("added " + domain.name());
-                out.println("publish its DKIM key as TXT " + domain.dkimRecord().name() + ": "
-                        + domain.dkimRecord().value());
-            }
-            case "list" -> domains.list().forEach(d ->
-                    out.printf("%-40s %6d users %6d aliases%n", d.name(), d.userCount(), d.aliasCount()));
-            case "delete" -> {
-                String name = invocation.argument(0, "a domain name");
-                domains.delete(name, invocation.flag("force"));
-                out.println("deleted " + name);
-            }
-            default -> throw Commands.unknownVerb(invocation);
-        }
+    @Command(name = "delete", description = "delete a domain (--force: with its users and mail)")
+    void delete(@Parameters(paramLabel = "<name>", description = "the domain") String name,
+            @Option(names = "--force", description = "also delete its users, aliases and mail") boolean force) {
+        service(DomainRepository.class).delete(name, force);
+        println("deleted " + name);
     }
 }

@@ -16,14 +16,17 @@ import java.util.Arrays;
  */
 final class PasswordReader {
 
+    /** The help text of {@code --password-stdin}. */
+    static final String STDIN_OPTION = "read the password from the first line of standard input (else: prompt)";
+
     private final InputStream stdin;
 
     PasswordReader(InputStream stdin) {
         this.stdin = stdin;
     }
 
-    String read(Invocation invocation) {
-        if (invocation.flag("password-stdin")) {
+    String read(boolean fromStdin) {
+        if (fromStdin) {
             return firstLineOfStdin();
         }
         Console console = System.console();

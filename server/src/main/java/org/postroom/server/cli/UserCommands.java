@@ -1,96 +1,66 @@
 package org.postroom.server.cli;
 
-import java.io.PrintStream;
-import java.util.Set;
-
 import org.postroom.storage.directory.Page;
 import org.postroom.storage.directory.UserAccount;
 import org.postroom.storage.directory.UserRepository;
-import org.springframework.context.ApplicationContext;
 
-final class UserCommands implements Commands {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "user", description = "the users: their addresses, passwords and quotas")
+final class UserCommands extends Noun {
 
     private static final int PAGE_SIZE = 500;
 
-    private final PasswordReader passwords;
-
-    UserCommands(PasswordReader passwords) {
-        this.passwords = passwords;
+    @Command(name = "add", description = "add a user (password prompted, or read from stdin)")
+    void add(@Parameters(paramLabel = "<address>", description = "the user's address") String address,
+            @Option(names = "--quota", paramLabel = "<bytes>", description = "the mailbox's size limit") Long quota,
+            @Option(names = "--password-stdin", description = PasswordReader.STDIN_OPTION) boolean passwordStdin) {
+        String password = newPassword(passwordStdin);
+        UserAccount user = service(UserRepository.class).create(address, password, quota);
+        println("added " + user.address());
     }
 
-    @Override
-    public String noun() {
-        return "user";
+    @Command(name = "passwd", description = "set a user's password")
+    void passwd(@Parameters(paramLabel = "<address>", description = "the user's address") String address,
+            @Option(names = "--password-stdin", description = PasswordReader.STDIN_OPTION) boolean passwordStdin) {
+        String password = newPassword(passwordStdin);
+        service(UserRepository.class).changePassword(address, password);
+        println("password of " + address + " changed");
     }
 
-    @Override
-    public Set<String> verbs() {
-        return Set.of("add", "passwd", "list", "enable", "disable", "delete");
-    }
-
-    @Override
-    public String usage() {
-        return """
-                  user add <address> [--quota=<bytes>] [--password-stdin]
-                                                          add a user (password prompted, or read from stdin)
-                  user passwd <address> [--password-stdin]
-                                                          set a user's password
-                  user list [--domain=<name>] [--query=<text>]
-                                                          list users
-                  user enable <address> | user disable <address>
-                  user delete <address>                   delete a user and their mail
-                """;
-    }
-
-    @Override
-    public void run(Invocation invocation, ApplicationContext services, PrintStream out) {
-        UserRepository users = services.getBean(UserRepository.class);
-        switch (invocation.verb()) {
-            case "add" -> {
-                String address = invocation.argument(0, "an address");
-                UserAccount user = users.create(address, passwords.read(invocation), quota(invocation));
-                out.println("added " + user.address());
-            }
-            case "passwd" -> {
-                String address = invocation.argument(0, "an address");
-                users.changePassword(address, passwords.read(invocation));
-                out.println("password of " + address + " changed");
-            }
-            case "list" -> list(users, invocation, out);
-            case "enable", "disable" -> {
-                String address = invocation.argument(0, "an address");
-                users.setEnabled(address, invocation.verb().equals("enable"));
-                out.println(address + " " + invocation.verb() + "d");
-            }
-            case "delete" -> {
-                String address = invocation.argument(0, "an address");
-                users.delete(address);
-                out.println("deleted " + address);
-            }
-            default -> throw Commands.unknownVerb(invocation);
-        }
-    }
-
-    private static void list(UserRepository users, Invocation invocation, PrintStream out) {
-        String domain = invocation.option("domain").orElse(null);
-        String query = invocation.option("query").orElse(null);
+    @Command(name = "list", description = "list users")
+    void list(@Option(names = "--domain", paramLabel = "<name>", description = "only this domain's") String domain,
+            @Option(names = "--query", paramLabel = "<text>", description = "only addresses containing it") String query) {
+        UserRepository users = service(UserRepository.class);
         Page<UserAccount> page;
         int number = 0;
         do {
-            page = users.search(domain, query, number++, PAGE_SIZE);
+            page = users.search(blankToNull(domain), blankToNull(query), number++, PAGE_SIZE);
             for (UserAccount user : page.items()) {
-                out.printf("%-50s %-8s %8d messages %14d bytes  quota %s%n", user.address(),
+                printf("%-50s %-8s %8d messages %14d bytes  quota %s%n", user.address(),
                         user.enabled() ? "enabled" : "disabled", user.messageCount(), user.usedBytes(),
                         user.quotaBytes() == null ? "none" : user.quotaBytes() + " bytes");
             }
         } while (number < page.pageCount());
     }
 
-    private static Long quota(Invocation invocation) {
-        try {
-            return invocation.option("quota").map(Long::valueOf).orElse(null);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--quota takes a number of bytes");
-        }
+    @Command(name = "enable", description = "let a user log in and receive mail again")
+    void enable(@Parameters(paramLabel = "<address>", description = "the user's address") String address) {
+        service(UserRepository.class).setEnabled(address, true);
+        println(address + " enabled");
+    }
+
+    @Command(name = "disable", description = "stop a user's logins and mail, keeping the mailbox")
+    void disable(@Parameters(paramLabel = "<address>", description = "the user's address") String address) {
+        service(UserRepository.class).setEnabled(address, false);
+        println(address + " disabled");
+    }
+
+    @Command(name = "delete", description = "delete a user and their mail")
+    void delete(@Parameters(paramLabel = "<address>", description = "the user's address") String address) {
+        service(UserRepository.class).delete(address);
+        println("deleted " + address);
     }
 }

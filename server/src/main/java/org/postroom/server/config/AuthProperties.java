@@ -3,10 +3,14 @@ package org.postroom.server.config;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.postroom.storage.directory.LoginLimits;
 import org.postroom.storage.directory.NetworkRange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Min;
 
 /**
  * The failed-login throttle shared by SMTP AUTH, POP3 and the web login.
@@ -23,26 +27,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exemptNetworks CIDR blocks never throttled (e.g. the office's NAT address)
  */
 @ConfigurationProperties("postroom.auth")
-public record AuthProperties(@DefaultValue("10") int maxFailures, @DefaultValue("5m") Duration window,
-        @DefaultValue("1s") Duration failureDelay, @DefaultValue("10") int accountFailures,
-        @DefaultValue("1h") Duration accountWindow, @DefaultValue("5m") Duration accountMaxDelay,
+@Validated
+public record AuthProperties(@DefaultValue("10") @Min(1) int maxFailures,
+        @DefaultValue("5m") @DurationMin(nanos = 0, inclusive = false) Duration window,
+        @DefaultValue("1s") @DurationMin(nanos = 0) Duration failureDelay,
+        @DefaultValue("10") @Min(1) int accountFailures,
+        @DefaultValue("1h") @DurationMin(nanos = 0, inclusive = false) Duration accountWindow,
+        @DefaultValue("5m") @DurationMin(nanos = 0) Duration accountMaxDelay,
         @DefaultValue List<String> exemptNetworks) {
 
     public AuthProperties {
-        if (maxFailures < 1) {
-            throw new IllegalArgumentException("postroom.auth.max-failures must be at least 1");
-        }
-        requirePositive(window, "postroom.auth.window");
-        if (failureDelay.isNegative()) {
-            throw new IllegalArgumentException("postroom.auth.failure-delay must not be negative");
-        }
-        if (accountFailures < 1) {
-            throw new IllegalArgumentException("postroom.auth.account-failures must be at least 1");
-        }
-        requirePositive(accountWindow, "postroom.auth.account-window");
-        if (accountMaxDelay.isNegative()) {
-            throw new IllegalArgumentException("postroom.auth.account-max-delay must not be negative");
-        }
         exemptNetworks = List.copyOf(exemptNetworks);
         exemptRanges(exemptNetworks);
     }
@@ -56,12 +50,6 @@ public record AuthProperties(@DefaultValue("10") int maxFailures, @DefaultValue(
     public LoginLimits limits() {
         return new LoginLimits(maxFailures, window, failureDelay, accountFailures, accountWindow, accountMaxDelay,
                 exemptRanges());
-    }
-
-    private static void requirePositive(Duration duration, String property) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(property + " must be positive");
-        }
     }
 
     private static List<NetworkRange> exemptRanges(List<String> networks) {

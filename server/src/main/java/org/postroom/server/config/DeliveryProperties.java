@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.outbound.CertificateTrust;
 import org.postroom.smtp.outbound.HostAndPort;
 import org.postroom.smtp.outbound.RelayHost;
@@ -15,6 +17,9 @@ import org.postroom.smtp.outbound.RetrySchedule;
 import org.postroom.smtp.outbound.TlsMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Min;
 
 /**
  * Outbound delivery: workers, next hops, retries and timeouts.
@@ -43,19 +48,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        wake them at once)
  */
 @ConfigurationProperties("postroom.delivery")
-public record DeliveryProperties(@DefaultValue("8") int workers, String relayHost, String relayUsername,
+@Validated
+public record DeliveryProperties(@DefaultValue("8") @Min(0) int workers, String relayHost, String relayUsername,
         String relayPassword, @DefaultValue("opportunistic") TlsMode relayTls, Path relayTrustFile,
         @DefaultValue Map<String, String> routes,
         @DefaultValue List<String> dnsServers, @DefaultValue("5d") Duration maxAge,
         @DefaultValue({ "1m", "5m", "15m", "30m", "1h", "2h" }) List<Duration> retrySchedule,
-        @DefaultValue("4h") Duration delayWarning, @DefaultValue("30s") Duration connectTimeout,
-        @DefaultValue("5m") Duration readTimeout, @DefaultValue("15m") Duration lease,
-        @DefaultValue("10s") Duration pollInterval) {
+        @DefaultValue("4h") @DurationMin(nanos = 0) Duration delayWarning,
+        @DefaultValue("30s") @DurationMin(nanos = 0, inclusive = false) Duration connectTimeout,
+        @DefaultValue("5m") @DurationMin(nanos = 0, inclusive = false) Duration readTimeout,
+        @DefaultValue("15m") @DurationMin(nanos = 0, inclusive = false) Duration lease,
+        @DefaultValue("10s") @DurationMin(nanos = 0, inclusive = false) Duration pollInterval) {
 
     public DeliveryProperties {
-        if (workers < 0) {
-            throw new IllegalArgumentException("postroom.delivery.workers must be 0 or more, not " + workers);
-        }
         routes = Map.copyOf(routes);
         dnsServers = List.copyOf(dnsServers);
         retrySchedule = List.copyOf(retrySchedule);
@@ -65,16 +70,9 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
         routeMap(routes);
         resolvers(dnsServers);
         retries(retrySchedule, maxAge);
-        requirePositive("postroom.delivery.connect-timeout", connectTimeout);
-        requirePositive("postroom.delivery.read-timeout", readTimeout);
-        requirePositive("postroom.delivery.poll-interval", pollInterval);
-        requirePositive("postroom.delivery.lease", lease);
         if (lease.compareTo(readTimeout) <= 0) {
             throw new IllegalArgumentException("postroom.delivery.lease (" + lease
                     + ") must be longer than postroom.delivery.read-timeout (" + readTimeout + ")");
-        }
-        if (delayWarning.isNegative()) {
-            throw new IllegalArgumentException("postroom.delivery.delay-warning must not be negative");
         }
     }
 
@@ -125,7 +123,7 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
         }
         HostAndPort address;
         try {
-            address = HostAndPort.parse(host, tls == TlsMode.IMPLICIT ? RelayHost.IMPLICIT_TLS_PORT : 25);
+            address = HostAndPort.parse(host, tls == TlsMode.IMPLICIT ? SmtpStandard.SUBMISSIONS_PORT : SmtpStandard.MX_PORT);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("postroom.delivery.relay-host: " + e.getMessage(), e);
         }
@@ -147,7 +145,7 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
         Map<String, HostAndPort> parsed = new LinkedHashMap<>();
         routes.forEach((domain, hop) -> {
             try {
-                parsed.put(domain, HostAndPort.parse(hop, 25));
+                parsed.put(domain, HostAndPort.parse(hop, SmtpStandard.MX_PORT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("postroom.delivery.routes." + domain + ": " + e.getMessage(), e);
             }
@@ -164,12 +162,6 @@ public record DeliveryProperties(@DefaultValue("8") int workers, String relayHos
             return new RetrySchedule(schedule, maxAge);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("postroom.delivery.retry-schedule / max-age: " + e.getMessage(), e);
-        }
-    }
-
-    private static void requirePositive(String property, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(property + " must be positive, not " + value);
         }
     }
 }

@@ -2,6 +2,9 @@ package org.postroom.server.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Pattern;
 
 /**
  * DKIM signing of outgoing mail.
@@ -9,11 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param selector the selector new domains' keys are published under ({@code <selector>._domainkey.<domain>})
  */
 @ConfigurationProperties("postroom.dkim")
-public record DkimProperties(@DefaultValue("postroom") String selector) {
-
-    public DkimProperties {
-        if (!selector.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
-            throw new IllegalArgumentException("postroom.dkim.selector must be one DNS label, not '" + selector + "'");
-        }
-    }
+@Validated
+public record DkimProperties(
+        @DefaultValue("postroom") @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", message = "must be one DNS label")
+        String selector) {
 }

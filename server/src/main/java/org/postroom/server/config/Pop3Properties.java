@@ -2,8 +2,12 @@ package org.postroom.server.config;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Min;
 
 /**
  * POP3 on its STLS port, and the rules both POP3 listeners (this one and {@link Pop3sProperties})
@@ -21,26 +25,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        office behind NAT is one IP, so keep it generous
  */
 @ConfigurationProperties("postroom.pop3")
-public record Pop3Properties(@DefaultValue("110") int port, @DefaultValue("false") boolean allowPlaintextAuth,
-        @DefaultValue("10m") Duration idleTimeout, @DefaultValue("60s") Duration commandTimeout,
-        @DefaultValue("1000") int maxConnections,
-        @DefaultValue("100") int maxConnectionsPerIp) {
-
-    /** RFC 1939 §3: "the timer MUST be of at least 10 minutes duration". */
-    public static final Duration MIN_IDLE_TIMEOUT = Duration.ofMinutes(10);
+@Validated
+public record Pop3Properties(@DefaultValue("110") @Port int port, @DefaultValue("false") boolean allowPlaintextAuth,
+        // RFC 1939 §3: "the timer MUST be of at least 10 minutes duration"
+        @DefaultValue("10m") @DurationMin(minutes = 10, message = "must be at least 10m (RFC 1939 §3)")
+        Duration idleTimeout,
+        @DefaultValue("60s") @DurationMin(seconds = 1) Duration commandTimeout,
+        @DefaultValue("1000") @Min(1) int maxConnections,
+        @DefaultValue("100") @Min(1) int maxConnectionsPerIp) {
 
     public Pop3Properties {
-        Ports.requireValid("postroom.pop3.port", port);
-        if (idleTimeout.compareTo(MIN_IDLE_TIMEOUT) < 0) {
-            throw new IllegalArgumentException("postroom.pop3.idle-timeout must be at least 10m (RFC 1939), not " + idleTimeout);
-        }
-        ListenerTimeouts.requireAtLeastOneSecond("postroom.pop3.command-timeout", commandTimeout);
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("postroom.pop3.max-connections must be at least 1");
-        }
-        if (maxConnectionsPerIp < 1 || maxConnectionsPerIp > maxConnections) {
+        if (maxConnectionsPerIp > maxConnections) {
             throw new IllegalArgumentException(
-                    "postroom.pop3.max-connections-per-ip must be between 1 and postroom.pop3.max-connections");
+                    "postroom.pop3.max-connections-per-ip must not be above postroom.pop3.max-connections");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.postroom.server.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * POP3 over implicit TLS (RFC 8314 §3.3, "POP3S"), what mail clients call "port 995, SSL". Its
@@ -10,9 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the POP3S port; 0 picks a free port
  */
 @ConfigurationProperties("postroom.pop3s")
-public record Pop3sProperties(@DefaultValue("995") int port) {
-
-    public Pop3sProperties {
-        Ports.requireValid("postroom.pop3s.port", port);
-    }
+@Validated
+public record Pop3sProperties(@DefaultValue("995") @Port int port) {
 }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Pattern;
 
 /**
  * The server as a whole.
@@ -15,14 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded PostgreSQL and generated TLS material live
  */
 @ConfigurationProperties("postroom")
-public record PostroomProperties(String hostname, @DefaultValue("./data") Path dataDir) {
+@Validated
+public record PostroomProperties(@Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a host name") String hostname,
+        @DefaultValue("./data") Path dataDir) {
 
     public PostroomProperties {
         if (hostname == null || hostname.isBlank()) {
             hostname = machineName();
-        }
-        if (!hostname.matches("[A-Za-z0-9.-]+")) {
-            throw new IllegalArgumentException("postroom.hostname must be a host name, not '" + hostname + "'");
         }
     }
 

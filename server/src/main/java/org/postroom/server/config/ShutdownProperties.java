@@ -2,8 +2,11 @@ package org.postroom.server.config;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the server stops (SIGTERM from {@code docker stop}, systemd or Kubernetes).
@@ -16,14 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        which kills the process outright after that.
  */
 @ConfigurationProperties("postroom.shutdown")
-public record ShutdownProperties(@DefaultValue("20s") Duration grace) {
-
-    /** Far longer than any commit should take; a longer grace only delays restarts. */
-    public static final Duration MAX_GRACE = Duration.ofMinutes(10);
-
-    public ShutdownProperties {
-        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
-            throw new IllegalArgumentException("postroom.shutdown.grace must be between 0s and 10m, not " + grace);
-        }
-    }
+@Validated
+public record ShutdownProperties(
+        // at most far longer than any commit should take: a longer grace only delays restarts
+        @DefaultValue("20s") @DurationMin(nanos = 0, message = "must be between 0s and 10m")
+        @DurationMax(minutes = 10, message = "must be between 0s and 10m") Duration grace) {
 }

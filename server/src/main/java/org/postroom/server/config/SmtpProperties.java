@@ -2,9 +2,14 @@ package org.postroom.server.config;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.postroom.smtp.SmtpStandard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Min;
 
 /**
  * The SMTP listeners: the MX port, and the limits all three SMTP listeners (MX, submission,
@@ -23,38 +28,30 @@ import org.springframework.util.unit.DataSize;
  * @param maxConnectionsPerIp open SMTP connections per listener from one IP address (an IPv6 /64)
  */
 @ConfigurationProperties("postroom.smtp")
-public record SmtpProperties(@DefaultValue("25") int port, @DefaultValue("25MB") DataSize maxMessageSize,
-        @DefaultValue("100") int maxRecipients, @DefaultValue("5m") Duration idleTimeout,
-        @DefaultValue("60s") Duration commandTimeout, @DefaultValue("1KB") DataSize dataMinRate,
-        @DefaultValue("60s") Duration dataRateWindow, @DefaultValue("1000") int maxConnections,
-        @DefaultValue("50") int maxConnectionsPerIp) {
+@Validated
+public record SmtpProperties(@DefaultValue("" + SmtpStandard.MX_PORT) @Port int port,
+        @DefaultValue("25MB") DataSize maxMessageSize,
+        @DefaultValue("" + SmtpStandard.MIN_RECIPIENTS)
+        @Min(value = SmtpStandard.MIN_RECIPIENTS, message = "must be at least {value} (RFC 5321 §4.5.3.1.8)")
+        int maxRecipients,
+        @DefaultValue("5m") @DurationMin(seconds = 1) Duration idleTimeout,
+        @DefaultValue("60s") @DurationMin(seconds = 1) Duration commandTimeout,
+        @DefaultValue("1KB") DataSize dataMinRate,
+        @DefaultValue("60s") @DurationMin(seconds = 1) Duration dataRateWindow,
+        @DefaultValue("1000") @Min(1) int maxConnections,
+        @DefaultValue("50") @Min(1) int maxConnectionsPerIp) {
 
-    /** RFC 5321 §4.5.3.1.8: a server must take at least 100 recipients. */
-    private static final int MIN_RECIPIENTS = 100;
     /** A message must hold at least a header section and a few lines. */
-    private static final long MIN_MESSAGE_SIZE = 1024;
+    private static final DataSize MIN_MESSAGE_SIZE = DataSize.ofKilobytes(1);
 
     public SmtpProperties {
-        Ports.requireValid("postroom.smtp.port", port);
-        if (maxMessageSize.toBytes() < MIN_MESSAGE_SIZE) {
+        // Bean Validation has no constraint for a DataSize
+        if (maxMessageSize.compareTo(MIN_MESSAGE_SIZE) < 0) {
             throw new IllegalArgumentException("postroom.smtp.max-message-size must be at least 1KB, not " + maxMessageSize);
         }
-        if (maxRecipients < MIN_RECIPIENTS) {
-            throw new IllegalArgumentException("postroom.smtp.max-recipients must be at least " + MIN_RECIPIENTS
-                    + " (RFC 5321 §4.5.3.1.8), not " + maxRecipients);
-        }
-        ListenerTimeouts.requireAtLeastOneSecond("postroom.smtp.idle-timeout", idleTimeout);
-        ListenerTimeouts.requireAtLeastOneSecond("postroom.smtp.command-timeout", commandTimeout);
-        ListenerTimeouts.requireAtLeastOneSecond("postroom.smtp.data-rate-window", dataRateWindow);
+        // the listener counts the rate in an int of bytes
         if (dataMinRate.toBytes() < 1 || dataMinRate.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("postroom.smtp.data-min-rate must be between 1B and 2GB, not " + dataMinRate);
-        }
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("postroom.smtp.max-connections must be at least 1, not " + maxConnections);
-        }
-        if (maxConnectionsPerIp < 1) {
-            throw new IllegalArgumentException("postroom.smtp.max-connections-per-ip must be at least 1, not "
-                    + maxConnectionsPerIp);
         }
     }
 }

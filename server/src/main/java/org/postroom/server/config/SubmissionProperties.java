@@ -1,7 +1,9 @@
 package org.postroom.server.config;
 
+import org.postroom.smtp.SmtpStandard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Message submission with STARTTLS (RFC 6409), where the users' mail clients send from; its limits
@@ -10,9 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port the submission port (0 picks a free port)
  */
 @ConfigurationProperties("postroom.submission")
-public record SubmissionProperties(@DefaultValue("587") int port) {
-
-    public SubmissionProperties {
-        Ports.requireValid("postroom.submission.port", port);
-    }
+@Validated
+public record SubmissionProperties(@DefaultValue("" + SmtpStandard.SUBMISSION_PORT) @Port int port) {
 }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.postroom.server.config.DeliveryProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.outbound.DeliverySettings;
@@ -31,9 +32,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 /** Outbound delivery from {@code postroom.delivery.*}: the workers start once the context (and its migrations) is up. */
 @Configuration(proxyBeanMethods = false)
 class DeliveryWiring {
-
-    /** Recipients per SMTP transaction: RFC 5321 §4.5.3.1.8 says servers must take at least 100. */
-    private static final int MAX_RECIPIENTS = 100;
 
     @Bean
     MessageSigner messageSigner(DomainRepository domains) {
@@ -71,7 +69,9 @@ class DeliveryWiring {
             DataSource dataSource, OutboundDelivery outboundDelivery) {
         String name = postroom.hostname() + ":" + ProcessHandle.current().pid();
         return new DeliveryWorkers(queue, new QueueSignal(dataSource), outboundDelivery, new DeliveryWorkers.Settings(
-                delivery.workers(), name, delivery.lease(), delivery.pollInterval(), MAX_RECIPIENTS));
+                delivery.workers(), name, delivery.lease(), delivery.pollInterval(),
+                // as many recipients per transaction as every server must take
+                SmtpStandard.MIN_RECIPIENTS));
     }
 
     /**

@@ -7,7 +7,10 @@ import org.postroom.storage.quarantine.Quarantine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The quarantine's expiry from {@code postroom.quarantine.*}; the quarantine itself is in {@link StorageWiring}. */
+/**
+ * The quarantine's expiry from {@code postroom.quarantine.*}; the quarantine itself is in storage's
+ * {@link org.postroom.storage.wiring.StorageWiring}.
+ */
 @Configuration(proxyBeanMethods = false)
 class QuarantineWiring {
 

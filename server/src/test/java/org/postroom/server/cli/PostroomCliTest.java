@@ -6,10 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postroom.storage.TestDatabase;
+
+import picocli.CommandLine;
 
 /** The command line against a real PostgreSQL, as a script would use it. */
 class PostroomCliTest {
@@ -85,6 +91,71 @@ class PostroomCliTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithoutOpeningADatabase() {
+        List<List<String>> commands = new ArrayList<>();
+        commands.add(List.of());
+        walk(new CommandLine(new PostroomCommand(null, null, null)), new ArrayList<>(), commands);
+        assertThat(commands).hasSizeGreaterThan(20).contains(List.of("user", "add"), List.of("queue", "retry"));
+
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            long started = System.nanoTime();
+            assertThat(runWithoutDatabase(args.toArray(String[]::new))).as(args + ": " + stderr).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(args.toString()).isLessThan(Duration.ofSeconds(2));
+            assertThat(stdout).as(args.toString()).startsWith("Usage: java -jar postroom.jar " + String.join(" ", command));
+        }
+        assertThat(runWithoutDatabase("help", "user")).isZero();
+        assertThat(stdout).startsWith("Usage: java -jar postroom.jar user [-h] [COMMAND]");
+    }
+
+    @Test
+    void theTopLevelHelpListsEveryCommandWithItsArguments() {
+        assertThat(runWithoutDatabase("help")).isZero();
+        assertThat(stdout).contains("Usage: java -jar postroom.jar [-h] [COMMAND]")
+                .contains("  domain add <name>", "  domain delete <name> [--force]", "  alias add <address> <target>...",
+                        "  user add <address> [--quota=<bytes>] [--password-stdin]", "  queue retry <id>",
+                        "  admin passwd <username> [--password-stdin]", "Exit codes: 0 done, 1 refused or failed, 2 wrong usage");
+        assertThat(runWithoutDatabase("--help")).isZero();
+        assertThat(stdout).contains("  user list [--domain=<name>] [--query=<text>]");
+    }
+
+    @Test
+    void aWrongCommandLineIsRefusedBeforeAnyDatabaseStarts() {
+        assertThat(runWithoutDatabase("domain", "frobnicate")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("unknown command: domain frobnicate").contains("Usage: java -jar postroom.jar domain");
+        assertThat(runWithoutDatabase("domain")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("domain needs one of: add, delete, list");
+        assertThat(runWithoutDatabase("user", "add")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("user add needs an address").contains("Usage: java -jar postroom.jar user add");
+        assertThat(runWithoutDatabase("alias", "add", "sales@example.com")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("alias add needs at least one target");
+        assertThat(runWithoutDatabase("domain", "add", "a.example", "b.example")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("'b.example'");
+        assertThat(runWithoutDatabase("user", "list", "--frobnicate")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("--frobnicate");
+        assertThat(runWithoutDatabase("user", "add", "x@example.com", "--quota=lots", "--password-stdin"))
+                .isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("--quota").contains("lots");
+        assertThat(runWithoutDatabase("queue", "delete", "first")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("first");
+        // no terminal to ask and no --password-stdin: refused before the database opens
+        assertThat(runWithoutDatabase("user", "add", "x@example.com")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("--password-stdin");
+    }
+
+    @Test
+    void theServerStartsUnlessTheFirstOwnArgumentIsACommand() {
+        assertThat(PostroomCli.isCommand(new String[] { "user", "add", "alice@example.com" })).isTrue();
+        assertThat(PostroomCli.isCommand(new String[] { "--spring.datasource.url=jdbc:postgresql:x", "user", "list" }))
+                .isTrue();
+        assertThat(PostroomCli.isCommand(new String[] { "--help" })).isTrue();
+        assertThat(PostroomCli.isCommand(new String[] { "help" })).isTrue();
+        assertThat(PostroomCli.isCommand(new String[0])).isFalse();
+        assertThat(PostroomCli.isCommand(new String[] { "--server.port=8081" })).isFalse();
+    }
+
+    @Test
     void textFromTheCommandLineNeverStartsAnOutputLineOrSteersTheTerminal() {
         String forged = "2030-01-01 INFO forged: all mail deleted";
 
@@ -109,6 +180,30 @@ class PostroomCliTest {
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
         return code;
+    }
+
+    /** Runs a command line with storage services that fail the test when anything asks for them. */
+    private int runWithoutDatabase(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger starts = new AtomicInteger();
+        int code = new PostroomCli(empty(), print(out), print(err), springArgs -> {
+            starts.incrementAndGet();
+            throw new IllegalStateException("a database was opened for " + List.of(args));
+        }).run(args);
+        stdout = out.toString(StandardCharsets.UTF_8);
+        stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(starts).as("storage services started for " + List.of(args)).hasValue(0);
+        return code;
+    }
+
+    private static void walk(CommandLine command, List<String> path, List<List<String>> all) {
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            all.add(subPath);
+            walk(sub, subPath, all);
+        });
     }
 
     private static PrintStream print(ByteArrayOutputStream buffer) {

@@ -55,7 +55,10 @@ class ConfigurationValidationTest {
             assertThat(delivery.relay()).isNull();
             assertThat(delivery.routeMap()).isEmpty();
             assertThat(delivery.resolvers()).isEmpty();
-            assertThat(delivery.retries()).isEqualTo(RetrySchedule.DEFAULT);
+            // roughly 1m, 5m, 15m, 30m, 1h, then every 2h for five days: what operators expect of an MTA
+            assertThat(delivery.retries()).isEqualTo(new RetrySchedule(List.of(Duration.ofMinutes(1),
+                    Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
+                    Duration.ofHours(2)), Duration.ofDays(5)));
             assertThat(delivery.delayWarning()).isEqualTo(Duration.ofHours(4));
             assertThat(context.getBean(ShutdownProperties.class).grace()).isEqualTo(Duration.ofSeconds(20));
             assertThat(context.getBean(AdminProperties.class).username()).isEqualTo("admin");

@@ -1,6 +1,7 @@
 package org.postroom.server.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 
 import org.apache.commons.net.pop3.POP3SClient;
@@ -120,19 +120,12 @@ class PrometheusEndpointTest {
     }
 
     /** Sessions are counted when their disconnect handlers ran, a moment after the client left. */
-    private String awaitScrape(String expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(10);
-        String scrape;
-        do {
+    private String awaitScrape(String expected) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> {
             HttpResponse<String> response = scrapeAs("prometheus:" + SCRAPE_PASSWORD);
             assertThat(response.statusCode()).isEqualTo(200);
-            scrape = response.body();
-            if (scrape.contains(expected)) {
-                return scrape;
-            }
-            Thread.sleep(100);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("no " + expected + " in\n" + scrape);
+            return response.body();
+        }, scrape -> scrape.contains(expected));
     }
 
     private HttpResponse<String> scrapeAs(String credentials) throws Exception {

@@ -9,11 +9,12 @@ import org.apache.james.mime4j.field.address.ParseException;
 
 /**
  * The author of a message as its header section names it: the From: field (RFC 5322 §3.6.2), read
- * with mime4j's strict address parser, the one jDKIM reads messages with. What a reader and DMARC
- * take for the author is what submission checks and what outbound delivery signs for, so anything
- * that two parsers might read differently counts as {@link Invalid}: a second From: field, a value
- * that does not parse, an address that does not stand in the field as written (a comment or a
- * non-ASCII character inside it), a group that names nobody.
+ * with mime4j's strict address parser (mime4j's core, in the same version, is what jDKIM reads
+ * messages with). What a reader and DMARC take for the author is what submission checks and what
+ * outbound delivery signs for, so anything that two parsers might read differently counts as
+ * {@link Invalid}: a second From: field, a value that does not parse, an address that does not
+ * stand in the field as written (a comment or a non-ASCII character inside it), a group that
+ * names nobody.
  */
 public sealed interface FromField {
 

@@ -46,6 +46,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final Object idle = new Object();
     private long wakeups;
+    private int waiting;
     private volatile boolean running;
 
     public DeliveryWorkers(DeliveryQueue queue, QueueSignal signal, OutboundDelivery delivery, Settings settings) {
@@ -93,6 +94,16 @@ public final class DeliveryWorkers implements AutoCloseable {
         }
         threads.clear();
         signal.close();
+    }
+
+    /**
+     * How many workers wait for work right now: nothing was due at their last look, and only the
+     * queue signal or the poll interval wakes them.
+     */
+    public int idleWorkers() {
+        synchronized (idle) {
+            return waiting;
+        }
     }
 
     private static Thread daemon(String name, Runnable task) {
@@ -153,11 +164,14 @@ public final class DeliveryWorkers implements AutoCloseable {
     private void awaitWork(long seen, Duration timeout) {
         synchronized (idle) {
             if (wakeups == seen && running) {
+                waiting++;
                 try {
                     idle.wait(Math.max(1, timeout.toMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;
+                } finally {
+                    waiting--;
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.dns.DnsAnswer;
 import org.postroom.smtp.dns.DnsAnswer.Failed;
 import org.postroom.smtp.dns.DnsAnswer.Found;
@@ -36,7 +37,7 @@ public final class DnsLookup {
     private final DnsResolver dns;
     private final int mxPort;
 
-    /** {@code mxPort} is where mail hosts found in DNS are reached: 25, except for tests on loopback. */
+    /** {@code mxPort} is where mail hosts found in DNS are reached: {@link SmtpStandard#MX_PORT}, except for tests on loopback. */
     public DnsLookup(DnsResolver dns, int mxPort) {
         this.dns = dns;
         this.mxPort = mxPort;

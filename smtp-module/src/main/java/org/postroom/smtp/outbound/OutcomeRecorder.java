@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.dsn.Bounces;
 import org.postroom.smtp.dsn.DeliveryStatusNotification.Action;
 import org.postroom.smtp.dsn.DeliveryStatusNotification.Item;
@@ -133,7 +134,7 @@ final class OutcomeRecorder {
 
     /** A recipient's line in a DSN: the host of the next hop that answered or was tried last, and why. */
     private static Item item(QueueEntry entry, String nextHop, Diagnosis diagnosis) {
-        String remoteMta = nextHop.isEmpty() ? "" : HostAndPort.parse(nextHop, 25).host();
+        String remoteMta = nextHop.isEmpty() ? "" : HostAndPort.parse(nextHop, SmtpStandard.MX_PORT).host();
         return new Item(entry.recipient(), remoteMta, diagnosis);
     }
 

@@ -2,6 +2,8 @@ package org.postroom.smtp.outbound;
 
 import java.util.Objects;
 
+import org.postroom.smtp.SmtpStandard;
+
 /**
  * A smart host that takes all outbound mail (without a per-domain route), with optional AUTH.
  *
@@ -16,9 +18,6 @@ import java.util.Objects;
  */
 public record RelayHost(HostAndPort address, TlsMode tls, String username, String password, CertificateTrust trust) {
 
-    /** Submission over implicit TLS (RFC 8314 §7.3). */
-    public static final int IMPLICIT_TLS_PORT = 465;
-
     public RelayHost {
         username = username == null ? "" : username;
         password = password == null ? "" : password;
@@ -28,7 +27,7 @@ public record RelayHost(HostAndPort address, TlsMode tls, String username, Strin
                     + " the network in clear");
         }
         if (!username.isEmpty() && tls == TlsMode.OPPORTUNISTIC) {
-            tls = address.port() == IMPLICIT_TLS_PORT ? TlsMode.IMPLICIT : TlsMode.STARTTLS;
+            tls = address.port() == SmtpStandard.SUBMISSIONS_PORT ? TlsMode.IMPLICIT : TlsMode.STARTTLS;
         }
     }
 

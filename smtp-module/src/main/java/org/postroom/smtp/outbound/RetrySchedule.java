@@ -12,11 +12,6 @@ import java.util.List;
  */
 public record RetrySchedule(List<Duration> delays, Duration maxAge) {
 
-    /** Roughly 1m, 5m, 15m, 30m, 1h, then every 2h for five days: what operators expect of an MTA. */
-    public static final RetrySchedule DEFAULT = new RetrySchedule(List.of(Duration.ofMinutes(1),
-            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
-            Duration.ofHours(2)), Duration.ofDays(5));
-
     public RetrySchedule {
         delays = List.copyOf(delays);
         if (delays.isEmpty() || delays.stream().anyMatch(d -> d.isNegative() || d.isZero())) {

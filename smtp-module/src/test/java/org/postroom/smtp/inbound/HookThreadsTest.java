@@ -1,6 +1,7 @@
 package org.postroom.smtp.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,11 +55,8 @@ class HookThreadsTest {
         assertThat(bed.mail().inbox("alice@example.com")).hasSize(1);
     }
 
-    private void awaitCommitWaitingForTheLock() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (bed.mail().sessionsWaitingForALock() == 0) {
-            assertThat(System.nanoTime()).as("the commit reached the database").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private void awaitCommitWaitingForTheLock() {
+        await("the commit reached the database").atMost(Duration.ofSeconds(20))
+                .until(() -> bed.mail().sessionsWaitingForALock() > 0);
     }
 }

@@ -1,5 +1,7 @@
 package org.postroom.smtp.inbound;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +20,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.testing.TestDnsServer;
+import org.postroom.testing.LogCapture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Everything an SMTP listener test stands on, fresh for each test: the company in PostgreSQL
  * ({@link TestMailSystem}), a spool directory, a DNS server on loopback that the checks of port 25
- * ask (empty until the test publishes records: SPF, DKIM and DMARC then find none), the log capture
- * that fails a test on an ERROR, and the listeners it started, unbound afterwards. Register it with
+ * ask (empty until the test publishes records: SPF, DKIM and DMARC then find none), a capture of
+ * the log for assertions on it, and the listeners it started, unbound afterwards. Register it with
  * {@code @RegisterExtension}.
  */
 public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback {
@@ -221,11 +224,8 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     /** Waits (up to 10 s) for the one log line of a session that ended, and returns the lines so far. */
     List<String> sessionLines() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (log.messages(SESSION_LOG).isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        return log.messages(SESSION_LOG);
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> log.messages(SESSION_LOG), lines -> !lines.isEmpty());
     }
 
     private static final String SESSION_LOG = "org.postroom.smtp.session";

@@ -3,7 +3,6 @@ package org.postroom.smtp.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postroom.smtp.dkim.MessageSigner;
@@ -37,6 +37,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class DeliveryWorkersTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final int WORKERS = 4;
 
     private final DeliveryFixture fixture = new DeliveryFixture().route("far.example");
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -51,8 +52,9 @@ class DeliveryWorkersTest {
 
     @Test
     void aNewEntryGoesOutAtOnceAlthoughIdleWorkersPollOnlyEveryMinute() {
-        startPool(fixture.database.dataSource(), "a", Duration.ofMinutes(5), Duration.ofMinutes(1));
-        awaitIdle();
+        DeliveryWorkers workers = startPool(fixture.database.dataSource(), "a", Duration.ofMinutes(5),
+                Duration.ofMinutes(1));
+        awaitAllIdle(workers);
         Instant queued = Instant.now();
         fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "now", "hi\r\n"),
                 "bob@far.example");
@@ -126,8 +128,9 @@ class DeliveryWorkersTest {
     @Test
     void aDeferredEntryRetriedNowByTheConsoleGoesOutAtOnce() {
         fixture.smtp.nextDataReplies("451 4.3.0 not now");
-        startPool(fixture.database.dataSource(), "a", Duration.ofMinutes(5), Duration.ofMinutes(1));
-        awaitIdle();
+        DeliveryWorkers workers = startPool(fixture.database.dataSource(), "a", Duration.ofMinutes(5),
+                Duration.ofMinutes(1));
+        awaitAllIdle(workers);
         fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "retry-now", "hi\r\n"),
                 "bob@far.example");
         await(() -> fixture.queue.list(0, 1).stream().anyMatch(e -> e.attempts() == 1 && e.state().equals("queued")));
@@ -136,16 +139,17 @@ class DeliveryWorkersTest {
         await(() -> fixture.smtp.transactions().size() == 1);
     }
 
-    private void startPool(DataSource dataSource, String name, Duration lease, Duration pollInterval) {
+    private DeliveryWorkers startPool(DataSource dataSource, String name, Duration lease, Duration pollInterval) {
         Database db = new Database(dataSource);
         DeliveryQueue queue = new DeliveryQueue(db);
         OutboundDelivery delivery = OutboundDelivery.create(fixture.settings(), fixture.resolver(),
                 new MessageSigner(new DomainRepository(db, "postroom")), fixture.senderRewriting(), queue, new MailStore(db),
                 new MailDirectory(db), Clock.systemUTC(), new SimpleMeterRegistry());
         DeliveryWorkers workers = new DeliveryWorkers(queue, new QueueSignal(dataSource), delivery,
-                new DeliveryWorkers.Settings(4, name, lease, pollInterval, 100));
+                new DeliveryWorkers.Settings(WORKERS, name, lease, pollInterval, 100));
         workers.start();
         closing.add(workers);
+        return workers;
     }
 
     /** A second connection pool on the same database: another Postroom process, as far as PostgreSQL can tell. */
@@ -159,26 +163,16 @@ class DeliveryWorkersTest {
         return dataSource;
     }
 
-    /** Gives the pool time to find the queue empty and go to sleep, so a wake-up must come from NOTIFY. */
-    private static void awaitIdle() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Until every worker of the pool found the queue empty and sleeps: an entry queued now can only
+     * be found after a wake-up by NOTIFY (or after the poll interval). A fixed pause could end
+     * before the workers' first look, which would find the entry without any NOTIFY.
+     */
+    private static void awaitAllIdle(DeliveryWorkers workers) {
+        Awaitility.await().atMost(PATIENCE).until(workers::idleWorkers, idle -> idle == WORKERS);
     }
 
     private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within " + PATIENCE);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await().atMost(PATIENCE).until(condition::getAsBoolean);
     }
 }

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postroom.smtp.inbound.LogCapture;
 import org.postroom.smtp.testing.TestCertificateAuthority;
 import org.postroom.smtp.testing.TestSmtpServer.Command;
 import org.postroom.smtp.testing.TestSmtpServer.Tls;
 import org.postroom.storage.queue.DeliveryAttempt;
 import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.postroom.storage.queue.QueueEntry;
+import org.postroom.testing.LogCapture;
 
 /**
  * A relay host that logs in gets TLS with a verified certificate or nothing: no STARTTLS, a

@@ -23,13 +23,6 @@ class RetryScheduleTest {
     }
 
     @Test
-    void theDefaultIsWhatTheOperatorDocumentationSays() {
-        assertThat(RetrySchedule.DEFAULT.delays()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5),
-                Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2));
-        assertThat(RetrySchedule.DEFAULT.maxAge()).isEqualTo(Duration.ofDays(5));
-    }
-
-    @Test
     void anEmptyOrNonPositiveScheduleIsRefused() {
         assertThatThrownBy(() -> new RetrySchedule(List.of(), Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);

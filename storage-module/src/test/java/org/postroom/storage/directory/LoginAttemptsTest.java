@@ -1,6 +1,7 @@
 package org.postroom.storage.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -210,14 +213,26 @@ class LoginAttemptsTest {
         logins.attempt(ip("198.51.100.3"), ALICE, "wrong 3");
         assertThat(retryAfter(logins.attempt(ip("198.51.100.4"), ALICE, "wrong"))).isEqualTo(Duration.ofSeconds(1));
 
-        eventually(() -> logins.attempt(ip("198.51.100.4"), ALICE, "wrong 4"), Refused.class::isInstance);
-        assertThat(retryAfter(logins.attempt(ip("198.51.100.5"), ALICE, "wrong"))).isBetween(Duration.ofMillis(1500),
-                Duration.ofSeconds(2));
-
-        eventually(() -> logins.attempt(ip("198.51.100.5"), ALICE, "wrong 5"), Refused.class::isInstance);
+        assertWaitAfterTheNextFailure(logins, "198.51.100.4", "198.51.100.5", Duration.ofSeconds(2));
         // 4 s would be next; the limit is 2
-        assertThat(retryAfter(logins.attempt(ip("198.51.100.6"), ALICE, "wrong"))).isBetween(Duration.ofMillis(1500),
-                Duration.ofSeconds(2));
+        assertWaitAfterTheNextFailure(logins, "198.51.100.5", "198.51.100.6", Duration.ofSeconds(2));
+    }
+
+    /**
+     * Waits until {@code failing} may try again and fails, then asks from {@code next}: the wait it
+     * is told counts from that failure, so it is {@code wait} less the time passed since then,
+     * however long a loaded machine took.
+     */
+    private static void assertWaitAfterTheNextFailure(LoginAttempts<AuthenticatedUser> logins, String failing,
+            String next, Duration wait) {
+        AtomicLong lastTry = new AtomicLong();
+        eventually(() -> {
+            lastTry.set(System.nanoTime());
+            return logins.attempt(ip(failing), ALICE, "wrong from " + failing);
+        }, Refused.class::isInstance);
+        Duration told = retryAfter(logins.attempt(ip(next), ALICE, "wrong"));
+        Duration passed = Duration.ofNanos(System.nanoTime() - lastTry.get());
+        assertThat(told).isBetween(wait.minus(passed), wait);
     }
 
     @Test
@@ -307,19 +322,8 @@ class LoginAttemptsTest {
 
     /** Tries {@code attempt} every 100 ms until {@code done} holds, for at most 10 seconds. */
     private static LoginResult<AuthenticatedUser> eventually(Supplier<LoginResult<AuthenticatedUser>> attempt,
-            java.util.function.Predicate<LoginResult<AuthenticatedUser>> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        LoginResult<AuthenticatedUser> result = attempt.get();
-        while (!done.test(result) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            result = attempt.get();
-        }
-        return result;
+            Predicate<LoginResult<AuthenticatedUser>> done) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(attempt::get, done);
     }
 
     private static Duration retryAfter(LoginResult<?> result) {

@@ -5,6 +5,7 @@ import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.reply.Replies;
 
 /**
@@ -14,14 +15,11 @@ import org.postroom.smtp.reply.Replies;
  */
 public final class MaxRecipientsHook implements RcptHook {
 
-    /** RFC 5321 §4.5.3.1.8: the minimum number of recipients a server must buffer. */
-    public static final int RFC_MINIMUM = 100;
-
     private final int maxRecipients;
 
     public MaxRecipientsHook(int maxRecipients) {
-        if (maxRecipients < RFC_MINIMUM) {
-            throw new IllegalArgumentException("at least " + RFC_MINIMUM + " recipients must be allowed, not "
+        if (maxRecipients < SmtpStandard.MIN_RECIPIENTS) {
+            throw new IllegalArgumentException("at least " + SmtpStandard.MIN_RECIPIENTS + " recipients must be allowed, not "
                     + maxRecipients);
         }
         this.maxRecipients = maxRecipients;

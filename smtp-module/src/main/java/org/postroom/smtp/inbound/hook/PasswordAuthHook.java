@@ -22,12 +22,14 @@ import org.postroom.storage.directory.LoginResult.Throttled;
 /**
  * Checks an AUTH PLAIN or LOGIN password through the login pipeline that POP3 and the web login
  * share, and answers (RFC 4954 §6): 235 2.7.0 and the right to relay for a right password; 535
- * 5.7.8 for a wrong one, after a delay that grows with the client's recent failures; 421 4.7.0 and
- * the end of the session for a client with too many recent failures, and 454 4.7.0 with the wait
- * for an account that takes one attempt at a time, both without a password check; 454 4.7.0 when
- * the database cannot be asked.
+ * 5.7.8 for a wrong one; 421 4.7.0 and the end of the session for a client with too many recent
+ * failures, and 454 4.7.0 with the wait for an account that takes one attempt at a time, both
+ * without a password check; 454 4.7.0 when the database cannot be asked.
  *
- * <p>The delay is the listener's ({@link ReplyDelay}): it holds the reply, not this hook's thread.
+ * <p>The 535 leaves after the delay the pipeline gives with the refusal: {@code
+ * postroom.auth.failure-delay} times the client's failures in the window, this one counted (at
+ * most ten times; none for an exempt network). The listener holds the reply that long ({@link
+ * ReplyDelay}, on the event loop's timer), not this hook's thread.
  */
 public final class PasswordAuthHook implements AuthHook {
 

@@ -1,6 +1,7 @@
 package org.postroom.smtp.inbound.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.postroom.smtp.inbound.hook.Verdict.assertReply;
 
 import java.time.Duration;
@@ -137,22 +138,10 @@ class PasswordAuthHookTest {
         assertThat(held.getSmtpDescription()).startsWith("4.7.0 Too many failed logins for this account");
 
         // never a lock: once the account's delay has passed, the right password gets in
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        HookResult later;
-        do {
-            pause();
-            later = auth(FakeTransport.session("203.0.113.5", true), "bob@example.com", TestMailSystem.PASSWORD);
-        } while (later.getSmtpRetCode().equals("454") && System.nanoTime() < deadline);
+        HookResult later = await().atMost(Duration.ofSeconds(30)).until(
+                () -> auth(FakeTransport.session("203.0.113.5", true), "bob@example.com", TestMailSystem.PASSWORD),
+                result -> !result.getSmtpRetCode().equals("454"));
         assertReply(later, Replies.AUTH_SUCCEEDED);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private HookResult auth(SMTPSession session, String login, String password) {

@@ -1,9 +1,7 @@
-package org.postroom.server.wiring;
+package org.postroom.storage.wiring;
 
 import javax.sql.DataSource;
 
-import org.postroom.server.config.AuthProperties;
-import org.postroom.server.config.DkimProperties;
 import org.postroom.storage.Database;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.AliasRepository;
@@ -26,7 +24,12 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The storage module's services over the application's DataSource. */
+/**
+ * The storage module's services over the application's {@link DataSource}, as Spring beans: the
+ * one definition the server, its command line and admin-web's test application import. The
+ * importing application provides the DataSource, the {@link StorageSettings} and a {@link
+ * MeterRegistry}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StorageWiring {
 
@@ -47,13 +50,13 @@ public class StorageWiring {
 
     /** The failed-login counts behind the one login pipeline of SMTP, POP3 and the web. */
     @Bean
-    LoginThrottle loginThrottle(Database db, AuthProperties auth, MeterRegistry meters) {
-        return new LoginThrottle(db, auth.limits(), meters);
+    LoginThrottle loginThrottle(Database db, StorageSettings settings, MeterRegistry meters) {
+        return new LoginThrottle(db, settings.loginLimits(), meters);
     }
 
     @Bean
-    DomainRepository domainRepository(Database db, DkimProperties dkim) {
-        return new DomainRepository(db, dkim.selector());
+    DomainRepository domainRepository(Database db, StorageSettings settings) {
+        return new DomainRepository(db, settings.dkimSelector());
     }
 
     @Bean

@@ -1,0 +1,18 @@
+package org.postroom.admin.security;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+
+/**
+ * The console's real security chains ({@link SecurityChains}, package-private) for a {@code
+ * @WebMvcTest} slice in another package, with the web security a slice does not configure by
+ * itself. The slice provides what the chains check logins against (an {@code
+ * AdminAccountRepository}, an {@code Authenticator}, a {@code LoginThrottle}), as stand-ins when it
+ * sends no login.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableWebSecurity
+@Import(SecurityChains.class)
+public class SecurityChainsForSlices {
+}
