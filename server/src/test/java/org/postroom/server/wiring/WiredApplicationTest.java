@@ -8,8 +8,8 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
+import org.postroom.server.RunningServer;
 import org.postroom.server.TrustedCertificate;
-import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.storage.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,8 +26,6 @@ abstract class WiredApplicationTest {
     static final String ADMIN_PASSWORD = "wired admin secret";
     static final Path DATA_DIR = temporaryDirectory();
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
-    /** Every DNS question of the application goes here, never to a real server. */
-    static final TestDnsServer DNS = testDnsServer();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -36,7 +34,7 @@ abstract class WiredApplicationTest {
         registry.add("postroom.data-dir", DATA_DIR::toString);
         registry.add("postroom.hostname", () -> HOSTNAME);
         registry.add("postroom.admin.password", () -> ADMIN_PASSWORD);
-        registry.add("postroom.dns.servers", () -> "127.0.0.1:" + DNS.address().getPort());
+        registry.add("postroom.dns.servers", RunningServer::dnsServers);
         for (String listener : new String[] { "smtp", "submission", "smtps", "pop3", "pop3s" }) {
             registry.add("postroom." + listener + ".port", () -> "0");
         }
@@ -50,14 +48,6 @@ abstract class WiredApplicationTest {
     /** A TLS client context that trusts exactly the certificate the application generated. */
     static SSLContext trustingGeneratedCertificate() throws Exception {
         return TrustedCertificate.generatedIn(DATA_DIR);
-    }
-
-    private static TestDnsServer testDnsServer() {
-        try {
-            return new TestDnsServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path temporaryDirectory() {

@@ -38,7 +38,7 @@ final class DmarcCheck extends CheckHook {
 
     @Override
     HookResult check(SMTPSession session, MailEnvelope message, MessageAuthentication findings) throws IOException {
-        List<String> authors = AuthorDomains.of(findings.headerSection(message));
+        List<String> authors = findings.authorDomains(message);
         if (authors.isEmpty()) {
             meters.checked("dmarc", "none");
             return HookResult.DECLINED;

@@ -1,5 +1,6 @@
 package org.postroom.smtp.inbound.checks;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class MessageAuthentication {
     private List<DkimResult> dkim = List.of();
     private final List<DmarcResult> dmarc = new ArrayList<>();
     private byte[] headerSection;
+    private List<String> authorDomains;
 
     private MessageAuthentication() {
     }
@@ -47,11 +49,20 @@ public final class MessageAuthentication {
     /** The message's header section, read from the spool once for all the checks. */
     byte[] headerSection(MailEnvelope message) throws IOException {
         if (headerSection == null) {
-            try (InputStream content = message.getMessageInputStream()) {
+            // buffered: what it reads ahead of the body is thrown away with the stream
+            try (InputStream content = new BufferedInputStream(message.getMessageInputStream())) {
                 headerSection = MessageHeaders.read(content);
             }
         }
         return headerSection;
+    }
+
+    /** The message's author domains ({@link AuthorDomains}), read once for all the checks. */
+    List<String> authorDomains(MailEnvelope message) throws IOException {
+        if (authorDomains == null) {
+            authorDomains = AuthorDomains.of(headerSection(message));
+        }
+        return authorDomains;
     }
 
     void spf(SpfResult result) {

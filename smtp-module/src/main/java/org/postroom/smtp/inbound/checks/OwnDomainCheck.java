@@ -46,12 +46,13 @@ final class OwnDomainCheck extends CheckHook {
             message.getMaybeSender().asOptional()
                     .ifPresent(sender -> claimed.add(DomainName.canonical(sender.getDomain().asString())));
         }
-        claimed.addAll(AuthorDomains.of(findings.headerSection(message)));
-        claimed.removeIf(domain -> !directory.isLocalDomain(domain));
+        claimed.addAll(findings.authorDomains(message));
         Optional<SpfResult> spf = findings.spf();
+        // what SPF or DKIM authenticates needs no look at the directory, whoever's domain it is
         List<String> unauthenticated = claimed.stream()
                 .filter(domain -> !alignedResult(domain, spf, findings.dkim(), SpfResult.Status.PASS,
                         DkimResult.Status.PASS))
+                .filter(directory::isLocalDomain)
                 .toList();
         if (unauthenticated.isEmpty()) {
             return HookResult.DECLINED;
