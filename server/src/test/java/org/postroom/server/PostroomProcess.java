@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.postroom.smtp.testing.TestDnsServer;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -41,16 +42,26 @@ final class PostroomProcess implements AutoCloseable {
     private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Path workDir;
+    private final TestDnsServer dns;
     private final Map<String, String> environment;
     private final int httpPort;
     private Process process;
     private int run;
 
-    /** A process in {@code workDir} with free ports for every listener and the given extra environment. */
+    /**
+     * A process in {@code workDir} with free ports for every listener, a DNS server on loopback
+     * for all its lookups (so that nothing asks a real one), and the given extra environment.
+     */
     PostroomProcess(Path workDir, Map<String, String> extraEnvironment) {
         this.workDir = workDir;
         this.httpPort = freePort();
+        try {
+            this.dns = new TestDnsServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.environment = new HashMap<>(extraEnvironment);
+        environment.putIfAbsent("POSTROOM_DNS_SERVERS", "127.0.0.1:" + dns.address().getPort());
         environment.put("SERVER_PORT", Integer.toString(httpPort));
         for (String listener : List.of("SMTP", "SUBMISSION", "SMTPS", "POP3", "POP3S")) {
             environment.putIfAbsent("POSTROOM_" + listener + "_PORT", Integer.toString(freePort()));
@@ -151,6 +162,7 @@ final class PostroomProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             stop();
         }
+        dns.close();
     }
 
     private void awaitHealthy() {

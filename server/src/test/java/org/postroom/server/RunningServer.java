@@ -2,24 +2,44 @@ package org.postroom.server;
 
 import java.io.Reader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.storage.TestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What the tests of the whole application in one JVM ({@code @SpringBootTest}) share. */
 public final class RunningServer {
 
+    private static TestDnsServer dns;
+
     private RunningServer() {
     }
 
     /**
-     * A fresh PostgreSQL database, the data dir {@code dataDir}, the server name {@code hostname}
-     * and a free port for every mail listener.
+     * {@code postroom.dns.servers} for the applications of this JVM: one DNS server on loopback
+     * (empty: every name is unknown), so that no test asks a real one.
+     */
+    public static synchronized String dnsServers() {
+        if (dns == null) {
+            try {
+                dns = new TestDnsServer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "127.0.0.1:" + dns.address().getPort();
+    }
+
+    /**
+     * A fresh PostgreSQL database, the data dir {@code dataDir}, the server name {@code hostname},
+     * a free port for every mail listener, and the test DNS server for every lookup.
      */
     public static void configure(DynamicPropertyRegistry registry, Supplier<Path> dataDir, String hostname) {
+        registry.add("postroom.dns.servers", RunningServer::dnsServers);
         registry.add("spring.datasource.url", TestDatabase::createUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("postroom.data-dir", () -> dataDir.get().toString());

@@ -1,8 +1,6 @@
 package org.postroom.server.config;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,7 +35,8 @@ import jakarta.validation.constraints.Min;
  * @param relayTrustFile PEM certificates (e.g. a company CA's) trusted for the relay host besides the
  *        JDK's trust store; unset: the JDK's alone
  * @param routes per-domain next hop {@code host:port}, like a transport map; wins over the relay host
- * @param dnsServers resolvers ({@code IP} or {@code IP:port}) for MX lookups; empty: the system's
+ * @param dnsServers deprecated: {@code postroom.dns.servers} serves every lookup; read, with a warning,
+ *        only when that is empty
  * @param maxAge how long an entry is retried before it bounces
  * @param retrySchedule the waits after the 1st, 2nd, ... failed attempt; the last one repeats
  * @param delayWarning age at which the sender is told once that delivery is delayed; 0: never
@@ -87,6 +86,7 @@ public record DeliveryProperties(@DefaultValue("8") @Min(0) int workers, String 
         return routeMap(routes);
     }
 
+    /** The resolvers of the deprecated {@code postroom.delivery.dns-servers}; see {@link DnsProperties}. */
     public List<InetSocketAddress> resolvers() {
         return resolvers(dnsServers);
     }
@@ -154,17 +154,7 @@ public record DeliveryProperties(@DefaultValue("8") @Min(0) int workers, String 
     }
 
     private static List<InetSocketAddress> resolvers(List<String> servers) {
-        return servers.stream().map(server -> {
-            try {
-                HostAndPort address = HostAndPort.parse(server, 53);
-                if (!address.host().matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                    throw new IllegalArgumentException("a DNS server must be an IP address, not '" + server + "'");
-                }
-                return new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
-            } catch (IllegalArgumentException | UnknownHostException e) {
-                throw new IllegalArgumentException("postroom.delivery.dns-servers: " + e.getMessage(), e);
-            }
-        }).toList();
+        return DnsProperties.addresses("postroom.delivery.dns-servers", servers);
     }
 
     private static RetrySchedule retries(List<Duration> schedule, Duration maxAge) {

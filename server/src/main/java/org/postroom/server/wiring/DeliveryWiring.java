@@ -9,6 +9,7 @@ import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.smtp.SmtpStandard;
 import org.postroom.smtp.dkim.MessageSigner;
+import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.outbound.DeliverySettings;
 import org.postroom.smtp.outbound.DeliveryWorkers;
 import org.postroom.smtp.outbound.DnsLookup;
@@ -47,9 +48,10 @@ class DeliveryWiring {
         return new SenderRewriting(secrets.secret(ServerSecrets.SRS), Clock.systemUTC());
     }
 
+    /** MX and address lookups through the server's one resolver ({@link DnsWiring}); mail hosts on port 25. */
     @Bean
-    NextHopResolver nextHopResolver(DeliveryProperties delivery) {
-        return new NextHopResolver(delivery.routeMap(), delivery.relay(), DnsLookup.using(delivery.resolvers()));
+    NextHopResolver nextHopResolver(DeliveryProperties delivery, DnsResolver dns) {
+        return new NextHopResolver(delivery.routeMap(), delivery.relay(), new DnsLookup(dns, 25));
     }
 
     @Bean

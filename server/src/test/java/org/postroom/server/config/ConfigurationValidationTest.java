@@ -28,7 +28,8 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
-            AdminProperties.class, ShutdownProperties.class, WebProperties.class, QuarantineProperties.class })
+            AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
+            ChecksProperties.class, QuarantineProperties.class })
     static class Properties {
     }
 
@@ -63,6 +64,9 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(AdminProperties.class).username()).isEqualTo("admin");
             assertThat(context.getBean(AdminProperties.class).password()).isNull();
             assertThat(context.getBean(WebProperties.class).trustedProxyRanges()).isEmpty();
+            assertThat(context.getBean(DnsProperties.class).resolvers()).isEmpty();
+            assertThat(context.getBean(DnsProperties.class).timeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getBean(ChecksProperties.class).enabled()).isTrue();
             assertThat(context.getBean(QuarantineProperties.class).retention()).isEqualTo(Duration.ofDays(30));
         });
     }
@@ -226,6 +230,34 @@ class ConfigurationValidationTest {
     @Test
     void aDnsServerThatIsNoAddressIsNamed() {
         assertFailsNaming("postroom.delivery.dns-servers=dns.example", "postroom.delivery.dns-servers");
+    }
+
+    @Test
+    void theResolversBindFromTheirDocumentedNames() {
+        runner.withPropertyValues("postroom.dns.servers=127.0.0.53,[::1]:5353", "postroom.dns.timeout=2s")
+                .run(context -> {
+                    DnsProperties dns = context.getBean(DnsProperties.class);
+                    assertThat(dns.resolvers()).extracting(InetSocketAddress::getPort).containsExactly(53, 5353);
+                    assertThat(dns.timeout()).isEqualTo(Duration.ofSeconds(2));
+                });
+    }
+
+    @Test
+    void theChecksOfPort25CanBeTurnedOff() {
+        runner.withPropertyValues("postroom.checks.enabled=false")
+                .run(context -> assertThat(context.getBean(ChecksProperties.class).enabled()).isFalse());
+        assertFailsNaming("postroom.checks.enabled=sometimes", "postroom.checks.enabled");
+    }
+
+    @Test
+    void aResolverThatIsNoAddressIsNamed() {
+        assertFailsNaming("postroom.dns.servers=10.0.0.53,dns.example", "postroom.dns.servers");
+    }
+
+    @Test
+    void aResolverTimeoutOutsideOneToSixtySecondsIsNamed() {
+        assertFailsNaming("postroom.dns.timeout=0s", "postroom.dns.timeout");
+        assertFailsNaming("postroom.dns.timeout=5m", "postroom.dns.timeout");
     }
 
     @Test

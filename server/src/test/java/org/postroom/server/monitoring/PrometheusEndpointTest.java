@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The metrics at {@code /actuator/prometheus}, counted from real sessions with the running
- * application: an MX delivery, a failed SMTP AUTH, a failed and a good POP3 login, a failed web
+ * application: an MX delivery, a forged own-domain sender refused on port 25, a failed SMTP AUTH, a failed and a good POP3 login, a failed web
  * login; scraped the way Prometheus does, with an administrator's HTTP Basic login.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -83,6 +83,11 @@ class PrometheusEndpointTest {
             assertThat(smtp.command("RCPT TO:<erin@metrics.example>")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
             assertThat(smtp.command("Subject: counted\r\n\r\nhello\r\n.")).startsWith("250 2.0.0");
+            // a forged sender in our own domain, refused and counted by its reason
+            assertThat(smtp.command("MAIL FROM:<boss@metrics.example>")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<erin@metrics.example>")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            assertThat(smtp.command("Subject: forged\r\n\r\npay\r\n.")).startsWith("550 5.7.1");
             assertThat(smtp.command("QUIT")).startsWith("221");
         }
         try (SmtpClient smtp = SmtpClient.connectTls(submissions.listener().port(),
@@ -107,6 +112,9 @@ class PrometheusEndpointTest {
                 "postroom_smtp_sessions_total{listener=\"smtp-submissions\",outcome=\"quit\"} 1.0",
                 "postroom_smtp_messages_received_total{listener=\"smtp-mx\"} 1.0",
                 "postroom_smtp_refusals_total{listener=\"smtp-submissions\",reason=\"auth-failed\"} 1.0",
+                "postroom_smtp_refusals_total{listener=\"smtp-mx\",reason=\"own-domain-spoofed\"} 1.0",
+                "postroom_smtp_authentication_total{method=\"spf\",result=\"none\"} 2.0",
+                "postroom_smtp_authentication_total{method=\"dmarc\",result=\"none\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"smtp\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"pop3\"} 1.0",
                 "postroom_auth_failures_total{protocol=\"web\"} 1.0",

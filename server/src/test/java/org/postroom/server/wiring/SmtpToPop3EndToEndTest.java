@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 /**
  * Through both protocol modules in the running application: a message a remote server delivers on
  * port 25 comes out of POP3 (implicit TLS, Apache Commons Net as the client) as exactly the bytes
- * sent, behind the one Received header Postroom adds.
+ * sent, behind the Authentication-Results field and the one Received header Postroom adds.
  */
 class SmtpToPop3EndToEndTest extends WiredApplicationTest {
 
@@ -53,7 +53,7 @@ class SmtpToPop3EndToEndTest extends WiredApplicationTest {
     UserRepository users;
 
     @Test
-    void aMessageReceivedOnPort25IsRetrievedOverPop3sByteForByteBehindOneReceivedHeader() throws Exception {
+    void aMessageReceivedOnPort25IsRetrievedOverPop3sByteForByteBehindItsAuthenticationResultsAndOneReceivedHeader() throws Exception {
         domains.create("e2e.example");
         users.create("dana@e2e.example", PASSWORD, null);
 
@@ -83,8 +83,12 @@ class SmtpToPop3EndToEndTest extends WiredApplicationTest {
         assertThat(originalStart).isPositive();
         assertThat(Arrays.copyOfRange(retrieved, originalStart, retrieved.length)).isEqualTo(MESSAGE);
         String returnPath = "Return-Path: <far@elsewhere.test>\r\n";
-        assertThat(text).startsWith(returnPath);
-        String received = text.substring(returnPath.length(), originalStart);
+        // elsewhere.test publishes nothing on the test DNS server: no SPF, no signature, no DMARC policy
+        String authenticationResults = "Authentication-Results: " + HOSTNAME + ";\r\n"
+                + "\tspf=none smtp.mailfrom=far@elsewhere.test;\r\n\tdkim=none;\r\n"
+                + "\tdmarc=none header.from=elsewhere.test\r\n";
+        assertThat(text).startsWith(returnPath + authenticationResults);
+        String received = text.substring(returnPath.length() + authenticationResults.length(), originalStart);
         assertThat(received).startsWith("Received: from client.elsewhere.test ([127.0.0.1])\r\n")
                 .contains("by " + HOSTNAME + " (Postroom) with ESMTP id ").endsWith("\r\n");
         // one header field: every further line is a folded continuation

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
+import org.postroom.server.RunningServer;
 import org.postroom.server.TrustedCertificate;
 import org.postroom.storage.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +34,7 @@ abstract class WiredApplicationTest {
         registry.add("postroom.data-dir", DATA_DIR::toString);
         registry.add("postroom.hostname", () -> HOSTNAME);
         registry.add("postroom.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("postroom.dns.servers", RunningServer::dnsServers);
         for (String listener : new String[] { "smtp", "submission", "smtps", "pop3", "pop3s" }) {
             registry.add("postroom." + listener + ".port", () -> "0");
         }

@@ -18,6 +18,7 @@ import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
 import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
 import org.apache.james.protocols.smtp.hook.MessageHook;
+import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postroom.smtp.inbound.hook.AuthRequiredHook;
 import org.postroom.smtp.inbound.hook.LocalRecipientHook;
 import org.postroom.smtp.inbound.hook.MaxRecipientsHook;
@@ -41,14 +42,18 @@ public final class InboundChains {
 
     /**
      * Port 25: mail from the internet for our domains. No AUTH; STARTTLS offered to whoever wants
-     * it; a recipient at another domain is refused.
+     * it; a recipient at another domain is refused; the message authenticated (SPF, DKIM, the
+     * own-domain rule, DMARC) before it is stored, and Authentication-Results fields forged in our
+     * name removed as it arrives.
      */
     public static InboundProtocol mx(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
                 connection(services),
+                // the DNS blocklists are asked as the client connects, answered by the first RCPT
+                List.of(services.senders().dnsbl()),
                 commands(services),
-                recipients(settings, services),
-                data(settings, services, List.of(), List.of())));
+                recipients(settings, services, List.of(services.senders().hook())),
+                data(settings, services, services.checks().headerFilters(), services.checks().messageChecks())));
     }
 
     /**
@@ -67,7 +72,7 @@ public final class InboundChains {
                 List.of(
                         new AuthRequiredHook(),
                         new SenderOwnershipHook(services.directory())),
-                recipients(settings, services),
+                recipients(settings, services, List.of()),
                 data(settings, services, List.of(new MissingHeadersFilter(settings.hostname())),
                         List.of(new FromOwnershipHook(services.directory(), services.meters())))));
     }
@@ -100,12 +105,18 @@ public final class InboundChains {
                 new UnknownCommand(metrics));
     }
 
-    /** RCPT: the first decision stands; RelayControlHook always decides. */
-    private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services) {
-        return List.of(
-                new MaxRecipientsHook(settings.maxRecipients()),
-                new LocalRecipientHook(services.directory(), services.senderRewriting()),
-                new RelayControlHook());
+    /**
+     * RCPT: the first decision stands; {@code senderPolicies} (port 25's lists and blocklists) come
+     * before the recipient is looked up; RelayControlHook always decides.
+     */
+    private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services,
+            List<RcptHook> senderPolicies) {
+        List<ProtocolHandler> hooks = new ArrayList<>();
+        hooks.add(new MaxRecipientsHook(settings.maxRecipients()));
+        hooks.addAll(senderPolicies);
+        hooks.add(new LocalRecipientHook(services.directory(), services.senderRewriting()));
+        hooks.add(new RelayControlHook());
+        return hooks;
     }
 
     /**
@@ -123,7 +134,8 @@ public final class InboundChains {
         handlers.addAll(headerFilters);
         handlers.add(new DataLineMessageHookHandler());
         handlers.addAll(messageChecks);
-        handlers.add(new StoreMessageHook(services.store(), services.quotaBounces(), services.meters()));
+        handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(),
+                services.meters()));
         return handlers;
     }
 

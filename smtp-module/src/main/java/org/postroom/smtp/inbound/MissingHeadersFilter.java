@@ -1,15 +1,15 @@
 package org.postroom.smtp.inbound;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
-import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
+import org.postroom.smtp.inbound.hook.TransactionState;
+import org.postroom.smtp.message.MessageHeaders;
 
 /**
  * Submission only: adds the Date and Message-ID header fields a submitted message lacks (RFC 6409
@@ -28,11 +28,7 @@ final class MissingHeadersFilter implements DataLineFilter {
 
     @Override
     public Response onLine(SMTPSession session, byte[] line, LineHandler<SMTPSession> next) {
-        HeaderSection section = session.getAttachment(SECTION, State.Transaction).orElseGet(() -> {
-            HeaderSection fresh = new HeaderSection();
-            session.setAttachment(SECTION, fresh, State.Transaction);
-            return fresh;
-        });
+        HeaderSection section = TransactionState.of(session, SECTION, HeaderSection::new);
         if (section.ended || section.takes(line)) {
             return next.onLine(session, line);
         }
@@ -68,27 +64,13 @@ final class MissingHeadersFilter implements DataLineFilter {
             if (line.length > 0 && (line[0] == ' ' || line[0] == '\t')) {
                 return true;
             }
-            String name = fieldName(line);
+            String name = MessageHeaders.fieldName(line);
             if (name == null) {
                 return false;
             }
             hasDate |= name.equals("date");
             hasMessageId |= name.equals("message-id");
             return true;
-        }
-
-        /** RFC 5322 §3.6.8: printable characters but ":" up to the colon, lower-cased; null if none. */
-        private static String fieldName(byte[] line) {
-            for (int i = 0; i < line.length; i++) {
-                byte b = line[i];
-                if (b == ':') {
-                    return i == 0 ? null : new String(line, 0, i, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
-                }
-                if (b < 33 || b > 126) {
-                    return null;
-                }
-            }
-            return null;
         }
     }
 }

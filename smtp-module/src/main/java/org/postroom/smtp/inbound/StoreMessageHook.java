@@ -1,8 +1,13 @@
 package org.postroom.smtp.inbound;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -10,16 +15,22 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.dsn.QuotaBounces;
+import org.postroom.smtp.inbound.checks.MessageAuthentication;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
+import org.postroom.smtp.inbound.hook.HeldRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
+import org.postroom.storage.Printable;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.quarantine.HoldReceipt;
+import org.postroom.storage.quarantine.Quarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +47,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * message, and the 250 (one reply for all, RFC 5321) is sent after the DSN to the user about the
  * full mailboxes has been stored ({@link QuotaBounces}).
  *
+ * <p>On port 25 the message is stored behind its Authentication-Results field and with the
+ * verdicts of the checks ({@link MessageAuthentication}); one a DMARC policy of quarantine applies
+ * to goes into the {@link Quarantine} instead of the mailboxes and the queue, for an administrator
+ * to release or delete, and the client hears the same 250. So does a transaction for postmaster@ or
+ * abuse@ of a domain with no one to read them ({@link HeldRecipients}, reason {@value #HOLD_REASON}).
+ *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  * The spooled message is let go when James ends the transaction after this hook ({@link
  * InboundSession#resetState}).
@@ -44,12 +61,17 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
 
     private static final Logger log = LoggerFactory.getLogger(StoreMessageHook.class);
 
+    /** The quarantine's reason for mail held because no one reads a role address. */
+    static final String HOLD_REASON = "role-address";
+
     private final MailStore store;
+    private final Quarantine quarantine;
     private final QuotaBounces quotaBounces;
     private final MeterRegistry meters;
 
-    StoreMessageHook(MailStore store, QuotaBounces quotaBounces, MeterRegistry meters) {
+    StoreMessageHook(MailStore store, Quarantine quarantine, QuotaBounces quotaBounces, MeterRegistry meters) {
         this.store = store;
+        this.quarantine = quarantine;
         this.quotaBounces = quotaBounces;
         this.meters = meters;
     }
@@ -57,18 +79,30 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope message) {
         String sender = message.getMaybeSender().isNullSender() ? "" : message.getMaybeSender().asString();
-        List<Recipient> recipients = AcceptedRecipients.of(session);
-        return withStorage(session, "store a message", () -> store(session, sender, recipients, message));
+        return withStorage(session, "store a message", () -> store(session, sender, message));
     }
 
-    private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
+    private HookResult store(SMTPSession session, String sender, MailEnvelope message) {
+        Optional<MessageAuthentication> findings = MessageAuthentication.of(session);
+        List<MessageCheck> verdicts = findings.map(MessageAuthentication::verdicts).orElse(List.of());
+        // postmaster@ or abuse@ of a domain with no one to read them: held until an administrator
+        // releases the message (to the postmaster target set meanwhile) or deletes it
+        List<String> unattended = HeldRecipients.of(session);
+        Optional<String> hold = unattended.isEmpty() ? findings.flatMap(MessageAuthentication::hold)
+                : Optional.of(HOLD_REASON);
+        List<Recipient> recipients = unattended.isEmpty() ? AcceptedRecipients.of(session)
+                : unattended.stream().map(address -> new Recipient(address, Set.of(), Set.of())).toList();
         DeliveryReceipt receipt;
-        try (InputStream content = message.getMessageInputStream()) {
-            receipt = store.deliver(sender, origin(session), recipients, content);
+        try (InputStream content = withFindings(session, findings, message.getMessageInputStream())) {
+            if (hold.isPresent()) {
+                HoldReceipt held = quarantine.hold(sender, origin(session), recipients, content, hold.get(), verdicts);
+                log.info("session {}: message {} from <{}> held in quarantine: reason={}", session.getSessionID(),
+                        held.queueId(), Printable.of(sender), hold.get());
+                return committed(session, held.queueId());
+            }
+            receipt = store.deliver(sender, origin(session), recipients, content, verdicts);
         } catch (IOException e) {
-            log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
-                    Replies.TRY_LATER.line(), e.toString());
-            return Verdicts.of(Replies.TRY_LATER);
+            return unreadable(session, e);
         }
         if (!receipt.stored()) {
             log.info("session {}: message from <{}> refused with {}: reason={} recipients={}",
@@ -81,10 +115,32 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
                     session.getSessionID(), receipt.queueId(), sender, receipt.overQuota());
             bounceOverQuota(sender, receipt, message);
         }
-        SessionRecord.of(session).ifPresent(record -> record.queued(receipt.queueId()));
+        return committed(session, receipt.queueId());
+    }
+
+    /** The message is committed under {@code queueId}: recorded, counted, and the client told. */
+    private HookResult committed(SMTPSession session, String queueId) {
+        SessionRecord.of(session).ifPresent(record -> record.queued(queueId));
         Counter.builder("postroom.smtp.messages.received").description("messages committed at the end of DATA")
                 .tag("listener", ProtocolListener.nameOf(session)).register(meters).increment();
-        return Verdicts.of(Replies.queued(receipt.queueId()));
+        return Verdicts.of(Replies.queued(queueId));
+    }
+
+    /**
+     * The message as stored: behind the Authentication-Results field of the checks that ran on it
+     * (RFC 8601 §5: prepended, with this server's name as its authserv-id), when any did.
+     */
+    private static InputStream withFindings(SMTPSession session, Optional<MessageAuthentication> findings,
+            InputStream content) {
+        return findings.<InputStream>map(found -> new SequenceInputStream(new ByteArrayInputStream(found
+                .authenticationResults(session.getConfiguration().getHelloName()).getBytes(StandardCharsets.US_ASCII)),
+                content)).orElse(content);
+    }
+
+    private static HookResult unreadable(SMTPSession session, IOException e) {
+        log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
+                Replies.TRY_LATER.line(), e.toString());
+        return Verdicts.of(Replies.TRY_LATER);
     }
 
     /** Mail of a session that logged in was submitted by our user; anything else came from the internet. */

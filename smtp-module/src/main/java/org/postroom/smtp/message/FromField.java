@@ -1,7 +1,5 @@
 package org.postroom.smtp.message;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,16 +55,7 @@ public sealed interface FromField {
         if (!MessageHeaders.isWhole(header)) {
             return new Invalid(Defect.HEADER_TOO_LONG);
         }
-        List<String> values = new ArrayList<>();
-        // RFC 5322 §2.2.3: unfolding removes a CRLF that is followed by white space
-        String text = new String(header, StandardCharsets.UTF_8).replaceAll("\r\n(?=[ \t])", "");
-        for (String line : text.split("\r\n")) {
-            int colon = line.indexOf(':');
-            // §4.5.3 (obsolete syntax): white space may stand between the field name and the colon
-            if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("from")) {
-                values.add(line.substring(colon + 1));
-            }
-        }
+        List<String> values = MessageHeaders.values(header, "from");
         if (values.isEmpty()) {
             return new Absent();
         }

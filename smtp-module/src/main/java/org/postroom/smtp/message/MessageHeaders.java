@@ -3,8 +3,12 @@ package org.postroom.smtp.message;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** The header section of a message, read off the front of its bytes. */
+/** The header section of a message, read off the front of its bytes, and its fields. */
 public final class MessageHeaders {
 
     /** Far above any real header section; a message without a blank line stops here. */
@@ -43,5 +47,68 @@ public final class MessageHeaders {
         int n = header.length;
         return n < MAX_BYTES
                 || header[n - 4] == '\r' && header[n - 3] == '\n' && header[n - 2] == '\r' && header[n - 1] == '\n';
+    }
+
+    /**
+     * The fields of {@code header} (as {@link #read} returns it) in order, each as written: its
+     * folding kept, without the CRLF that ends it, as DKIM hashes it (RFC 6376 §3.4.1). Read as
+     * UTF-8, so that RFC 6532 header fields come back as they were sent.
+     */
+    public static List<String> fields(byte[] header) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = null;
+        for (String line : new String(header, StandardCharsets.UTF_8).split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                break;
+            }
+            boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
+            if (continuation && field != null) {
+                field.append("\r\n").append(line);
+            } else {
+                if (field != null) {
+                    fields.add(field.toString());
+                }
+                field = new StringBuilder(line);
+            }
+        }
+        if (field != null) {
+            fields.add(field.toString());
+        }
+        return fields;
+    }
+
+    /**
+     * The values of the fields named {@code name} (in any case) in {@code header}, in order,
+     * unfolded (RFC 5322 §2.2.3: a CRLF followed by white space is removed), without the colon.
+     * White space may stand between a field's name and its colon (§4.5.3, obsolete syntax).
+     */
+    public static List<String> values(byte[] header, String name) {
+        List<String> values = new ArrayList<>();
+        for (String field : fields(header)) {
+            String unfolded = field.replace("\r\n", "");
+            int colon = unfolded.indexOf(':');
+            if (colon > 0 && unfolded.substring(0, colon).strip().equalsIgnoreCase(name)) {
+                values.add(unfolded.substring(colon + 1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The name of the field {@code line} starts (RFC 5322 §3.6.8: printable characters but ":" up
+     * to the colon), lower-cased; null when the line starts no field (a continuation, the empty
+     * line, a body line).
+     */
+    public static String fieldName(byte[] line) {
+        for (int i = 0; i < line.length; i++) {
+            byte b = line[i];
+            if (b == ':') {
+                return i == 0 ? null : new String(line, 0, i, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+            }
+            if (b < 33 || b > 126) {
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -5,8 +5,7 @@ import static org.postroom.smtp.reply.Codes.SE_ADDR1_UNKNOWN_DEST_SYSTEM2;
 import static org.postroom.smtp.reply.Codes.SE_NET4_DIRECTORY_FAILURE3;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,48 +14,33 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.postroom.smtp.SmtpStandard;
+import org.postroom.smtp.dns.DnsAnswer;
+import org.postroom.smtp.dns.DnsAnswer.Failed;
+import org.postroom.smtp.dns.DnsAnswer.Found;
+import org.postroom.smtp.dns.DnsAnswer.None;
+import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.outbound.NextHops.Hosts;
 import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
 import org.postroom.smtp.reply.Diagnosis;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.Cache;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
-import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * MX and address lookups with dnsjava, always through the resolver given here (never a default
- * one picked up elsewhere), with a cache that honours the records' TTLs.
+ * MX and address lookups for outbound delivery, through the server's one {@link DnsResolver} and
+ * its cache.
  */
 public final class DnsLookup {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    private final Resolver resolver;
+    private final DnsResolver dns;
     private final int mxPort;
-    private final Cache cache = new Cache(DClass.IN);
 
     /** {@code mxPort} is where mail hosts found in DNS are reached: {@link SmtpStandard#MX_PORT}, except for tests on loopback. */
-    public DnsLookup(Resolver resolver, int mxPort) {
-        this.resolver = resolver;
+    public DnsLookup(DnsResolver dns, int mxPort) {
+        this.dns = dns;
         this.mxPort = mxPort;
-    }
-
-    /** Lookups through {@code servers}, or through the system's resolvers when the list is empty. */
-    public static DnsLookup using(List<InetSocketAddress> servers) {
-        ExtendedResolver resolver = servers.isEmpty() ? new ExtendedResolver()
-                : new ExtendedResolver(servers.stream().map(s -> (Resolver) new SimpleResolver(s)).toList());
-        resolver.setTimeout(TIMEOUT);
-        return new DnsLookup(resolver, SmtpStandard.MX_PORT);
     }
 
     /**
@@ -66,15 +50,17 @@ public final class DnsLookup {
      * means the domain takes no mail.
      */
     public NextHops mailHosts(String domain) {
-        Lookup mx = lookup(domain, Type.MX);
-        return switch (mx.getResult()) {
-            case Lookup.SUCCESSFUL -> byPreference(domain, mx.getAnswers());
-            case Lookup.TYPE_NOT_FOUND -> implicitMx(domain);
-            case Lookup.HOST_NOT_FOUND -> new NoMail(Diagnosis.permanent(SE_ADDR1_UNKNOWN_DEST_SYSTEM2,
-                    "no such domain: " + domain));
-            default -> new Unresolved(Diagnosis.temporary(SE_NET4_DIRECTORY_FAILURE3,
-                    "DNS lookup of MX for " + domain + " failed: " + mx.getErrorString()));
-        };
+        DnsAnswer mx = dns.lookup(domain, Type.MX);
+        if (mx instanceof Found found) {
+            return byPreference(domain, found.records());
+        }
+        if (mx instanceof None none && none.noSuchDomain()) {
+            return new NoMail(Diagnosis.permanent(SE_ADDR1_UNKNOWN_DEST_SYSTEM2, "no such domain: " + domain));
+        }
+        if (mx instanceof Failed failed) {
+            return new Unresolved(Diagnosis.temporary(SE_NET4_DIRECTORY_FAILURE3, failed.reason()));
+        }
+        return implicitMx(domain);
     }
 
     /** The IPv4 then IPv6 addresses of {@code host}, or the address itself when it is one; empty when none. */
@@ -82,27 +68,20 @@ public final class DnsLookup {
         if (isAddressLiteral(host)) {
             try {
                 return List.of(InetAddress.getByName(host));
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 return List.of();
             }
         }
         List<InetAddress> addresses = new ArrayList<>();
         for (int type : new int[] { Type.A, Type.AAAA }) {
-            Lookup lookup = lookup(host, type);
-            if (lookup.getResult() == Lookup.SUCCESSFUL) {
-                for (Record record : lookup.getAnswers()) {
-                    if (record instanceof ARecord a) {
-                        addresses.add(a.getAddress());
-                    } else if (record instanceof AAAARecord aaaa) {
-                        addresses.add(aaaa.getAddress());
-                    }
-                }
+            if (dns.lookup(host, type) instanceof Found found) {
+                addresses.addAll(found.addresses());
             }
         }
         return addresses;
     }
 
-    private NextHops byPreference(String domain, Record[] answers) {
+    private NextHops byPreference(String domain, List<Record> answers) {
         Map<Integer, List<NextHop>> byPreference = new TreeMap<>();
         for (Record record : answers) {
             if (record instanceof MXRecord mx) {
@@ -123,31 +102,17 @@ public final class DnsLookup {
     }
 
     private NextHops implicitMx(String domain) {
-        Lookup a = lookup(domain, Type.A);
-        Lookup aaaa = lookup(domain, Type.AAAA);
-        if (a.getResult() == Lookup.SUCCESSFUL || aaaa.getResult() == Lookup.SUCCESSFUL) {
+        DnsAnswer a = dns.lookup(domain, Type.A);
+        DnsAnswer aaaa = dns.lookup(domain, Type.AAAA);
+        if (a instanceof Found || aaaa instanceof Found) {
             return new Hosts(List.of(NextHop.mx(domain, mxPort)));
         }
-        if (a.getResult() == Lookup.TRY_AGAIN || aaaa.getResult() == Lookup.TRY_AGAIN) {
-            return new Unresolved(Diagnosis.temporary(SE_NET4_DIRECTORY_FAILURE3, "DNS lookup of the address of "
-                    + domain + " failed: " + (a.getResult() == Lookup.TRY_AGAIN ? a : aaaa).getErrorString()));
+        if (a instanceof Failed || aaaa instanceof Failed) {
+            Failed failed = (Failed) (a instanceof Failed ? a : aaaa);
+            return new Unresolved(Diagnosis.temporary(SE_NET4_DIRECTORY_FAILURE3, failed.reason()));
         }
         return new NoMail(Diagnosis.permanent(SE_ADDR1_UNKNOWN_DEST_SYSTEM2,
                 "domain " + domain + " has neither MX nor address records"));
-    }
-
-    private Lookup lookup(String name, int type) {
-        try {
-            Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
-            // set before run(): otherwise Lookup would ask the resolver from /etc/resolv.conf
-            lookup.setResolver(resolver);
-            lookup.setCache(cache);
-            lookup.setSearchPath((Name[]) null);
-            lookup.run();
-            return lookup;
-        } catch (TextParseException e) {
-            throw new IllegalArgumentException("not a domain name: " + name, e);
-        }
     }
 
     private static boolean isAddressLiteral(String host) {

@@ -24,6 +24,9 @@ public enum Refusal {
     SENDER_SYNTAX(Replies.SENDER_SYNTAX),
     RECIPIENT_SYNTAX(Replies.RECIPIENT_SYNTAX),
     RECIPIENT_UNPARSABLE(Replies.RECIPIENT_UNPARSABLE),
+    SENDER_BLOCKED(Replies.SENDER_BLOCKED),
+    DNSBL_LISTED(Replies.DNSBL_LISTED),
+    HELD_APART(Replies.HELD_APART),
 
     // --- the message: its From: field (submission), its size, its bytes
     FROM_NOT_OWNED(Replies.FROM_NOT_OWNED),
@@ -34,6 +37,12 @@ public enum Refusal {
     MESSAGE_TOO_LARGE(Replies.MESSAGE_TOO_BIG),
     MESSAGE_LINE_TOO_LONG(Replies.MESSAGE_LINE_TOO_LONG),
     BARE_LINE_ENDING(Replies.BARE_LINE_ENDING),
+
+    // --- the message's authentication on port 25: DMARC, our own domains
+    DMARC_REJECTED(Replies.DMARC_REJECTED),
+    DMARC_UNVERIFIED(Replies.DMARC_UNVERIFIED),
+    OWN_DOMAIN_SPOOFED(Replies.OWN_DOMAIN_SPOOFED),
+    OWN_DOMAIN_UNVERIFIED(Replies.OWN_DOMAIN_UNVERIFIED),
 
     // --- commands out of syntax or sequence
     UNKNOWN_COMMAND(Replies.UNKNOWN_COMMAND),

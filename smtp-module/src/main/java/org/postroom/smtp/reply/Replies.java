@@ -30,6 +30,16 @@ public final class Replies {
     /** An unexpected error while handling the command; the session ends (RFC 3463 X.3.0). */
     public static final Reply LOCAL_ERROR = Reply.of(C451_LOCAL_ERROR, SE_SYSTEM3_OTHER0, "Local error in processing");
 
+    /**
+     * RFC 5321 §3.3 lets a server take some recipients of a transaction and defer others: a
+     * recipient whose mail is held for the administrators (postmaster@ of a domain without a
+     * postmaster target) and one that is delivered never share a transaction, because the two are
+     * stored apart and one 250 must cover both. The client sends the deferred one in another
+     * transaction (RFC 3463 X.5.3, as for too many recipients).
+     */
+    public static final Reply HELD_APART = Reply.of(C452_STORAGE_FULL, SE_PROTOCOL5_TOO_MANY_RECIPIENTS3,
+            "Send this recipient in a transaction of its own");
+
     /** The recipient's mailbox is at its quota (RFC 3463 X.2.2, RFC 5321 §4.5.3.1.10 for 452). */
     public static final Reply MAILBOX_FULL = Reply.of(C452_STORAGE_FULL, SE_MAILBOX2_FULL2,
             "Mailbox full, try again later");
@@ -37,6 +47,20 @@ public final class Replies {
     /** RFC 5321 §4.5.3.1.10: more recipients than this server takes in one transaction. */
     public static final Reply TOO_MANY_RECIPIENTS = Reply.of(C452_STORAGE_FULL, SE_PROTOCOL5_TOO_MANY_RECIPIENTS3,
             "Too many recipients");
+
+    /**
+     * RFC 7489 §6.6.2: the author domain's DMARC policy rejects failing mail, and a DNS failure kept
+     * SPF or DKIM from passing: the message is neither refused for good nor delivered (X.7.0).
+     */
+    public static final Reply DMARC_UNVERIFIED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_OTHER0,
+            "DNS failure while checking the author domain's DMARC policy, try again later");
+
+    /**
+     * A message on port 25 from a sender in one of our own domains, which a DNS failure kept from
+     * being authenticated by SPF or DKIM (X.7.0); see {@link #OWN_DOMAIN_SPOOFED}.
+     */
+    public static final Reply OWN_DOMAIN_UNVERIFIED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_OTHER0,
+            "DNS failure while authenticating a sender in a local domain, try again later");
 
     /** RFC 4954 §6: the credentials could not be checked right now. */
     public static final Reply AUTH_UNAVAILABLE = Reply.of(C454_TEMPORARY_AUTH_FAILURE, SE_POLICY7_OTHER0,
@@ -200,6 +224,22 @@ public final class Replies {
     public static final Reply ALIAS_LOOP = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_NET4_ROUTING_LOOP6,
             "Alias expansion loop or limit reached");
 
+    /**
+     * RFC 7489 §6.6.2, RFC 3463 X.7.1: the message fails DMARC and its author domain's policy is
+     * reject; the text goes on with the domain.
+     */
+    public static final Reply DMARC_REJECTED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Message rejected by the DMARC policy of its author domain");
+
+    /**
+     * RFC 3463 X.7.1: a message on port 25, from a client that did not log in, whose envelope sender
+     * or From: field is in one of our own domains, and that neither SPF nor an aligned DKIM signature
+     * authenticates: our users' mail reaches us by submission, so this is a forgery, whatever the
+     * domain's DMARC record says.
+     */
+    public static final Reply OWN_DOMAIN_SPOOFED = Reply.of(C550_MAILBOX_UNAVAILABLE,
+            SE_POLICY7_DELIVERY_NOT_AUTHORIZED1, "Sender in a local domain not authenticated by SPF or DKIM");
+
     /** RFC 1870 §6, RFC 3463 X.3.4: the message (declared with SIZE, or sent) is over the limit. */
     public static final Reply MESSAGE_TOO_BIG = Reply.of(C552_STORAGE_EXCEEDED, SE_SYSTEM3_MESSAGE_TOO_BIG4,
             "Message size exceeds fixed maximum message size");
@@ -232,6 +272,21 @@ public final class Replies {
     public static final Reply BARE_LINE_ENDING = Reply.of(C554_TRANSACTION_FAILED, SE_CONTENT6_OTHER0,
             "Message contains a bare CR or LF or a NUL");
 
+    /**
+     * RFC 3463 X.7.1: the recipient's block list (the user's or the domain's) names the envelope
+     * sender, its domain or the client's network. Which entry is logged, not told.
+     */
+    public static final Reply SENDER_BLOCKED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Sender blocked by the recipient's sender list");
+
+    /**
+     * RFC 5782 §2.1, RFC 3463 X.7.1: a DNS blocklist lists the client's address; the text goes on
+     * with the address, the list and the list's reason ({@link #dnsblListed}), so that the sender's
+     * administrator knows where to ask for removal. postmaster@ and abuse@ are never refused so.
+     */
+    public static final Reply DNSBL_LISTED = Reply.of(C554_TRANSACTION_FAILED, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Client host listed by a DNS blocklist");
+
     /** RFC 3463 X.7.1: a recipient at another domain from a client that did not authenticate. */
     public static final Reply RELAY_DENIED = Reply.of(C554_TRANSACTION_FAILED, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
             "Relay access denied");
@@ -259,6 +314,15 @@ public final class Replies {
     public static Reply hello(String hostname, String clientName, String clientAddress) {
         return new Reply(C250_COMPLETED, "",
                 hostname + " Hello " + Printable.of(clientName) + " [" + clientAddress + "]");
+    }
+
+    /**
+     * {@link #DNSBL_LISTED} naming the client's address, the list's zone and the reason the list gave
+     * (a TXT record, made printable ASCII and cut short by the caller; empty when it gave none).
+     */
+    public static Reply dnsblListed(String clientAddress, String zone, String reason) {
+        return DNSBL_LISTED.withText(DNSBL_LISTED.text() + ": [" + clientAddress + "] in " + zone
+                + (reason.isEmpty() ? "" : "; " + reason));
     }
 
     /** RFC 5321 §4.1.1.4: the message is committed; {@code queueId} names its stored copy. */

@@ -31,7 +31,7 @@ class MxTranscriptTest {
     }
 
     @Test
-    void aMessageForALocalUserIsStoredWithAReceivedHeaderAndNothingElseChanged() {
+    void aMessageForALocalUserIsStoredWithItsAuthenticationResultsAndAReceivedHeaderAndNothingElseChanged() {
         try (SmtpTranscript smtp = connect()) {
             assertThat(smtp.ehlo("client.elsewhere.test"))
                     .contains("PIPELINING", "ENHANCEDSTATUSCODES", "8BITMIME", "SIZE 10485760")
@@ -43,7 +43,12 @@ class MxTranscriptTest {
             smtp.send("QUIT").expect("221 2.0.0");
         }
         String stored = new String(bed.mail().inbox("alice@example.com").get(0), StandardCharsets.US_ASCII);
-        assertThat(stored).startsWith("Received: from client.elsewhere.test ([127.0.0.1])\r\n"
+        // elsewhere.test publishes nothing: no SPF, no signature, no DMARC policy
+        assertThat(stored).startsWith("Authentication-Results: mx.postroom.test;\r\n"
+                + "\tspf=none smtp.mailfrom=far@elsewhere.test;\r\n"
+                + "\tdkim=none;\r\n"
+                + "\tdmarc=none header.from=elsewhere.test\r\n"
+                + "Received: from client.elsewhere.test ([127.0.0.1])\r\n"
                 + "\tby mx.postroom.test (Postroom) with ESMTP id ");
         assertThat(stored).contains("\r\n\tfor <alice@example.com>;\r\n");
         assertThat(stored.substring(stored.indexOf("From: "))).isEqualTo(MESSAGE.replace("\r\n..a", "\r\n.a"));

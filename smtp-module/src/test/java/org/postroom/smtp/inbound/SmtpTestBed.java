@@ -17,14 +17,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postroom.smtp.inbound.checks.InboundChecks;
+import org.postroom.smtp.inbound.senders.Dnsbl;
+import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.testing.LogCapture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Everything an SMTP listener test stands on, fresh for each test: the company in PostgreSQL
- * ({@link TestMailSystem}), a spool directory, a capture of the log for assertions on it, and
- * the listeners it started, unbound afterwards. Register it with {@code @RegisterExtension}.
+ * ({@link TestMailSystem}), a spool directory, a DNS server on loopback that the checks of port 25
+ * ask (empty until the test publishes records: SPF, DKIM and DMARC then find none), a capture of
+ * the log for assertions on it, and the listeners it started, unbound afterwards. Register it with
+ * {@code @RegisterExtension}.
  */
 public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback {
 
@@ -35,6 +40,8 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     private final int maxLoginFailures;
     private final Duration loginFailureDelay;
     private TestMailSystem mail;
+    private TestDnsServer dns;
+    private TestListener sharedMx;
     private Path spool;
     private SimpleMeterRegistry meters;
 
@@ -52,6 +59,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     public void beforeEach(ExtensionContext context) throws IOException {
         log.beforeEach(context);
         mail = TestMailSystem.create();
+        dns = new TestDnsServer();
         spool = Files.createTempDirectory("postroom-spool");
         meters = new SimpleMeterRegistry();
     }
@@ -61,7 +69,9 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         try {
             listeners.forEach(TestListener::close);
             listeners.clear();
+            sharedMx = null;
             mail.close();
+            dns.close();
             try (Stream<Path> files = Files.walk(spool)) {
                 files.sorted(Comparator.reverseOrder()).forEach(SmtpTestBed::delete);
             }
@@ -72,6 +82,11 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     public TestMailSystem mail() {
         return mail;
+    }
+
+    /** The DNS server the checks of port 25 ask; the test publishes SPF, DKIM and DMARC records there. */
+    public TestDnsServer dns() {
+        return dns;
     }
 
     public Path spool() {
@@ -96,8 +111,34 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return new InboundSettings(TestListener.HOSTNAME, maxMessageSize, 100);
     }
 
+    /**
+     * The services of the listeners, with every check of port 25 on, asking {@link #dns()} (with 1 s
+     * per try), and no DNS blocklists.
+     */
     public InboundServices services() {
-        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), meters);
+        return services(noBlocklists(), checks());
+    }
+
+    public InboundServices services(InboundChecks checks) {
+        return services(noBlocklists(), checks);
+    }
+
+    /** The services, asking the DNS blocklists of {@code dnsbl}. */
+    public InboundServices services(Dnsbl dnsbl) {
+        return services(dnsbl, checks());
+    }
+
+    private InboundServices services(Dnsbl dnsbl, InboundChecks checks) {
+        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl, checks,
+                meters);
+    }
+
+    private InboundChecks checks() {
+        return InboundChecks.on(TestListener.HOSTNAME, dns.dnsResolver(Duration.ofSeconds(1)), mail.directory(), meters);
+    }
+
+    private Dnsbl noBlocklists() {
+        return new Dnsbl(List.of(), dns.dnsResolver(), Duration.ofSeconds(1), meters);
     }
 
     /** The MX listener with the default settings. */
@@ -107,6 +148,46 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     TestListener mx(InboundSettings settings) {
         return started(TestListener.mx(InboundChains.mx(settings, services())));
+    }
+
+    /** The MX listener with the default settings, asking the DNS blocklists of {@code dnsbl}. */
+    TestListener mx(Dnsbl dnsbl) {
+        return started(TestListener.mx(InboundChains.mx(settings(), services(dnsbl))));
+    }
+
+    /**
+     * One message over a new session on port 25 (one MX listener per test): EHLO {@code helo},
+     * MAIL FROM {@code sender}, RCPT TO {@code recipient}, the data; the reply to the data must
+     * start with {@code expected}.
+     */
+    void receive(String helo, String sender, String recipient, String message, String expected) {
+        if (sharedMx == null) {
+            sharedMx = mx();
+        }
+        try (SmtpTranscript smtp = SmtpTranscript.connect(sharedMx.port())) {
+            smtp.ehlo(helo);
+            smtp.send("MAIL FROM:<" + sender + ">").expect("250 2.1.0");
+            smtp.send("RCPT TO:<" + recipient + ">").expect("250 2.1.5");
+            smtp.send("DATA").expect("354");
+            smtp.raw(message + ".\r\n").expect(expected);
+            smtp.send("QUIT").expect("221");
+        }
+    }
+
+    /**
+     * The results in the Authentication-Results field of the last message in {@code address}'s
+     * INBOX, e.g. {@code [spf=pass smtp.mailfrom=a@example.org, dkim=none, dmarc=none
+     * header.from=example.org]}; fails unless the message starts with exactly one such field, ours.
+     */
+    List<String> authenticationResults(String address) {
+        List<byte[]> inbox = mail.inbox(address);
+        String stored = new String(inbox.get(inbox.size() - 1), StandardCharsets.UTF_8);
+        String first = "Authentication-Results: " + TestListener.HOSTNAME + ";\r\n\t";
+        if (!stored.startsWith(first)) {
+            throw new AssertionError("the stored message does not start with our Authentication-Results field:\n" + stored);
+        }
+        int end = stored.indexOf("\r\nReceived: ");
+        return List.of(stored.substring(first.length(), end).split(";\r\n\t"));
     }
 
     /** The STARTTLS submission listener (587). */

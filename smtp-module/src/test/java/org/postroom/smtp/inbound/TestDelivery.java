@@ -53,7 +53,7 @@ final class TestDelivery implements AutoCloseable {
         }
         DeliverySettings settings = new DeliverySettings(TestListener.HOSTNAME, Duration.ofSeconds(5),
                 Duration.ofSeconds(10), new RetrySchedule(List.of(Duration.ofMinutes(1)), Duration.ofDays(5)), Duration.ZERO);
-        delivery = OutboundDelivery.create(settings, new NextHopResolver(routes, null, new DnsLookup(dns.resolver(),
+        delivery = OutboundDelivery.create(settings, new NextHopResolver(routes, null, new DnsLookup(dns.dnsResolver(),
                 sink.port())), new MessageSigner(domains()), mail.senderRewriting(), new DeliveryQueue(mail.database()),
                 new MailStore(mail.database()), mail.directory(), Clock.systemUTC(), new SimpleMeterRegistry());
     }

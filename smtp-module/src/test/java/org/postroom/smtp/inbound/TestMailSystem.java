@@ -15,6 +15,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postroom.smtp.dsn.QuotaBounces;
+import org.postroom.smtp.inbound.checks.InboundChecks;
+import org.postroom.smtp.inbound.senders.Dnsbl;
+import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
@@ -33,9 +36,14 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.quarantine.HeldMessage;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
+import org.postroom.storage.senders.SenderLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -116,17 +124,40 @@ public final class TestMailSystem implements AutoCloseable {
         return new SenderRewriting(new ServerSecrets(db).secret(ServerSecrets.SRS), Clock.systemUTC());
     }
 
+    /** The administrators' quarantine, where port 25 holds what a DMARC policy of quarantine applies to. */
+    public Quarantine quarantine() {
+        return new Quarantine(db, directory());
+    }
+
     public UserRepository users() {
         return new UserRepository(db);
     }
 
-    /** Everything the SMTP chains need, over this database, spooling into {@code spool}, counting into {@code meters}. */
-    public InboundServices services(Spool spool, LoginThrottle throttle, MeterRegistry meters) {
+    /**
+     * Everything the SMTP chains need, over this database, spooling into {@code spool}, asking the
+     * DNS blocklists of {@code dnsbl}, checking received mail with {@code checks}, counting into
+     * {@code meters}.
+     */
+    public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, InboundChecks checks,
+            MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
-        return new InboundServices(directory(), store, authenticator(), throttle, spool, bounces, senderRewriting(),
-                new CommandTimers(meters), meters);
+        return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
+                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), checks, new CommandTimers(meters), meters);
+    }
+
+    public SenderLists senderLists() {
+        return new SenderLists(db);
+    }
+
+    public DomainRepository domains() {
+        return new DomainRepository(db, "postroom");
+    }
+
+    /** The messages held in the quarantine, newest first. */
+    public List<HeldMessage> held() {
+        return new Quarantine(testDatabase.database(), new MailDirectory(testDatabase.database())).list(0, 100).items();
     }
 
     /** From now on every connection attempt of the services fails, as with PostgreSQL down. */
@@ -165,6 +196,12 @@ public final class TestMailSystem implements AutoCloseable {
             }
         }
         return messages;
+    }
+
+    /** The check verdicts stored with the message stored last. */
+    public List<MessageCheck> checksOfLastMessage() {
+        long id = sql.sql("select max(id) from message").query(Long.class).single();
+        return new MessageChecks(testDatabase.database()).of(id);
     }
 
     /** Stored message copies, whoever they are for. */

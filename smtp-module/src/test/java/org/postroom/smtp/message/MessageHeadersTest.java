@@ -27,6 +27,25 @@ class MessageHeadersTest {
         assertThat(MessageHeaders.isWhole(header)).isFalse();
     }
 
+    @Test
+    void fieldsComeAsWrittenWithTheirFoldingAndValuesUnfolded() {
+        byte[] header = "DKIM-Signature: v=1;\r\n\tb=abc\r\nFrom : a@example.com\r\nfrom: b@example.com\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThat(MessageHeaders.fields(header)).containsExactly("DKIM-Signature: v=1;\r\n\tb=abc",
+                "From : a@example.com", "from: b@example.com");
+        assertThat(MessageHeaders.values(header, "FROM")).containsExactly(" a@example.com", " b@example.com");
+        assertThat(MessageHeaders.values(header, "dkim-signature")).containsExactly(" v=1;\tb=abc");
+    }
+
+    @Test
+    void aLineStartsAFieldWhenANameAndAColonOpenIt() {
+        assertThat(MessageHeaders.fieldName("Message-ID: <x@y>\r\n".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("message-id");
+        assertThat(MessageHeaders.fieldName("\tfolded: no\r\n".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(MessageHeaders.fieldName("\r\n".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(MessageHeaders.fieldName(": empty name\r\n".getBytes(StandardCharsets.US_ASCII))).isNull();
+    }
+
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
     }

@@ -108,7 +108,7 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     NextHopResolver resolver() {
-        return new NextHopResolver(routes, relay, new DnsLookup(dns.resolver(), smtp.port()));
+        return new NextHopResolver(routes, relay, new DnsLookup(dns.dnsResolver(), smtp.port()));
     }
 
     /** Queues {@code content} as submitted by {@code sender} for remote {@code recipients}; returns the message id. */

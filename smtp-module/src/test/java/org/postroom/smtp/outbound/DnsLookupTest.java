@@ -23,7 +23,7 @@ class DnsLookupTest {
 
     DnsLookupTest() throws IOException {
         dns = new TestDnsServer();
-        lookup = new DnsLookup(dns.resolver(), 25);
+        lookup = new DnsLookup(dns.dnsResolver(), 25);
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package org.postroom.smtp.inbound.hook;
 import java.util.Optional;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
-import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -70,13 +69,7 @@ public final class StrictDataFilter implements DataLineFilter {
     }
 
     private static LinePosition position(SMTPSession session) {
-        return session.getAttachment(POSITION, State.Transaction).orElseGet(() -> start(session));
-    }
-
-    private static LinePosition start(SMTPSession session) {
-        LinePosition position = new LinePosition();
-        session.setAttachment(POSITION, position, State.Transaction);
-        return position;
+        return TransactionState.of(session, POSITION, LinePosition::new);
     }
 
     /** Ends the transaction (which discards the message) and answers with {@code reason}. */

@@ -1,0 +1,97 @@
+package org.postroom.smtp.dns;
+
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.xbill.DNS.Cache;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.lookup.LookupResult;
+import org.xbill.DNS.lookup.LookupSession;
+import org.xbill.DNS.lookup.NoSuchDomainException;
+import org.xbill.DNS.lookup.NoSuchRRSetException;
+import org.xbill.DNS.lookup.ServerFailedException;
+
+/**
+ * DNS lookups through the resolver given here, never one picked up elsewhere (dnsjava's default,
+ * the hosts file), with one cache for every lookup of the process that keeps answers, negative
+ * ones too (RFC 2308), for their TTLs. Thread-safe; a lookup blocks the calling thread (a hook
+ * thread or a delivery worker, never a Netty I/O thread) for at most about twice the timeout.
+ */
+public final class DnsResolver {
+
+    /** How long one server is given for one answer when nothing else is configured. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final LookupSession session;
+    private final Duration wait;
+
+    /** Lookups through {@code resolver}, whose own timeout bounds each try; {@code timeout} bounds the whole lookup with its retries. */
+    public DnsResolver(Resolver resolver, Duration timeout) {
+        this.session = LookupSession.builder().resolver(resolver).cache(new Cache(DClass.IN)).clearSearchPath()
+                .build();
+        this.wait = timeout.multipliedBy(2).plusSeconds(1);
+    }
+
+    /** Lookups through {@code servers}, or through the system's resolvers when the list is empty. */
+    public static DnsResolver using(List<InetSocketAddress> servers, Duration timeout) {
+        ExtendedResolver resolver = servers.isEmpty() ? new ExtendedResolver()
+                : new ExtendedResolver(servers.stream().map(s -> (Resolver) new SimpleResolver(s)).toList());
+        resolver.setTimeout(timeout);
+        return new DnsResolver(resolver, timeout);
+    }
+
+    /** The records of {@code type} ({@link Type}) at {@code name}, an absolute name with or without its final dot. */
+    public DnsAnswer lookup(String name, int type) {
+        Name absolute;
+        try {
+            absolute = Name.fromString(name, Name.root);
+        } catch (TextParseException e) {
+            // a name that cannot be written in DNS cannot exist there
+            return new DnsAnswer.None(true);
+        }
+        try {
+            LookupResult result = session.lookupAsync(absolute, type).toCompletableFuture()
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            // a NODATA answer comes back empty the first time, and as NoSuchRRSetException from the cache
+            return result.getRecords().isEmpty() ? new DnsAnswer.None(false) : new DnsAnswer.Found(result.getRecords());
+        } catch (ExecutionException e) {
+            return failure(e.getCause(), name, type);
+        } catch (TimeoutException e) {
+            return failed(name, type, "timed out");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(name, type, "interrupted");
+        }
+    }
+
+    private static DnsAnswer failure(Throwable cause, String name, int type) {
+        if (cause instanceof NoSuchDomainException) {
+            return new DnsAnswer.None(true);
+        }
+        if (cause instanceof NoSuchRRSetException) {
+            return new DnsAnswer.None(false);
+        }
+        if (cause instanceof ServerFailedException) {
+            return failed(name, type, "SERVFAIL");
+        }
+        if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
+            return failed(name, type, "timed out");
+        }
+        return failed(name, type, cause.toString());
+    }
+
+    private static DnsAnswer failed(String name, int type, String why) {
+        return new DnsAnswer.Failed("DNS lookup of " + Type.string(type) + " for " + name + " failed: " + why);
+    }
+}

@@ -1,0 +1,70 @@
+package org.postroom.smtp.inbound.checks;
+
+import java.util.Locale;
+
+/**
+ * The DMARC verdict on one author domain (RFC 7489 §6.6), kept apart from what is done about it:
+ * {@code status} goes into Authentication-Results, {@code disposition} decides the message's fate.
+ *
+ * @param status the result, in the words of RFC 8601 §2.7.5
+ * @param domain the author domain (the header From: field's), lower-case ASCII
+ * @param policy the policy the domain asks for a failing message ({@code p=}, or {@code sp=} for a
+ *        subdomain under its organisational domain's record); {@link Policy#NONE} when there is none
+ * @param disposition what this server does: {@code reject} and {@code quarantine} only for a
+ *        failure the policy asks it for and {@code pct=} sampled, {@code defer} for a temporary
+ *        error where a pass was still possible and the policy would reject
+ * @param reason a short note for the header, printable ASCII; "" when there is nothing to add
+ */
+public record DmarcResult(Status status, String domain, Policy policy, Disposition disposition, String reason) {
+
+    /** RFC 8601 §2.7.5 (with RFC 7489 §11.2). */
+    public enum Status {
+        NONE, PASS, FAIL, TEMPERROR, PERMERROR;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** RFC 7489 §6.3, the p= and sp= tags. */
+    public enum Policy {
+        NONE, QUARANTINE, REJECT;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** RFC 7489 §6.6.4: a message not sampled by pct= gets the next policy down. */
+        Policy lower() {
+            return this == REJECT ? QUARANTINE : NONE;
+        }
+    }
+
+    /** What happens to the message, from the mildest. */
+    public enum Disposition {
+        /** Delivered. */
+        NONE,
+        /** Delivered into quarantine, held for an administrator. */
+        QUARANTINE,
+        /** Refused with 451: the DNS failed where a pass could have saved a message the policy rejects. */
+        DEFER,
+        /** Refused with 550. */
+        REJECT;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The resinfo of Authentication-Results, e.g. {@code dmarc=fail (p=reject dis=reject) header.from=example.org}. */
+    String resinfo() {
+        StringBuilder text = new StringBuilder("dmarc=").append(status.word());
+        if (status == Status.PASS || status == Status.FAIL) {
+            text.append(" (p=").append(policy.word()).append(" dis=").append(disposition.word()).append(')');
+        }
+        if (!reason.isEmpty()) {
+            text.append(" reason=").append(HeaderValues.quoted(reason));
+        }
+        return text.append(" header.from=").append(HeaderValues.value(domain)).toString();
+    }
+}

@@ -1,0 +1,30 @@
+package org.postroom.smtp.inbound.checks;
+
+import java.util.List;
+
+import org.apache.james.jdkim.api.Headers;
+import org.postroom.smtp.message.MessageHeaders;
+
+/** A header section as jDKIM's verifier reads it: each field as written, folding kept. */
+final class HeaderFields implements Headers {
+
+    private final List<String> fields;
+
+    HeaderFields(byte[] headerSection) {
+        this.fields = MessageHeaders.fields(headerSection);
+    }
+
+    @Override
+    public List<String> getFields() {
+        return fields;
+    }
+
+    /** The fields named {@code name}, in any case (RFC 5322 §1.2.2), top to bottom. */
+    @Override
+    public List<String> getFields(String name) {
+        return fields.stream().filter(field -> {
+            int colon = field.indexOf(':');
+            return colon > 0 && field.substring(0, colon).strip().equalsIgnoreCase(name);
+        }).toList();
+    }
+}

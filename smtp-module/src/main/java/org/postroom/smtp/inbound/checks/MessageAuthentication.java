@@ -1,0 +1,144 @@
+package org.postroom.smtp.inbound.checks;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.smtp.MailEnvelope;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.postroom.smtp.inbound.hook.TransactionState;
+import org.postroom.smtp.message.MessageHeaders;
+import org.postroom.storage.message.MessageCheck;
+
+/**
+ * What the checks found out about the message of the current transaction, gathered as each check
+ * runs at the end of DATA, and read by the commit: the Authentication-Results field it prepends
+ * ({@link #authenticationResults}), the verdicts it stores with the message ({@link #verdicts}),
+ * and whether the message is held in quarantine ({@link #hold}). One per
+ * transaction; the checks of one message run one after the other on one hook thread.
+ */
+public final class MessageAuthentication {
+
+    private static final AttachmentKey<MessageAuthentication> KEY =
+            AttachmentKey.of("postroom.message-authentication", MessageAuthentication.class);
+
+    private SpfResult spf;
+    private List<DkimResult> dkim = List.of();
+    private final List<DmarcResult> dmarc = new ArrayList<>();
+    private byte[] headerSection;
+    private List<String> authorDomains;
+
+    private MessageAuthentication() {
+    }
+
+    /** The findings about the current transaction's message; empty when no check ran (submission, checks off). */
+    public static Optional<MessageAuthentication> of(SMTPSession session) {
+        return session.getAttachment(KEY, State.Transaction);
+    }
+
+    /** The findings of the current transaction, started by the first check that asks. */
+    static MessageAuthentication in(SMTPSession session) {
+        return TransactionState.of(session, KEY, MessageAuthentication::new);
+    }
+
+    /** The message's header section, read from the spool once for all the checks. */
+    byte[] headerSection(MailEnvelope message) throws IOException {
+        if (headerSection == null) {
+            // buffered: what it reads ahead of the body is thrown away with the stream
+            try (InputStream content = new BufferedInputStream(message.getMessageInputStream())) {
+                headerSection = MessageHeaders.read(content);
+            }
+        }
+        return headerSection;
+    }
+
+    /** The message's author domains ({@link AuthorDomains}), read once for all the checks. */
+    List<String> authorDomains(MailEnvelope message) throws IOException {
+        if (authorDomains == null) {
+            authorDomains = AuthorDomains.of(headerSection(message));
+        }
+        return authorDomains;
+    }
+
+    void spf(SpfResult result) {
+        spf = result;
+    }
+
+    /** The SPF verdict; empty before the SPF check ran. */
+    Optional<SpfResult> spf() {
+        return Optional.ofNullable(spf);
+    }
+
+    void dkim(List<DkimResult> results) {
+        dkim = List.copyOf(results);
+    }
+
+    /** One verdict per DKIM-Signature field, in the message's order; empty when it has none. */
+    List<DkimResult> dkim() {
+        return dkim;
+    }
+
+    void dmarc(DmarcResult result) {
+        dmarc.add(result);
+    }
+
+    /** One verdict per author domain; empty when the message names no author. */
+    List<DmarcResult> dmarc() {
+        return List.copyOf(dmarc);
+    }
+
+    /**
+     * Why the message is to be held in quarantine rather than delivered: {@code dmarc} when a DMARC
+     * policy of quarantine applies to it; empty when it is to be delivered.
+     */
+    public Optional<String> hold() {
+        return dmarc.stream().anyMatch(result -> result.disposition() == DmarcResult.Disposition.QUARANTINE)
+                ? Optional.of("dmarc") : Optional.empty();
+    }
+
+    /**
+     * The Authentication-Results field (RFC 8601) of this server, {@code authservId}, with its CRLF:
+     * one result per line for SPF, each DKIM signature (or {@code dkim=none}) and DMARC.
+     */
+    public String authenticationResults(String authservId) {
+        return "Authentication-Results: " + authservId + ";\r\n\t" + String.join(";\r\n\t", results()) + "\r\n";
+    }
+
+    /**
+     * The same results as verdicts to store with the message: the method, the result word, and the
+     * rest of the result as the header has it ({@code header.d=example.org header.s=s1 ...}).
+     */
+    public List<MessageCheck> verdicts() {
+        return results().stream().map(MessageAuthentication::verdict).toList();
+    }
+
+    private List<String> results() {
+        List<String> results = new ArrayList<>();
+        if (spf != null) {
+            results.add(spf.resinfo());
+        }
+        if (dkim.isEmpty()) {
+            results.add("dkim=none");
+        }
+        dkim.forEach(result -> results.add(result.resinfo()));
+        if (dmarc.isEmpty()) {
+            results.add("dmarc=none");
+        }
+        dmarc.forEach(result -> results.add(result.resinfo()));
+        return results;
+    }
+
+    /** {@code method=result detail} as a stored verdict. */
+    private static MessageCheck verdict(String resinfo) {
+        int equals = resinfo.indexOf('=');
+        int space = resinfo.indexOf(' ');
+        return new MessageCheck(resinfo.substring(0, equals),
+                space < 0 ? resinfo.substring(equals + 1) : resinfo.substring(equals + 1, space),
+                space < 0 ? "" : resinfo.substring(space + 1));
+    }
+}
