@@ -102,6 +102,13 @@ public final class WebVisitor {
                 .header("Referer", base + formPage).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** The page a form's answer redirects to (its fragment dropped), as the browser then shows it, flash message and all. */
+    public String redirectedPage(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no redirect: " + response.statusCode()));
+        return get(location.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", "")).body();
+    }
+
     /** Logs in to the console's form (as a browser: the login page first, for its CSRF token). */
     public HttpResponse<String> logInToConsole(String user, String password) {
         return submitForm("/login", "/login", "username", user, "password", password);

@@ -2,13 +2,16 @@ package org.postroom.admin.domain;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,10 +37,11 @@ class DomainApi {
     }
 
     @Operation(summary = "Add a domain", description = "IDN names are accepted and stored in punycode. "
-            + "The domain gets its own DKIM key. 409 when it exists.")
+            + "The domain gets its own DKIM key. postmasterTarget: where postmaster@ and abuse@ go (a local user "
+            + "or alias, or an external address); without it their mail waits in the quarantine. 409 when it exists.")
     @PostMapping
     ResponseEntity<DomainView> create(@RequestBody NewDomain body) {
-        Domain domain = domains.create(body.name());
+        Domain domain = domains.create(body.name(), body.postmasterTarget());
         URI location = UriComponentsBuilder.fromPath("/api/v1/domains/{name}").buildAndExpand(domain.name()).toUri();
         return ResponseEntity.created(location).body(DomainView.of(domain));
     }
@@ -52,6 +56,15 @@ class DomainApi {
     @GetMapping("/{name}")
     DomainView get(@PathVariable String name) {
         return DomainView.of(find(name));
+    }
+
+    @Operation(summary = "Change a domain's postmaster target",
+            description = "JSON merge patch: {\"postmasterTarget\": \"noc@example.net\"}, or null to remove it. 400 for "
+                    + "a target at one of our domains that is no user or alias there.")
+    @PatchMapping(path = "/{name}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+    DomainView change(@PathVariable String name, @RequestBody Map<String, Object> body) {
+        DomainChange change = DomainChange.from(body);
+        return DomainView.of(domains.setPostmasterTarget(name, change.postmasterTarget()));
     }
 
     @Operation(summary = "Delete a domain", description = "409 while it has users, unless force=true, "

@@ -2,9 +2,13 @@ package org.postroom.admin.domain;
 
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Formats;
+import org.postroom.admin.console.Links;
+import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.senders.SenderList;
+import org.postroom.storage.senders.SenderLists;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +24,12 @@ class DomainPages {
 
     private final DomainRepository domains;
     private final DnsRecords dnsRecords;
+    private final SenderLists senderLists;
 
-    DomainPages(DomainRepository domains, DnsRecords dnsRecords) {
+    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists) {
         this.domains = domains;
         this.dnsRecords = dnsRecords;
+        this.senderLists = senderLists;
     }
 
     @GetMapping
@@ -34,7 +40,7 @@ class DomainPages {
 
     @PostMapping
     String create(NewDomain form, RedirectAttributes redirect) {
-        Domain domain = domains.create(form.name());
+        Domain domain = domains.create(form.name(), form.postmasterTarget());
         redirect.addFlashAttribute("notice", "Domain " + domain.name()
                 + " was added. Publish the DNS records below so that mail finds this server.");
         redirect.addAttribute("name", domain.name());
@@ -46,7 +52,19 @@ class DomainPages {
         Domain domain = find(name);
         model.addAttribute("domain", DomainView.of(domain));
         model.addAttribute("records", dnsRecords.of(domain));
+        model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofDomain(domain.name())));
         return "domain/show";
+    }
+
+    @PostMapping("/{name}/postmaster")
+    String setPostmasterTarget(@PathVariable String name, @RequestParam(required = false) String postmasterTarget,
+            RedirectAttributes redirect) {
+        Domain domain = domains.setPostmasterTarget(name, postmasterTarget);
+        redirect.addFlashAttribute("notice", domain.postmasterTarget() == null
+                ? "postmaster@ and abuse@ of " + domain.name() + " have no target now: their mail goes to the catch-all,"
+                        + " or waits in the quarantine."
+                : "postmaster@ and abuse@ of " + domain.name() + " go to " + domain.postmasterTarget() + " now.");
+        return "redirect:" + Links.path("domains", domain.name());
     }
 
     @GetMapping("/{name}/delete")

@@ -7,10 +7,13 @@ import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Links;
 import org.postroom.admin.domain.DomainView;
 import org.postroom.admin.api.PageView;
+import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserAccount;
 import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.senders.SenderList;
+import org.postroom.storage.senders.SenderLists;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +31,12 @@ class UserPages {
 
     private final UserRepository users;
     private final DomainRepository domains;
+    private final SenderLists senderLists;
 
-    UserPages(UserRepository users, DomainRepository domains) {
+    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists) {
         this.users = users;
         this.domains = domains;
+        this.senderLists = senderLists;
     }
 
     @GetMapping
@@ -66,6 +71,7 @@ class UserPages {
         UserView user = UserView.of(find(address));
         model.addAttribute("user", user);
         model.addAttribute("quota", QuotaInput.of(user.quotaBytes()));
+        model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofUser(user.address())));
         return "user/show";
     }
 

@@ -1,6 +1,7 @@
 package org.postroom.admin.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
@@ -61,7 +62,7 @@ class DomainApiErrorsTest {
 
     @Test
     void badInputIs400WithStoragesReason() throws Exception {
-        when(domains.create(anyString())).thenThrow(new InvalidInputException("not a domain name: 'a b'"));
+        when(domains.create(anyString(), any())).thenThrow(new InvalidInputException("not a domain name: 'a b'"));
 
         MockHttpServletResponse response = perform(post("/api/v1/domains").contentType("application/json")
                 .content("{\"name\":\"a b\"}"));
@@ -73,7 +74,7 @@ class DomainApiErrorsTest {
 
     @Test
     void aConflictIs409() throws Exception {
-        when(domains.create(anyString())).thenThrow(new ConflictException("domain taken.example exists already"));
+        when(domains.create(anyString(), any())).thenThrow(new ConflictException("domain taken.example exists already"));
 
         MockHttpServletResponse response = perform(post("/api/v1/domains").contentType("application/json")
                 .content("{\"name\":\"taken.example\"}"));

@@ -1,5 +1,6 @@
 package org.postroom.server.cli;
 
+import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
 
@@ -11,16 +12,43 @@ import picocli.CommandLine.Parameters;
 final class DomainCommands extends Noun {
 
     @Command(name = "add", description = "add a mail domain (with its DKIM key)")
-    void add(@Parameters(paramLabel = "<name>", description = "the domain, e.g. example.com") String name) {
-        Domain domain = service(DomainRepository.class).create(name);
+    void add(@Parameters(paramLabel = "<name>", description = "the domain, e.g. example.com") String name,
+            @Option(names = "--postmaster", paramLabel = "<address>",
+                    description = "who reads its postmaster@ and abuse@: a local user or alias, or an address elsewhere")
+            String postmaster) {
+        Domain domain = service(DomainRepository.class).create(name, blankToNull(postmaster));
         println("added " + domain.name());
         println("publish its DKIM key as TXT " + domain.dkimRecord().name() + ": " + domain.dkimRecord().value());
+        printPostmaster(domain);
     }
 
     @Command(name = "list", description = "list the domains")
     void list() {
-        service(DomainRepository.class).list()
-                .forEach(d -> printf("%-40s %6d users %6d aliases%n", d.name(), d.userCount(), d.aliasCount()));
+        service(DomainRepository.class).list().forEach(d -> printf("%-40s %6d users %6d aliases  postmaster %s%n",
+                d.name(), d.userCount(), d.aliasCount(), d.postmasterTarget() == null ? "-" : d.postmasterTarget()));
+    }
+
+    @Command(name = "postmaster", description = "show or set who reads a domain's postmaster@ and abuse@")
+    void postmaster(@Parameters(index = "0", paramLabel = "<name>", description = "the domain") String name,
+            @Parameters(index = "1", arity = "0..1", paramLabel = "<address>",
+                    description = "a local user or alias, or an address elsewhere") String address,
+            @Option(names = "--remove", description = "no target: their mail goes to the catch-all, or waits in the"
+                    + " quarantine") boolean remove) {
+        if (remove && address != null) {
+            throw new UsageException("domain postmaster takes an address or --remove, not both");
+        }
+        DomainRepository domains = service(DomainRepository.class);
+        Domain domain = address == null && !remove
+                ? domains.find(name).orElseThrow(() -> new NotFoundException("no domain " + name))
+                : domains.setPostmasterTarget(name, address);
+        printPostmaster(domain);
+    }
+
+    private void printPostmaster(Domain domain) {
+        println(domain.postmasterTarget() == null
+                ? "postmaster@ and abuse@ of " + domain.name() + " have no target: their mail goes to the catch-all,"
+                        + " or waits in the quarantine (set one with: domain postmaster " + domain.name() + " <address>)"
+                : "postmaster@ and abuse@ of " + domain.name() + " go to " + domain.postmasterTarget());
     }
 
     @Command(name = "delete", description = "delete a domain (--force: with its users and mail)")

@@ -6,7 +6,9 @@ import java.time.Clock;
 import org.postroom.listener.ListenerSettings;
 import org.postroom.listener.ProtocolListener;
 import org.postroom.listener.tls.ListenerTls;
+import org.postroom.server.config.AntispamProperties;
 import org.postroom.server.config.ChecksProperties;
+import org.postroom.server.config.DnsProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.server.config.SmtpProperties;
@@ -22,6 +24,9 @@ import org.postroom.smtp.inbound.InboundSettings;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
+import org.postroom.smtp.inbound.senders.Dnsbl;
+import org.postroom.smtp.inbound.senders.SenderPolicy;
+import org.postroom.smtp.inbound.senders.TrustedForwarders;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
@@ -29,6 +34,7 @@ import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
+import org.postroom.storage.senders.SenderLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +47,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
  * the limits and timeouts of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
  * {@code <data-dir>/spool} between DATA and their commit, the checks of mail received on port 25
- * ({@code postroom.checks.*}), and {@code postroom.shutdown.grace} for the transactions in flight
- * at shutdown.
+ * ({@code postroom.checks.*}) and its judgement of senders ({@code postroom.antispam.*}), and
+ * {@code postroom.shutdown.grace} for the transactions in flight at shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 class SmtpWiring {
@@ -58,6 +64,18 @@ class SmtpWiring {
     QuotaBounces quotaBounces(PostroomProperties postroom, MailStore store, MailDirectory directory,
             DeliveryQueue queue) {
         return QuotaBounces.create(postroom.hostname(), store, directory, queue, Clock.systemUTC());
+    }
+
+    /** The DNS blocklists of {@code postroom.antispam.dnsbl.zones}, asked through the server's resolver. */
+    @Bean
+    Dnsbl dnsbl(AntispamProperties antispam, DnsResolver resolver, DnsProperties dns, MeterRegistry meters) {
+        return new Dnsbl(antispam.dnsbl().zones(), resolver, dns.timeout(), meters);
+    }
+
+    /** {@code postroom.antispam.trusted-forwarders}, for the DMARC decision on port 25. */
+    @Bean
+    TrustedForwarders trustedForwarders(AntispamProperties antispam, DnsResolver resolver) {
+        return TrustedForwarders.of(antispam.trustedForwarders(), resolver);
     }
 
     /**
@@ -78,10 +96,11 @@ class SmtpWiring {
     @Bean
     InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
             Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
-            SenderRewriting senderRewriting, InboundChecks checks, MeterRegistry meters) {
+            SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, InboundChecks checks,
+            MeterRegistry meters) {
         return new InboundServices(directory, store, quarantine, authenticator, throttle,
-                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting, checks,
-                new CommandTimers(meters), meters);
+                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting,
+                new SenderPolicy(senderLists, dnsbl), checks, new CommandTimers(meters), meters);
     }
 
     @Bean

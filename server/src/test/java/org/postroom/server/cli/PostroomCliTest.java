@@ -59,6 +59,45 @@ class PostroomCliTest {
     }
 
     @Test
+    void aScriptSetsThePostmasterTargetAndKeepsTheSenderLists() {
+        assertThat(run("", "domain", "add", "lists.example", "--postmaster=noc@provider.example")).isZero();
+        assertThat(stdout).contains("postmaster@ and abuse@ of lists.example go to noc@provider.example");
+        assertThat(run("a long enough secret\n", "user", "add", "carol@lists.example", "--password-stdin")).isZero();
+        assertThat(run("", "domain", "postmaster", "lists.example", "Carol@lists.example")).isZero();
+        assertThat(stdout).contains("go to carol@lists.example");
+        assertThat(run("", "domain", "list")).isZero();
+        assertThat(stdout).contains("postmaster carol@lists.example");
+        assertThat(run("", "domain", "postmaster", "lists.example", "--remove")).isZero();
+        assertThat(stdout).contains("have no target");
+        assertThat(run("", "domain", "postmaster", "lists.example", "nobody@lists.example")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("no user or alias");
+
+        assertThat(run("", "senders", "block", "lists.example", "@Spam.example")).isZero();
+        assertThat(stdout).contains("added block @spam.example on the sender list of lists.example");
+        assertThat(run("", "senders", "allow", "carol@lists.example", "192.0.2.7")).isZero();
+        assertThat(run("", "senders", "allow", "lists.example", "@spam.example")).isZero();
+        assertThat(stdout).contains("changed allow @spam.example");
+        assertThat(run("", "senders", "list", "lists.example")).isZero();
+        assertThat(stdout).contains("allow  @spam.example").doesNotContain("192.0.2.7");
+        assertThat(run("", "senders", "list", "carol@lists.example")).isZero();
+        assertThat(stdout).contains("allow  192.0.2.7");
+        assertThat(run("", "senders", "remove", "lists.example", "@spam.example")).isZero();
+        assertThat(run("", "senders", "list", "lists.example")).isZero();
+        assertThat(stdout).isEmpty();
+
+        assertThat(run("", "senders", "block", "lists.example", "not an entry")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("not a sender address, @domain, IP address or network");
+        assertThat(run("", "senders", "remove", "lists.example", "@spam.example")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("is not on the sender list");
+        assertThat(run("", "senders", "list", "nowhere.example")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("no domain nowhere.example");
+        assertThat(runWithoutDatabase("senders", "block", "lists.example")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("senders block needs an entry");
+        assertThat(runWithoutDatabase("domain", "postmaster", "lists.example", "a@b.example", "--remove"))
+                .isEqualTo(PostroomCli.USAGE);
+    }
+
+    @Test
     void refusalsExitWithOneAndSayWhy() {
         run("", "domain", "add", "refusals.example");
         assertThat(run("", "domain", "add", "refusals.example")).isEqualTo(PostroomCli.FAILED);

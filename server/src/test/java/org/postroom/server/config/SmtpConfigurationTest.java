@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
 class SmtpConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({ SmtpProperties.class, SubmissionProperties.class, SmtpsProperties.class })
+    @EnableConfigurationProperties({ SmtpProperties.class, SubmissionProperties.class, SmtpsProperties.class,
+            AntispamProperties.class })
     static class Properties {
     }
 
@@ -64,6 +65,34 @@ class SmtpConfigurationTest {
         assertFailsNaming("postroom.smtp.data-rate-window=0s", "postroom.smtp.data-rate-window");
         assertFailsNaming("postroom.smtp.max-connections=0", "postroom.smtp.max-connections");
         assertFailsNaming("postroom.smtp.max-connections-per-ip=0", "postroom.smtp.max-connections-per-ip");
+    }
+
+    @Test
+    void noBlocklistsAndNoTrustedForwardersByDefault() {
+        runner.run(context -> {
+            AntispamProperties antispam = context.getBean(AntispamProperties.class);
+            assertThat(antispam.dnsbl().zones()).isEmpty();
+            assertThat(antispam.trustedForwarders()).isEmpty();
+        });
+    }
+
+    @Test
+    void blocklistZonesAndTrustedForwardersAreTakenAsGiven() {
+        runner.withPropertyValues("postroom.antispam.dnsbl.zones=zen.spamhaus.org,bl.example.net",
+                "postroom.antispam.trusted-forwarders=192.0.2.0/24,2001:db8::25,lists.example.org").run(context -> {
+                    AntispamProperties antispam = context.getBean(AntispamProperties.class);
+                    assertThat(antispam.dnsbl().zones()).containsExactly("zen.spamhaus.org", "bl.example.net");
+                    assertThat(antispam.trustedForwarders()).containsExactly("192.0.2.0/24", "2001:db8::25",
+                            "lists.example.org");
+                });
+    }
+
+    @Test
+    void aBadBlocklistZoneOrTrustedForwarderIsNamed() {
+        assertFailsNaming("postroom.antispam.dnsbl.zones=zen.spamhaus.org,not a zone", "postroom.antispam.dnsbl.zones");
+        assertFailsNaming("postroom.antispam.trusted-forwarders=192.0.2.0/33", "postroom.antispam.trusted-forwarders");
+        assertFailsNaming("postroom.antispam.trusted-forwarders=host_name.example",
+                "postroom.antispam.trusted-forwarders");
     }
 
     private void assertFailsNaming(String property, String name) {

@@ -1,7 +1,10 @@
 package org.postroom.smtp.dns;
 
+import java.net.InetAddress;
 import java.util.List;
 
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 
@@ -17,6 +20,17 @@ public sealed interface DnsAnswer {
 
         public Found {
             records = List.copyOf(records);
+        }
+
+        /** The addresses of the A and AAAA records among them, in their order. */
+        public List<InetAddress> addresses() {
+            return records.stream().<InetAddress>mapMulti((record, addresses) -> {
+                if (record instanceof ARecord a) {
+                    addresses.accept(a.getAddress());
+                } else if (record instanceof AAAARecord aaaa) {
+                    addresses.accept(aaaa.getAddress());
+                }
+            }).toList();
         }
 
         /** Each TXT record's text, its strings joined without a separator (RFC 7208 §3.3, RFC 6376 §3.6.2.2). */

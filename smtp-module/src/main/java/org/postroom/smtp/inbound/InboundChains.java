@@ -18,6 +18,7 @@ import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
 import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
 import org.apache.james.protocols.smtp.hook.MessageHook;
+import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postroom.smtp.inbound.hook.AuthRequiredHook;
 import org.postroom.smtp.inbound.hook.LocalRecipientHook;
 import org.postroom.smtp.inbound.hook.MaxRecipientsHook;
@@ -48,8 +49,10 @@ public final class InboundChains {
     public static InboundProtocol mx(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
                 connection(services),
+                // the DNS blocklists are asked as the client connects, answered by the first RCPT
+                List.of(services.senders().dnsbl()),
                 commands(services),
-                recipients(settings, services),
+                recipients(settings, services, List.of(services.senders().hook())),
                 data(settings, services, services.checks().headerFilters(), services.checks().messageChecks())));
     }
 
@@ -69,7 +72,7 @@ public final class InboundChains {
                 List.of(
                         new AuthRequiredHook(),
                         new SenderOwnershipHook(services.directory())),
-                recipients(settings, services),
+                recipients(settings, services, List.of()),
                 data(settings, services, List.of(new MissingHeadersFilter(settings.hostname())),
                         List.of(new FromOwnershipHook(services.directory(), services.meters())))));
     }
@@ -102,12 +105,18 @@ public final class InboundChains {
                 new UnknownCommand(metrics));
     }
 
-    /** RCPT: the first decision stands; RelayControlHook always decides. */
-    private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services) {
-        return List.of(
-                new MaxRecipientsHook(settings.maxRecipients()),
-                new LocalRecipientHook(services.directory(), services.senderRewriting()),
-                new RelayControlHook());
+    /**
+     * RCPT: the first decision stands; {@code senderPolicies} (port 25's lists and blocklists) come
+     * before the recipient is looked up; RelayControlHook always decides.
+     */
+    private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services,
+            List<RcptHook> senderPolicies) {
+        List<ProtocolHandler> hooks = new ArrayList<>();
+        hooks.add(new MaxRecipientsHook(settings.maxRecipients()));
+        hooks.addAll(senderPolicies);
+        hooks.add(new LocalRecipientHook(services.directory(), services.senderRewriting()));
+        hooks.add(new RelayControlHook());
+        return hooks;
     }
 
     /**
@@ -125,7 +134,8 @@ public final class InboundChains {
         handlers.addAll(headerFilters);
         handlers.add(new DataLineMessageHookHandler());
         handlers.addAll(messageChecks);
-        handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(), services.meters()));
+        handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(),
+                services.meters()));
         return handlers;
     }
 

@@ -7,6 +7,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -16,11 +17,13 @@ import org.postroom.listener.ProtocolListener;
 import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.checks.MessageAuthentication;
 import org.postroom.smtp.inbound.hook.AcceptedRecipients;
+import org.postroom.smtp.inbound.hook.HeldRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
+import org.postroom.storage.Printable;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
@@ -47,7 +50,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>On port 25 the message is stored behind its Authentication-Results field and with the
  * verdicts of the checks ({@link MessageAuthentication}); one a DMARC policy of quarantine applies
  * to goes into the {@link Quarantine} instead of the mailboxes and the queue, for an administrator
- * to release or delete, and the client hears the same 250.
+ * to release or delete, and the client hears the same 250. So does a transaction for postmaster@ or
+ * abuse@ of a domain with no one to read them ({@link HeldRecipients}, reason {@value #HOLD_REASON}).
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
  * The spooled message is let go when James ends the transaction after this hook ({@link
@@ -56,6 +60,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 final class StoreMessageHook extends StorageBackedHook implements MessageHook {
 
     private static final Logger log = LoggerFactory.getLogger(StoreMessageHook.class);
+
+    /** The quarantine's reason for mail held because no one reads a role address. */
+    static final String HOLD_REASON = "role-address";
 
     private final MailStore store;
     private final Quarantine quarantine;
@@ -72,27 +79,30 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope message) {
         String sender = message.getMaybeSender().isNullSender() ? "" : message.getMaybeSender().asString();
-        List<Recipient> recipients = AcceptedRecipients.of(session);
-        return withStorage(session, "store a message", () -> store(session, sender, recipients, message));
+        return withStorage(session, "store a message", () -> store(session, sender, message));
     }
 
-    private HookResult store(SMTPSession session, String sender, List<Recipient> recipients, MailEnvelope message) {
+    private HookResult store(SMTPSession session, String sender, MailEnvelope message) {
         Optional<MessageAuthentication> findings = MessageAuthentication.of(session);
         List<MessageCheck> verdicts = findings.map(MessageAuthentication::verdicts).orElse(List.of());
-        Optional<String> hold = findings.flatMap(MessageAuthentication::hold);
+        // postmaster@ or abuse@ of a domain with no one to read them: held until an administrator
+        // releases the message (to the postmaster target set meanwhile) or deletes it
+        List<String> unattended = HeldRecipients.of(session);
+        Optional<String> hold = unattended.isEmpty() ? findings.flatMap(MessageAuthentication::hold)
+                : Optional.of(HOLD_REASON);
+        List<Recipient> recipients = unattended.isEmpty() ? AcceptedRecipients.of(session)
+                : unattended.stream().map(address -> new Recipient(address, Set.of(), Set.of())).toList();
         DeliveryReceipt receipt;
         try (InputStream content = withFindings(session, findings, message.getMessageInputStream())) {
             if (hold.isPresent()) {
                 HoldReceipt held = quarantine.hold(sender, origin(session), recipients, content, hold.get(), verdicts);
                 log.info("session {}: message {} from <{}> held in quarantine: reason={}", session.getSessionID(),
-                        held.queueId(), sender, hold.get());
+                        held.queueId(), Printable.of(sender), hold.get());
                 return committed(session, held.queueId());
             }
             receipt = store.deliver(sender, origin(session), recipients, content, verdicts);
         } catch (IOException e) {
-            log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
-                    Replies.TRY_LATER.line(), e.toString());
-            return Verdicts.of(Replies.TRY_LATER);
+            return unreadable(session, e);
         }
         if (!receipt.stored()) {
             log.info("session {}: message from <{}> refused with {}: reason={} recipients={}",
@@ -125,6 +135,12 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
         return findings.<InputStream>map(found -> new SequenceInputStream(new ByteArrayInputStream(found
                 .authenticationResults(session.getConfiguration().getHelloName()).getBytes(StandardCharsets.US_ASCII)),
                 content)).orElse(content);
+    }
+
+    private static HookResult unreadable(SMTPSession session, IOException e) {
+        log.warn("session {}: could not read the spooled message, answered {}: {}", session.getSessionID(),
+                Replies.TRY_LATER.line(), e.toString());
+        return Verdicts.of(Replies.TRY_LATER);
     }
 
     /** Mail of a session that logged in was submitted by our user; anything else came from the internet. */

@@ -23,8 +23,6 @@ import org.postroom.smtp.outbound.NextHops.Hosts;
 import org.postroom.smtp.outbound.NextHops.NoMail;
 import org.postroom.smtp.outbound.NextHops.Unresolved;
 import org.postroom.smtp.reply.Diagnosis;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -80,13 +78,7 @@ public final class DnsLookup {
         List<InetAddress> addresses = new ArrayList<>();
         for (int type : new int[] { Type.A, Type.AAAA }) {
             if (dns.lookup(host, type) instanceof Found found) {
-                for (Record record : found.records()) {
-                    if (record instanceof ARecord a) {
-                        addresses.add(a.getAddress());
-                    } else if (record instanceof AAAARecord aaaa) {
-                        addresses.add(aaaa.getAddress());
-                    }
-                }
+                addresses.addAll(found.addresses());
             }
         }
         return addresses;

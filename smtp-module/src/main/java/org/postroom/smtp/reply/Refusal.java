@@ -24,6 +24,9 @@ public enum Refusal {
     SENDER_SYNTAX(Replies.SENDER_SYNTAX),
     RECIPIENT_SYNTAX(Replies.RECIPIENT_SYNTAX),
     RECIPIENT_UNPARSABLE(Replies.RECIPIENT_UNPARSABLE),
+    SENDER_BLOCKED(Replies.SENDER_BLOCKED),
+    DNSBL_LISTED(Replies.DNSBL_LISTED),
+    HELD_APART(Replies.HELD_APART),
 
     // --- the message: its From: field (submission), its size, its bytes
     FROM_NOT_OWNED(Replies.FROM_NOT_OWNED),

@@ -30,6 +30,16 @@ public final class Replies {
     /** An unexpected error while handling the command; the session ends (RFC 3463 X.3.0). */
     public static final Reply LOCAL_ERROR = Reply.of(C451_LOCAL_ERROR, SE_SYSTEM3_OTHER0, "Local error in processing");
 
+    /**
+     * RFC 5321 §3.3 lets a server take some recipients of a transaction and defer others: a
+     * recipient whose mail is held for the administrators (postmaster@ of a domain without a
+     * postmaster target) and one that is delivered never share a transaction, because the two are
+     * stored apart and one 250 must cover both. The client sends the deferred one in another
+     * transaction (RFC 3463 X.5.3, as for too many recipients).
+     */
+    public static final Reply HELD_APART = Reply.of(C452_STORAGE_FULL, SE_PROTOCOL5_TOO_MANY_RECIPIENTS3,
+            "Send this recipient in a transaction of its own");
+
     /** The recipient's mailbox is at its quota (RFC 3463 X.2.2, RFC 5321 §4.5.3.1.10 for 452). */
     public static final Reply MAILBOX_FULL = Reply.of(C452_STORAGE_FULL, SE_MAILBOX2_FULL2,
             "Mailbox full, try again later");
@@ -262,6 +272,21 @@ public final class Replies {
     public static final Reply BARE_LINE_ENDING = Reply.of(C554_TRANSACTION_FAILED, SE_CONTENT6_OTHER0,
             "Message contains a bare CR or LF or a NUL");
 
+    /**
+     * RFC 3463 X.7.1: the recipient's block list (the user's or the domain's) names the envelope
+     * sender, its domain or the client's network. Which entry is logged, not told.
+     */
+    public static final Reply SENDER_BLOCKED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Sender blocked by the recipient's sender list");
+
+    /**
+     * RFC 5782 §2.1, RFC 3463 X.7.1: a DNS blocklist lists the client's address; the text goes on
+     * with the address, the list and the list's reason ({@link #dnsblListed}), so that the sender's
+     * administrator knows where to ask for removal. postmaster@ and abuse@ are never refused so.
+     */
+    public static final Reply DNSBL_LISTED = Reply.of(C554_TRANSACTION_FAILED, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Client host listed by a DNS blocklist");
+
     /** RFC 3463 X.7.1: a recipient at another domain from a client that did not authenticate. */
     public static final Reply RELAY_DENIED = Reply.of(C554_TRANSACTION_FAILED, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
             "Relay access denied");
@@ -289,6 +314,15 @@ public final class Replies {
     public static Reply hello(String hostname, String clientName, String clientAddress) {
         return new Reply(C250_COMPLETED, "",
                 hostname + " Hello " + Printable.of(clientName) + " [" + clientAddress + "]");
+    }
+
+    /**
+     * {@link #DNSBL_LISTED} naming the client's address, the list's zone and the reason the list gave
+     * (a TXT record, made printable ASCII and cut short by the caller; empty when it gave none).
+     */
+    public static Reply dnsblListed(String clientAddress, String zone, String reason) {
+        return DNSBL_LISTED.withText(DNSBL_LISTED.text() + ": [" + clientAddress + "] in " + zone
+                + (reason.isEmpty() ? "" : "; " + reason));
     }
 
     /** RFC 5321 §4.1.1.4: the message is committed; {@code queueId} names its stored copy. */

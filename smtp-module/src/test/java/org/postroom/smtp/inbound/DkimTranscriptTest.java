@@ -34,7 +34,7 @@ class DkimTranscriptTest {
     void anUntouchedSignaturePasses() {
         KEY.publish(bed.dns(), "signed.test", "s1");
         receive(KEY.sign(MESSAGE, "signed.test", "s1"));
-        assertThat(dkim()).matches("dkim=pass header\\.d=signed\\.test header\\.s=s1 header\\.b=[A-Za-z0-9+/]{12}");
+        assertThat(dkim()).matches("dkim=pass header\\.d=signed\\.test header\\.s=s1 header\\.b=([A-Za-z0-9+]{12}|\"[A-Za-z0-9+/]{12}\")");
         assertThat(bed.meters().counter("postroom.smtp.authentication", "method", "dkim", "result", "pass").count())
                 .isEqualTo(1);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postroom.smtp.inbound.checks.InboundChecks;
+import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.testing.LogCapture;
 
@@ -110,14 +111,34 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return new InboundSettings(TestListener.HOSTNAME, maxMessageSize, 100);
     }
 
-    /** The services of the listeners, with every check of port 25 on, asking {@link #dns()} (with 1 s per try). */
+    /**
+     * The services of the listeners, with every check of port 25 on, asking {@link #dns()} (with 1 s
+     * per try), and no DNS blocklists.
+     */
     public InboundServices services() {
-        return services(InboundChecks.on(TestListener.HOSTNAME, dns.dnsResolver(Duration.ofSeconds(1)), mail.directory(),
-                meters));
+        return services(noBlocklists(), checks());
     }
 
     public InboundServices services(InboundChecks checks) {
-        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), checks, meters);
+        return services(noBlocklists(), checks);
+    }
+
+    /** The services, asking the DNS blocklists of {@code dnsbl}. */
+    public InboundServices services(Dnsbl dnsbl) {
+        return services(dnsbl, checks());
+    }
+
+    private InboundServices services(Dnsbl dnsbl, InboundChecks checks) {
+        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl, checks,
+                meters);
+    }
+
+    private InboundChecks checks() {
+        return InboundChecks.on(TestListener.HOSTNAME, dns.dnsResolver(Duration.ofSeconds(1)), mail.directory(), meters);
+    }
+
+    private Dnsbl noBlocklists() {
+        return new Dnsbl(List.of(), dns.dnsResolver(), Duration.ofSeconds(1), meters);
     }
 
     /** The MX listener with the default settings. */
@@ -127,6 +148,11 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     TestListener mx(InboundSettings settings) {
         return started(TestListener.mx(InboundChains.mx(settings, services())));
+    }
+
+    /** The MX listener with the default settings, asking the DNS blocklists of {@code dnsbl}. */
+    TestListener mx(Dnsbl dnsbl) {
+        return started(TestListener.mx(InboundChains.mx(settings(), services(dnsbl))));
     }
 
     /**

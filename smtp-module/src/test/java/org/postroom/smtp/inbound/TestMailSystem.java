@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 
 import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.checks.InboundChecks;
+import org.postroom.smtp.inbound.senders.Dnsbl;
+import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
@@ -37,9 +39,11 @@ import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
+import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
+import org.postroom.storage.senders.SenderLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -130,16 +134,30 @@ public final class TestMailSystem implements AutoCloseable {
     }
 
     /**
-     * Everything the SMTP chains need, over this database, spooling into {@code spool}, checking
-     * received mail with {@code checks}, counting into {@code meters}.
+     * Everything the SMTP chains need, over this database, spooling into {@code spool}, asking the
+     * DNS blocklists of {@code dnsbl}, checking received mail with {@code checks}, counting into
+     * {@code meters}.
      */
-    public InboundServices services(Spool spool, LoginThrottle throttle, InboundChecks checks, MeterRegistry meters) {
+    public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, InboundChecks checks,
+            MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
         return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
-                senderRewriting(),
-                checks, new CommandTimers(meters), meters);
+                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), checks, new CommandTimers(meters), meters);
+    }
+
+    public SenderLists senderLists() {
+        return new SenderLists(db);
+    }
+
+    public DomainRepository domains() {
+        return new DomainRepository(db, "postroom");
+    }
+
+    /** The messages held in the quarantine, newest first. */
+    public List<HeldMessage> held() {
+        return new Quarantine(testDatabase.database(), new MailDirectory(testDatabase.database())).list(0, 100).items();
     }
 
     /** From now on every connection attempt of the services fails, as with PostgreSQL down. */

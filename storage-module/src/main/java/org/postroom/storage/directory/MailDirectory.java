@@ -15,6 +15,7 @@ import org.postroom.storage.directory.RecipientResolution.Disabled;
 import org.postroom.storage.directory.RecipientResolution.LocalMailbox;
 import org.postroom.storage.directory.RecipientResolution.NotLocal;
 import org.postroom.storage.directory.RecipientResolution.UnknownLocal;
+import org.postroom.storage.directory.RecipientResolution.Unattended;
 import org.postroom.storage.directory.RecipientResolution.Via;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>Precedence for an address {@code local+tag@domain}: the user {@code local+tag}, the alias
  * {@code local+tag}, the user {@code local}, the alias {@code local} (plus-addressing), and only
  * then the domain's catch-all. Domains and local parts match case-insensitively and a trailing dot
- * on the domain is ignored. Alias targets are resolved again, recursively, up to
+ * on the domain is ignored.
+ *
+ * <p>The {@link RoleAddresses role addresses} postmaster@ and abuse@ need no user or alias: without
+ * one of that name they go to the domain's postmaster target (a local user or alias, or an external
+ * address), before the catch-all; with neither target nor catch-all they are {@link Unattended},
+ * accepted all the same and held for the administrators. Alias targets are resolved again, recursively, up to
  * {@link #MAX_DEPTH} levels and {@link #MAX_TARGETS} addresses; a target seen before (a loop) is
  * skipped, as are targets that are unknown or disabled, so one stale alias member does not stop
  * the mail for the others.
@@ -56,6 +62,9 @@ public final class MailDirectory {
         if (match.get() instanceof AliasMatch alias) {
             return expandAlias(rcpt, alias);
         }
+        if (match.get() instanceof RoleMatch role) {
+            return deliverToTarget(rcpt, role);
+        }
         return new UnknownLocal();
     }
 
@@ -68,18 +77,31 @@ public final class MailDirectory {
     }
 
     private RecipientResolution expandAlias(Address rcpt, AliasMatch alias) {
+        return expand(rcpt, alias.targets(), alias.catchAll() ? Via.CATCH_ALL : Via.ALIAS, new UnknownLocal());
+    }
+
+    /**
+     * A role address to its domain's postmaster target; unattended without one, or when the target
+     * takes no mail any more (a deleted user: the dashboard says so).
+     */
+    private RecipientResolution deliverToTarget(Address rcpt, RoleMatch role) {
+        return role.target() == null ? new Unattended() : expand(rcpt, List.of(role.target()), Via.ROLE, new Unattended());
+    }
+
+    /** Where {@code targets}, reached from {@code rcpt}, deliver; {@code nowhere} when to no one. */
+    private RecipientResolution expand(Address rcpt, List<String> targets, Via via, RecipientResolution nowhere) {
         Expansion expansion = new Expansion();
         expansion.visited.add(rcpt.toString());
         try {
-            expansion.expand(alias.targets(), 1);
+            expansion.expand(targets, 1);
         } catch (LimitExceeded e) {
             log.warn("alias {} not resolved: {}", Printable.of(rcpt.toString()), e.getMessage());
             return new AliasLimitExceeded(e.getMessage());
         }
         if (expansion.mailboxes.isEmpty() && expansion.remote.isEmpty()) {
-            return new UnknownLocal();
+            return nowhere;
         }
-        return new Deliverable(alias.catchAll() ? Via.CATCH_ALL : Via.ALIAS, expansion.mailboxes, expansion.remote);
+        return new Deliverable(via, expansion.mailboxes, expansion.remote);
     }
 
     private final class Expansion {
@@ -106,6 +128,8 @@ public final class MailDirectory {
                     mailboxes.add(user.mailbox());
                 } else if (match.get() instanceof AliasMatch alias) {
                     expand(alias.targets(), depth + 1);
+                } else if (match.get() instanceof RoleMatch role && role.target() != null) {
+                    expand(List.of(role.target()), depth + 1);
                 }
             }
         }
@@ -117,7 +141,7 @@ public final class MailDirectory {
         }
     }
 
-    private sealed interface Match permits NoMatch, UserMatch, AliasMatch {
+    private sealed interface Match permits NoMatch, UserMatch, AliasMatch, RoleMatch {
     }
 
     private record NoMatch() implements Match {
@@ -129,6 +153,10 @@ public final class MailDirectory {
     private record AliasMatch(boolean catchAll, List<String> targets) implements Match {
     }
 
+    /** A role address without a user or alias of its name; {@code target} null when the domain has none. */
+    private record RoleMatch(String target) implements Match {
+    }
+
     /** Candidate rows for one address, in one round trip; empty when the domain is not ours. */
     private Optional<Match> lookup(Address address) {
         String exact = address.localPart();
@@ -136,7 +164,7 @@ public final class MailDirectory {
         String base = plus > 0 ? exact.substring(0, plus) : exact;
         List<Row> rows = db.run("resolve " + address, jdbc -> jdbc.sql("""
                 select 'domain' as kind, null as local_part, true as enabled, 0 as mailbox_id, 0 as user_id,
-                       0 as free, null as target
+                       0 as free, d.postmaster_target as target
                   from domain d where d.name = :domain
                 union all
                 select 'user', u.local_part, u.enabled, mb.id, u.id,
@@ -167,7 +195,12 @@ public final class MailDirectory {
                 return match;
             }
         }
-        return Optional.of(aliasMatch(rows, "", true).orElseGet(NoMatch::new));
+        boolean role = RoleAddresses.isRoleLocalPart(exact);
+        String target = rows.stream().filter(r -> r.kind().equals("domain")).findFirst().map(Row::target).orElse(null);
+        if (role && target != null) {
+            return Optional.of(new RoleMatch(target));
+        }
+        return Optional.of(aliasMatch(rows, "", true).orElseGet(() -> role ? new RoleMatch(null) : new NoMatch()));
     }
 
     private static Optional<Match> userMatch(List<Row> rows, String localPart, String domain) {

@@ -28,6 +28,14 @@ public sealed interface RecipientResolution {
     record UnknownLocal() implements RecipientResolution {
     }
 
+    /**
+     * A {@link RoleAddresses role address} (postmaster@, abuse@) of our domain that no user, alias,
+     * postmaster target or catch-all takes: it must still be accepted (RFC 5321 §4.5.1), and waits
+     * for an administrator.
+     */
+    record Unattended() implements RecipientResolution {
+    }
+
     /** The user exists but an administrator disabled it. */
     record Disabled() implements RecipientResolution {
     }
@@ -40,9 +48,9 @@ public sealed interface RecipientResolution {
     record AliasLimitExceeded(String reason) implements RecipientResolution {
     }
 
-    /** Which rule matched the address itself. */
+    /** Which rule matched the address itself; {@code ROLE}: a role address, to its domain's postmaster target. */
     enum Via {
-        USER, ALIAS, CATCH_ALL
+        USER, ALIAS, CATCH_ALL, ROLE
     }
 
     /**

@@ -17,6 +17,7 @@ import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
+import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.stats.MailStatistics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,6 +102,11 @@ public class StorageWiring {
     @Bean
     Quarantine quarantine(Database db, MailDirectory directory) {
         return new Quarantine(db, directory);
+    }
+
+    @Bean
+    SenderLists senderLists(Database db) {
+        return new SenderLists(db);
     }
 
     @Bean

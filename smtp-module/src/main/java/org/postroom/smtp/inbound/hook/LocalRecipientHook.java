@@ -21,6 +21,7 @@ import org.postroom.storage.directory.RecipientResolution.AliasLimitExceeded;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.RecipientResolution.Disabled;
 import org.postroom.storage.directory.RecipientResolution.NotLocal;
+import org.postroom.storage.directory.RecipientResolution.Unattended;
 import org.postroom.storage.directory.RecipientResolution.UnknownLocal;
 import org.postroom.storage.directory.RecipientResolution.Via;
 import org.postroom.storage.mailbox.Recipient;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * MAIL's SIZE parameter declared it or at least one octet (452 4.2.2, RFC 1870 §6.2: the client
  * retries that recipient later); an unknown address gets 550 5.1.1, a disabled user 550 5.2.1, an
  * alias that loops 550 5.4.6. Addresses at other domains are left to {@link RelayControlHook}.
+ *
+ * <p>postmaster@ and abuse@ of a domain with no one to read them (no user, alias, postmaster target
+ * or catch-all: the directory's {@code Unattended}) are accepted all the same, as RFC 5321 §4.5.1
+ * demands, and their mail is held in the administrators' quarantine ({@link HeldRecipients}). Held
+ * and delivered recipients are stored apart, so they never share a transaction: the one that would
+ * mix them gets 452 4.5.3 and the client sends it in a transaction of its own.
  *
  * <p>An SRS address at one of our domains ({@link SenderRewriting}: the sender of mail an alias
  * forwarded) stands for its original address, so a bounce reaches the original sender; one whose
@@ -70,7 +77,17 @@ public final class LocalRecipientHook extends StorageBackedHook implements RcptH
             if (!deliverable.hasRoomFor(MessageSizeHook.declaredSize(session).orElse(1))) {
                 return Verdicts.of(Replies.MAILBOX_FULL);
             }
+            if (!HeldRecipients.of(session).isEmpty()) {
+                return Verdicts.of(Replies.HELD_APART);
+            }
             AcceptedRecipients.add(session, Recipient.resolved(address, deliverable));
+            return HookResult.OK;
+        }
+        if (resolution instanceof Unattended) {
+            if (!AcceptedRecipients.of(session).isEmpty()) {
+                return Verdicts.of(Replies.HELD_APART);
+            }
+            HeldRecipients.add(session, address);
             return HookResult.OK;
         }
         return Verdicts.of(refusal(resolution));
