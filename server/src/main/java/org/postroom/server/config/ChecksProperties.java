@@ -2,6 +2,7 @@ package org.postroom.server.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The authentication of mail received on port 25: SPF, DKIM, DMARC and the rule that our own
@@ -11,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        Postroom (forged Authentication-Results fields naming this server are removed either way)
  */
 @ConfigurationProperties("postroom.checks")
+@Validated
 public record ChecksProperties(@DefaultValue("true") boolean enabled) {
 }

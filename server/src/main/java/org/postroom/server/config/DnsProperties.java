@@ -6,9 +6,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.postroom.smtp.outbound.HostAndPort;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The server's one DNS resolver, for every lookup: MX and addresses for outbound delivery, SPF,
@@ -19,14 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long one server is given to answer one question (1s to 60s)
  */
 @ConfigurationProperties("postroom.dns")
-public record DnsProperties(@DefaultValue List<String> servers, @DefaultValue("5s") Duration timeout) {
+@Validated
+public record DnsProperties(@DefaultValue List<String> servers,
+        @DefaultValue("5s") @DurationMin(seconds = 1, message = "must be between 1s and 60s")
+        @DurationMax(seconds = 60, message = "must be between 1s and 60s") Duration timeout) {
 
     public DnsProperties {
         servers = List.copyOf(servers);
         addresses("postroom.dns.servers", servers);
-        if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("postroom.dns.timeout must be between 1s and 60s, not " + timeout);
-        }
     }
 
     public List<InetSocketAddress> resolvers() {

@@ -51,7 +51,7 @@ class DeliveryWiring {
     /** MX and address lookups through the server's one resolver ({@link DnsWiring}); mail hosts on port 25. */
     @Bean
     NextHopResolver nextHopResolver(DeliveryProperties delivery, DnsResolver dns) {
-        return new NextHopResolver(delivery.routeMap(), delivery.relay(), new DnsLookup(dns, 25));
+        return new NextHopResolver(delivery.routeMap(), delivery.relay(), new DnsLookup(dns, SmtpStandard.MX_PORT));
     }
 
     @Bean

@@ -30,9 +30,6 @@ import org.xbill.DNS.lookup.ServerFailedException;
  */
 public final class DnsResolver {
 
-    /** How long one server is given for one answer when nothing else is configured. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
     private final LookupSession session;
     private final Duration wait;
 

@@ -37,7 +37,10 @@ public final class DnsLookup {
     private final DnsResolver dns;
     private final int mxPort;
 
-    /** {@code mxPort} is where mail hosts found in DNS are reached: {@link SmtpStandard#MX_PORT}, except for tests on loopback. */
+    /**
+     * {@code mxPort} is where mail hosts found in DNS are reached: {@link SmtpStandard#MX_PORT},
+     * except for tests on loopback.
+     */
     public DnsLookup(DnsResolver dns, int mxPort) {
         this.dns = dns;
         this.mxPort = mxPort;
