@@ -25,7 +25,8 @@
 # one-user list (user0: AUTH, sender and recipient), the same load on each.
 #
 # Env: REPS (3), CASES (all but the sink cases), SHARED_DIR, RESULTS_DIR (default bench/results),
-# BENCH_PASSWORD (postroom-bench-1), POSTROOM_JAVA_OPTS, IDLE_WAIT / IDLE_LOAD, KEEP=1 (keep the temp dir).
+# BENCH_PASSWORD (postroom-bench-1), POSTROOM_JAVA_OPTS, IDLE_WAIT / IDLE_LOAD, KEEP=1 (keep the temp dir),
+# CHECKS=true (SPF, DKIM, DMARC on port 25; off by default, see start_postroom in lib.sh).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 SHARED=$(shared_dir) || exit 1
