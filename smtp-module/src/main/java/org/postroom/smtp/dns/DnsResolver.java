@@ -4,6 +4,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +28,9 @@ import org.xbill.DNS.lookup.ServerFailedException;
 /**
  * DNS lookups through the resolver given here, never one picked up elsewhere (dnsjava's default,
  * the hosts file), with one cache for every lookup of the process that keeps answers, negative
- * ones too (RFC 2308), for their TTLs. Thread-safe; a lookup blocks the calling thread (a hook
- * thread or a delivery worker, never a Netty I/O thread) for at most about twice the timeout.
+ * ones too (RFC 2308), for their TTLs. Thread-safe; {@link #lookup} blocks the calling thread (a
+ * hook thread or a delivery worker, never a Netty I/O thread) for at most about twice the timeout,
+ * {@link #lookupAsync} blocks none.
  */
 public final class DnsResolver {
 
@@ -48,28 +52,49 @@ public final class DnsResolver {
         return new DnsResolver(resolver, timeout);
     }
 
-    /** The records of {@code type} ({@link Type}) at {@code name}, an absolute name with or without its final dot. */
+    /**
+     * The records of {@code type} ({@link Type}) at {@code name}, an absolute name with or without
+     * its final dot. Blocks for at most about twice the timeout.
+     */
     public DnsAnswer lookup(String name, int type) {
+        try {
+            return lookupAsync(name, type).toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            // lookupAsync turns every failure into an answer; this is for the compiler
+            return failure(e.getCause(), name, type);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(name, type, "interrupted");
+        }
+    }
+
+    /**
+     * {@link #lookup} without blocking: the stage completes with the same answer, never
+     * exceptionally, at the latest about twice the timeout later. Stages chained on it may run on
+     * dnsjava's I/O thread, so they must not block either.
+     */
+    public CompletionStage<DnsAnswer> lookupAsync(String name, int type) {
         Name absolute;
         try {
             absolute = Name.fromString(name, Name.root);
         } catch (TextParseException e) {
             // a name that cannot be written in DNS cannot exist there
-            return new DnsAnswer.None(true);
+            return CompletableFuture.completedFuture(new DnsAnswer.None(true));
         }
-        try {
-            LookupResult result = session.lookupAsync(absolute, type).toCompletableFuture()
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            // a NODATA answer comes back empty the first time, and as NoSuchRRSetException from the cache
-            return result.getRecords().isEmpty() ? new DnsAnswer.None(false) : new DnsAnswer.Found(result.getRecords());
-        } catch (ExecutionException e) {
-            return failure(e.getCause(), name, type);
-        } catch (TimeoutException e) {
-            return failed(name, type, "timed out");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(name, type, "interrupted");
-        }
+        return session.lookupAsync(absolute, type)
+                .handle((result, failure) -> failure == null ? answer(result) : failure(cause(failure), name, type))
+                .toCompletableFuture()
+                .completeOnTimeout(failed(name, type, "timed out"), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static DnsAnswer answer(LookupResult result) {
+        // a NODATA answer comes back empty the first time, and as NoSuchRRSetException from the cache
+        return result.getRecords().isEmpty() ? new DnsAnswer.None(false) : new DnsAnswer.Found(result.getRecords());
+    }
+
+    /** The failure itself, out of the CompletionException a dependent stage wraps it in. */
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static DnsAnswer failure(Throwable cause, String name, int type) {

@@ -65,13 +65,23 @@ public sealed interface FromField {
         return authors(values.get(0));
     }
 
+    /**
+     * The mailboxes a From: field's {@code value} names (the members of a group among them), in
+     * order, as mime4j's strict parser reads it. A display name in raw UTF-8 is common, though only
+     * RFC 6532 allows it, and must not make the field unreadable: each non-ASCII character is read
+     * as an {@code x}, so an address with one comes back other than it stands in the value.
+     *
+     * @throws ParseException when the value is no address list
+     */
+    static List<Mailbox> mailboxes(String value) throws ParseException {
+        return DefaultAddressParser.DEFAULT.parseAddressList(value.replaceAll("[^\\x00-\\x7F]", "x")).flatten();
+    }
+
     private static FromField authors(String value) {
         List<Mailbox> mailboxes;
         try {
-            // a display name in raw UTF-8 is common, though only RFC 6532 allows it; it must not
-            // make the field unreadable, while an address must still be ASCII as written
-            String ascii = value.replaceAll("[^\\x00-\\x7F]", "x");
-            mailboxes = DefaultAddressParser.DEFAULT.parseAddressList(ascii).flatten();
+            // an address must still be ASCII as written: checked below against the value
+            mailboxes = mailboxes(value);
         } catch (ParseException e) {
             return new Invalid(Defect.UNPARSEABLE);
         }

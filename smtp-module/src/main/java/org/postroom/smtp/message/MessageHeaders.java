@@ -86,12 +86,22 @@ public final class MessageHeaders {
         List<String> values = new ArrayList<>();
         for (String field : fields(header)) {
             String unfolded = field.replace("\r\n", "");
-            int colon = unfolded.indexOf(':');
-            if (colon > 0 && unfolded.substring(0, colon).strip().equalsIgnoreCase(name)) {
-                values.add(unfolded.substring(colon + 1));
+            if (name.equalsIgnoreCase(name(unfolded))) {
+                values.add(unfolded.substring(unfolded.indexOf(':') + 1));
             }
         }
         return values;
+    }
+
+    /**
+     * The name of {@code field} (a field as {@link #fields} returns it, or the first line of one),
+     * lower-cased, read loosely: whatever stands before the first colon, without the white space
+     * around it (§4.5.3 allows it before the colon); null when there is nothing before a colon or
+     * no colon. {@link #fieldName} is the strict reading.
+     */
+    public static String name(String field) {
+        int colon = field.indexOf(':');
+        return colon > 0 ? field.substring(0, colon).strip().toLowerCase(Locale.ROOT) : null;
     }
 
     /**

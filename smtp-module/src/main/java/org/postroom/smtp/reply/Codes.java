@@ -11,18 +11,13 @@ public final class Codes {
 
     // --- reply codes ---------------------------------------------------------------------------
 
-    public static final int C220_SERVICE_READY = 220;
     public static final int C221_CLOSING = 221;
     /** RFC 4954 §6. */
     public static final int C235_AUTH_SUCCEEDED = 235;
     public static final int C250_COMPLETED = 250;
-    /** RFC 4954 §4: a SASL challenge. */
-    public static final int C334_CONTINUE_AUTH = 334;
-    public static final int C354_START_MAIL_INPUT = 354;
 
     /** Also sent right before the server closes the connection (§3.8). */
     public static final int C421_SERVICE_UNAVAILABLE = 421;
-    public static final int C450_MAILBOX_UNAVAILABLE = 450;
     public static final int C451_LOCAL_ERROR = 451;
     /** Also "too many recipients" (§4.5.3.1.10). */
     public static final int C452_STORAGE_FULL = 452;
@@ -31,7 +26,6 @@ public final class Codes {
 
     public static final int C500_SYNTAX_ERROR = 500;
     public static final int C501_PARAMETER_SYNTAX = 501;
-    public static final int C502_NOT_IMPLEMENTED = 502;
     public static final int C503_BAD_SEQUENCE = 503;
     public static final int C504_PARAMETER_NOT_IMPLEMENTED = 504;
     /** RFC 4954 §6: authentication required. */
@@ -52,11 +46,9 @@ public final class Codes {
     public static final String SE_OTHER0_UNDEFINED0 = "0.0";
 
     // X.1.x, addressing
-    public static final String SE_ADDR1_OTHER0 = "1.0";
     public static final String SE_ADDR1_UNKNOWN_DEST_MAILBOX1 = "1.1";
     public static final String SE_ADDR1_UNKNOWN_DEST_SYSTEM2 = "1.2";
     public static final String SE_ADDR1_DEST_MAILBOX_SYNTAX3 = "1.3";
-    public static final String SE_ADDR1_DEST_VALID5 = "1.5";
     public static final String SE_ADDR1_SENDER_SYNTAX7 = "1.7";
     /** RFC 7505 §4.2: the domain publishes a null MX. */
     public static final String SE_ADDR1_NULL_MX10 = "1.10";

@@ -46,6 +46,15 @@ class MessageHeadersTest {
         assertThat(MessageHeaders.fieldName(": empty name\r\n".getBytes(StandardCharsets.US_ASCII))).isNull();
     }
 
+    @Test
+    void aFieldsNameIsReadLooselyWithWhiteSpaceBeforeTheColon() {
+        assertThat(MessageHeaders.name("From : a@b.test")).isEqualTo("from");
+        assertThat(MessageHeaders.name("Authentication-Results\t: x; none\r\n")).isEqualTo("authentication-results");
+        assertThat(MessageHeaders.name("DKIM-Signature:\r\n v=1")).isEqualTo("dkim-signature");
+        assertThat(MessageHeaders.name(": empty name")).isNull();
+        assertThat(MessageHeaders.name("no colon")).isNull();
+    }
+
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
     }

@@ -11,6 +11,7 @@ import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
 import org.postroom.smtp.inbound.hook.TransactionState;
+import org.postroom.smtp.message.MessageHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +69,7 @@ final class AuthenticationResultsFilter implements DataLineFilter {
 
     /** The line starts an Authentication-Results field; white space may stand before the colon (RFC 5322 §4.5.3). */
     private static boolean isAuthenticationResults(byte[] line) {
-        String text = new String(line, StandardCharsets.ISO_8859_1);
-        int colon = text.indexOf(':');
-        return colon > 0 && text.substring(0, colon).stripTrailing().equalsIgnoreCase("authentication-results");
+        return "authentication-results".equals(MessageHeaders.name(new String(line, StandardCharsets.ISO_8859_1)));
     }
 
     /** Holds one more line of an Authentication-Results field; decides once its authserv-id is read. */

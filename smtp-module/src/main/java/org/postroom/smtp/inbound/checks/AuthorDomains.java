@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.DefaultAddressParser;
 import org.apache.james.mime4j.field.address.ParseException;
+import org.postroom.smtp.message.FromField;
 import org.postroom.smtp.message.MessageHeaders;
 import org.postroom.storage.directory.DomainName;
 
@@ -31,9 +31,7 @@ final class AuthorDomains {
         Set<String> domains = new LinkedHashSet<>();
         for (String value : MessageHeaders.values(headerSection, "from")) {
             try {
-                // a display name in raw UTF-8 must not make the field unreadable (as in FromField)
-                List<Mailbox> mailboxes = DefaultAddressParser.DEFAULT
-                        .parseAddressList(value.replaceAll("[^\\x00-\\x7F]", "x")).flatten();
+                List<Mailbox> mailboxes = FromField.mailboxes(value);
                 if (mailboxes.isEmpty() || mailboxes.stream().anyMatch(mailbox -> mailbox.getDomain() == null)) {
                     loosely(value, domains);
                 }

@@ -22,9 +22,6 @@ final class HeaderFields implements Headers {
     /** The fields named {@code name}, in any case (RFC 5322 §1.2.2), top to bottom. */
     @Override
     public List<String> getFields(String name) {
-        return fields.stream().filter(field -> {
-            int colon = field.indexOf(':');
-            return colon > 0 && field.substring(0, colon).strip().equalsIgnoreCase(name);
-        }).toList();
+        return fields.stream().filter(field -> name.equalsIgnoreCase(MessageHeaders.name(field))).toList();
     }
 }

@@ -3,6 +3,8 @@ package org.postroom.smtp.inbound.checks;
 import java.net.InetAddress;
 import java.util.Locale;
 
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
 import org.apache.james.jspf.executor.SPFResult;
 import org.apache.james.jspf.impl.SPF;
 import org.apache.james.protocols.api.ProtocolSession.State;
@@ -32,15 +34,14 @@ final class SpfCheck implements MessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope message) {
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse("");
-        String sender = message.getMaybeSender().isNullSender() ? "" : message.getMaybeSender().asString();
-        SpfResult result = check(session.getRemoteAddress().getAddress(), sender, helo);
+        SpfResult result = check(session.getRemoteAddress().getAddress(), message.getMaybeSender(), helo);
         MessageAuthentication.in(session).spf(result);
         meters.checked("spf", result.status().word());
         return HookResult.DECLINED;
     }
 
-    SpfResult check(InetAddress client, String sender, String helo) {
-        if (sender.isEmpty()) {
+    SpfResult check(InetAddress client, MaybeSender sender, String helo) {
+        if (sender.isNullSender()) {
             String name = helo.toLowerCase(Locale.ROOT);
             if (!isDomain(name)) {
                 // an address literal or no HELO at all: nothing SPF could look up
@@ -48,8 +49,9 @@ final class SpfCheck implements MessageHook {
             }
             return new SpfResult(verdict(client, "", name), "helo", helo, name);
         }
-        String domain = sender.substring(sender.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return new SpfResult(verdict(client, sender, helo), "mailfrom", sender, domain);
+        MailAddress address = sender.get();
+        return new SpfResult(verdict(client, address.asString(), helo), "mailfrom", address.asString(),
+                address.getDomain().asString());
     }
 
     private Status verdict(InetAddress client, String sender, String helo) {

@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
@@ -24,7 +21,9 @@ import org.apache.james.protocols.api.handler.ConnectHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.postroom.smtp.dns.DnsAnswer;
 import org.postroom.smtp.dns.DnsResolver;
+import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.Printable;
+import org.postroom.storage.directory.DomainName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.Name;
@@ -59,13 +58,11 @@ public final class Dnsbl implements ConnectHandler<SMTPSession> {
             (Class<CompletableFuture<Optional<Listing>>>) (Class<?>) CompletableFuture.class);
     /** The most of a list's reason a reply repeats: the reply line stays within RFC 5321's 512 octets. */
     private static final int MAX_REASON = 200;
-    private static final int THREADS = 16;
 
     private final List<Name> zones;
     private final DnsResolver resolver;
     private final Duration wait;
     private final MeterRegistry meters;
-    private final ExecutorService lookups;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /**
@@ -79,30 +76,17 @@ public final class Dnsbl implements ConnectHandler<SMTPSession> {
         this.resolver = resolver;
         this.wait = dnsTimeout.multipliedBy(4).plusSeconds(2);
         this.meters = meters;
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "dnsbl-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        this.lookups = executor;
     }
 
     /**
-     * The zone as a DNS name.
+     * The zone as a DNS name, in its canonical form ({@link DomainName#validated}).
      *
      * @throws IllegalArgumentException naming the zone when it is not a domain name
      */
     public static Name zone(String zone) {
-        String text = zone.strip();
-        if (!text.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\\.?") || !text.contains(".")) {
-            throw new IllegalArgumentException("not a DNS zone: " + zone);
-        }
         try {
-            return Name.fromString(text, Name.root);
-        } catch (TextParseException e) {
+            return Name.fromString(DomainName.validated(zone), Name.root);
+        } catch (InvalidInputException | TextParseException e) {
             throw new IllegalArgumentException("not a DNS zone: " + zone, e);
         }
     }
@@ -132,7 +116,7 @@ public final class Dnsbl implements ConnectHandler<SMTPSession> {
     CompletableFuture<Optional<Listing>> lookUp(InetAddress client) {
         List<CompletableFuture<Optional<Listing>>> answers = new ArrayList<>();
         for (Name zone : zones) {
-            answers.add(CompletableFuture.supplyAsync(() -> ask(client, zone), lookups)
+            answers.add(ask(client, zone).toCompletableFuture()
                     .orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS)
                     .exceptionally(failure -> failure instanceof TimeoutException
                             ? error(zone, "no answer in time", wait.toSeconds() + " s")
@@ -142,25 +126,27 @@ public final class Dnsbl implements ConnectHandler<SMTPSession> {
                 .thenApply(done -> answers.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst());
     }
 
-    private Optional<Listing> ask(InetAddress client, Name zone) {
+    /** The A record of {@code client} in {@code zone}, then, when it lists the client, the TXT record saying why. */
+    private CompletionStage<Optional<Listing>> ask(InetAddress client, Name zone) {
         String name = queryName(client, zone);
-        DnsAnswer answer = resolver.lookup(name, Type.A);
-        if (answer instanceof DnsAnswer.None) {
-            return count(zone, "clear", Optional.empty());
-        }
-        if (answer instanceof DnsAnswer.Failed failed) {
-            return error(zone, "DNS failure", failed.reason());
-        }
-        List<InetAddress> codes = ((DnsAnswer.Found) answer).addresses();
-        if (codes.isEmpty()) {
-            return count(zone, "clear", Optional.empty());
-        }
-        if (!codes.stream().allMatch(Dnsbl::listingCode)) {
-            return error(zone, "answer that is no listing",
-                    codes.stream().map(InetAddress::getHostAddress).toList().toString());
-        }
-        return count(zone, "listed", Optional.of(new Listing(client.getHostAddress(), zone.toString(true),
-                reason(name))));
+        return resolver.lookupAsync(name, Type.A).thenCompose(answer -> {
+            if (answer instanceof DnsAnswer.None) {
+                return CompletableFuture.completedFuture(count(zone, "clear", Optional.empty()));
+            }
+            if (answer instanceof DnsAnswer.Failed failed) {
+                return CompletableFuture.completedFuture(error(zone, "DNS failure", failed.reason()));
+            }
+            List<InetAddress> codes = ((DnsAnswer.Found) answer).addresses();
+            if (codes.isEmpty()) {
+                return CompletableFuture.completedFuture(count(zone, "clear", Optional.empty()));
+            }
+            if (!codes.stream().allMatch(Dnsbl::listingCode)) {
+                return CompletableFuture.completedFuture(error(zone, "answer that is no listing",
+                        codes.stream().map(InetAddress::getHostAddress).toList().toString()));
+            }
+            return reason(name).thenApply(reason -> count(zone, "listed",
+                    Optional.of(new Listing(client.getHostAddress(), zone.toString(true), reason))));
+        });
     }
 
     /** 127.0.0.0/8 without 127.255.255.0/24, the range lists use to say the query was refused. */
@@ -173,14 +159,16 @@ public final class Dnsbl implements ConnectHandler<SMTPSession> {
      * The list's TXT record at the same name, as its raw bytes made printable ASCII (dnsjava's text
      * form would show a control character as an escape), cut short; empty when it has none.
      */
-    private String reason(String name) {
-        if (resolver.lookup(name, Type.TXT) instanceof DnsAnswer.Found found) {
-            String text = Printable.asciiLine(found.records().stream().filter(TXTRecord.class::isInstance)
-                    .flatMap(record -> ((TXTRecord) record).getStringsAsByteArrays().stream())
-                    .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)).collect(Collectors.joining("; ")));
-            return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "..." : text;
-        }
-        return "";
+    private CompletionStage<String> reason(String name) {
+        return resolver.lookupAsync(name, Type.TXT).thenApply(answer -> {
+            if (answer instanceof DnsAnswer.Found found) {
+                String text = Printable.asciiLine(found.records().stream().filter(TXTRecord.class::isInstance)
+                        .flatMap(record -> ((TXTRecord) record).getStringsAsByteArrays().stream())
+                        .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)).collect(Collectors.joining("; ")));
+                return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "..." : text;
+            }
+            return "";
+        });
     }
 
     /** {@code client}'s reversed address under {@code zone}: ReverseMap's name without in-addr.arpa or ip6.arpa. */
