@@ -122,13 +122,11 @@ public final class SenderLists {
      */
     public Optional<SenderMatch> match(String recipient, String sender, InetAddress client) {
         Address rcpt = Address.of(recipient);
-        String exact = rcpt.localPart();
-        int plus = exact.indexOf('+');
         Address from = sender.isEmpty() ? new Address("", "") : Address.of(sender);
         return db.run("match sender lists", jdbc -> jdbc.sql(MATCH)
                 .param("rcptDomain", rcpt.domain())
-                .param("exact", exact)
-                .param("base", plus > 0 ? exact.substring(0, plus) : exact)
+                .param("exact", rcpt.localPart())
+                .param("base", rcpt.baseLocalPart())
                 .param("sender", from.localPart().isEmpty() ? "" : from.toString())
                 .param("senderDomain", from.domain())
                 .param("client", hostAddress(client))
