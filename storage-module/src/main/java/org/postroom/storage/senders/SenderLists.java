@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Which entry applies ({@link #match}): the recipient's user list before its domain's list (a
  * user's allow overrides the domain's block, and the other way round); within one list an address
  * entry before a domain entry before a network entry, and a longer network prefix before a shorter
- * one. A recipient that is an alias or a catch-all has only its domain's list.
+ * one. A recipient that is an alias or a catch-all has only its domain's list. The user's list is
+ * that of the user the mail is delivered to, as {@link org.postroom.storage.directory.MailDirectory}
+ * does: {@code alice+news}'s own when that user exists, else {@code alice}'s.
  */
 public final class SenderLists {
 
@@ -40,7 +42,8 @@ public final class SenderLists {
               from sender_rule r
              where (r.user_id is null and r.domain_id = (select id from domain where name = :rcptDomain)
                     or r.user_id = any(array(select u.id from mail_user u join domain d on d.id = u.domain_id
-                                              where d.name = :rcptDomain and u.local_part in (:exact, :base))))
+                                              where d.name = :rcptDomain and u.local_part in (:exact, :base)
+                                              order by u.local_part = :exact desc limit 1)))
                and (r.address = :sender or r.sender_domain = :senderDomain or r.network >>= cast(:client as inet))
              order by personal desc,
                       case when r.address is not null then 0 when r.sender_domain is not null then 1 else 2 end,

@@ -144,6 +144,22 @@ class SenderListsTest {
     }
 
     @Test
+    void aTaggedAddressHasTheListOfTheUserItIsDeliveredTo() throws Exception {
+        users.create("alice+shop@example.com", PASSWORD, null);
+        lists.put(ALICE, "news@shop.example", SenderAction.BLOCK);
+        InetAddress client = ip("192.0.2.1");
+
+        // alice+shop is a user of its own, mail for it is not alice's
+        assertThat(match("alice+shop@example.com", "news@shop.example", client)).isEmpty();
+        lists.put(SenderList.ofUser("alice+shop@example.com"), "news@shop.example", SenderAction.ALLOW);
+        assertThat(lists.match("alice+shop@example.com", "news@shop.example", client))
+                .contains(new SenderMatch(SenderAction.ALLOW, "news@shop.example", Scope.USER));
+        // without such a user a tag goes to alice, and so does her list
+        assertThat(lists.match("alice+other@example.com", "news@shop.example", client))
+                .contains(new SenderMatch(SenderAction.BLOCK, "news@shop.example", Scope.USER));
+    }
+
+    @Test
     void deletingTheUserOrTheDomainDeletesItsList() {
         lists.put(ALICE, "a@b.example", SenderAction.BLOCK);
         lists.put(DOMAIN, "c@d.example", SenderAction.BLOCK);
