@@ -156,10 +156,13 @@ public final class Quarantine {
      *         quota, no recipient left); then it stays held and nothing is committed
      */
     public ReleaseReceipt release(long id) {
-        find(id).filter(HeldMessage::held).orElseThrow(() -> notHeld(id));
+        List<HeldRecipient> heldFor = heldRecipients(id);
+        if (heldFor.isEmpty()) {
+            throw notHeld(id);
+        }
         List<Recipient> recipients = new ArrayList<>();
         List<String> undeliverable = new ArrayList<>();
-        for (HeldRecipient held : recipients(id)) {
+        for (HeldRecipient held : heldFor) {
             resolve(held).ifPresentOrElse(recipients::add, () -> undeliverable.add(held.address()));
         }
         if (recipients.isEmpty()) {
@@ -244,9 +247,13 @@ public final class Quarantine {
                 : Optional.empty();
     }
 
-    private List<HeldRecipient> recipients(long id) {
+    /** The recipients of message {@code id} while it is held; empty when it is not (every held message has some). */
+    private List<HeldRecipient> heldRecipients(long id) {
         return db.run("read recipients of held message " + id, jdbc -> jdbc.sql("""
-                select address, relayed from quarantine_recipient where message_id = ? order by position
+                select r.address, r.relayed
+                  from quarantine q join quarantine_recipient r on r.message_id = q.message_id
+                 where q.message_id = ? and q.released_at is null
+                 order by r.position
                 """).param(id).query((rs, n) -> new HeldRecipient(rs.getString(1), rs.getBoolean(2))).list());
     }
 
