@@ -25,6 +25,7 @@ import org.postroom.storage.directory.Page;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MailStore.NothingDelivered;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageChecks;
@@ -169,22 +170,23 @@ public final class Quarantine {
             throw new ConflictException("held message " + id + " was not released: none of its recipients "
                     + undeliverable + " takes mail any more; delete it instead");
         }
-        return db.inTransaction("release held message " + id, jdbc -> {
-            StoredMessage message = jdbc.sql("""
-                    update quarantine q set released_at = now()
-                      from message m
-                     where q.message_id = ? and q.released_at is null and m.id = q.message_id
-                    returning m.id, m.size, m.sender, m.origin
-                    """).param(id).query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("size"),
-                            rs.getString("sender"), MessageOrigin.ofColumn(rs.getString("origin"))))
-                    .optional().orElseThrow(() -> notHeld(id));
-            DeliveryReceipt receipt = MailStore.deliverStored(jdbc, message, recipients);
-            if (!receipt.stored()) {
-                throw new ConflictException("held message " + id + " was not released: no room in the mailbox of "
-                        + receipt.overQuota());
-            }
-            return new ReleaseReceipt(id, receipt.delivered(), receipt.overQuota(), undeliverable);
-        });
+        try {
+            return db.inTransaction("release held message " + id, jdbc -> {
+                StoredMessage message = jdbc.sql("""
+                        update quarantine q set released_at = now()
+                          from message m
+                         where q.message_id = ? and q.released_at is null and m.id = q.message_id
+                        returning m.id, m.size, m.sender, m.origin
+                        """).param(id).query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("size"),
+                                rs.getString("sender"), MessageOrigin.ofColumn(rs.getString("origin"))))
+                        .optional().orElseThrow(() -> notHeld(id));
+                DeliveryReceipt receipt = MailStore.deliverStored(jdbc, message, recipients);
+                return new ReleaseReceipt(id, receipt.delivered(), receipt.overQuota(), undeliverable);
+            });
+        } catch (NothingDelivered e) {
+            throw new ConflictException("held message " + id + " was not released: no room in the mailbox of "
+                    + e.receipt().overQuota());
+        }
     }
 
     /**
