@@ -60,10 +60,10 @@ public final class Quarantine {
     private final MailDirectory directory;
     private final MessageChecks checks;
 
-    public Quarantine(Database db, MailDirectory directory) {
+    public Quarantine(Database db, MailDirectory directory, MessageChecks checks) {
         this.db = db;
         this.directory = directory;
-        this.checks = new MessageChecks(db);
+        this.checks = checks;
     }
 
     /**
