@@ -138,14 +138,6 @@ public final class SenderLists {
                 .optional());
     }
 
-    /**
-     * True when an allow entry applies to mail from {@code sender} at {@code client} for {@code
-     * recipient} ({@link #match}): the checks that spare allowed senders ask this.
-     */
-    public boolean allows(String recipient, String sender, InetAddress client) {
-        return match(recipient, sender, client).filter(SenderMatch::allows).isPresent();
-    }
-
     private static JdbcClient.StatementSpec entryParams(JdbcClient.StatementSpec statement, SenderEntry entry) {
         return statement
                 .param("address", entry.kind() == Kind.ADDRESS ? entry.value() : null)

@@ -131,7 +131,8 @@ class SenderListsTest {
 
         Optional<SenderMatch> forAlice = lists.match("alice+tag@example.com", "boss@partner.example", ip("192.0.2.1"));
         assertThat(forAlice).contains(new SenderMatch(SenderAction.ALLOW, "boss@partner.example", Scope.USER));
-        assertThat(lists.allows("alice@example.com", "boss@partner.example", ip("192.0.2.1"))).isTrue();
+        assertThat(lists.match("alice@example.com", "boss@partner.example", ip("192.0.2.1"))).get()
+                .matches(SenderMatch::allows);
         assertThat(lists.match("bob@example.com", "boss@partner.example", ip("192.0.2.1")))
                 .contains(new SenderMatch(SenderAction.BLOCK, "@partner.example", Scope.DOMAIN));
         assertThat(lists.match("bob@example.com", "x@y.example", ip("10.1.2.3")).orElseThrow().action())
@@ -140,7 +141,8 @@ class SenderListsTest {
                 .isEqualTo(SenderAction.BLOCK);
         // an address entry beats a network entry on the same list
         lists.put(DOMAIN, "friend@y.example", SenderAction.ALLOW);
-        assertThat(lists.allows("bob@example.com", "friend@y.example", ip("10.2.2.3"))).isTrue();
+        assertThat(lists.match("bob@example.com", "friend@y.example", ip("10.2.2.3"))).get()
+                .matches(SenderMatch::allows);
     }
 
     @Test
