@@ -16,6 +16,7 @@ import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.quarantine.Quarantine;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ class QuarantineExpiryTest {
             new DomainRepository(db, "postroom").create("expiry.example");
             new UserRepository(db).create("dana@expiry.example", "a long enough secret", null);
             MailDirectory directory = new MailDirectory(db);
-            Quarantine quarantine = new Quarantine(db, directory);
+            Quarantine quarantine = new Quarantine(db, directory, new MessageChecks(db));
             long old = hold(quarantine, directory);
             long recent = hold(quarantine, directory);
             JdbcClient.create(testDatabase.dataSource())

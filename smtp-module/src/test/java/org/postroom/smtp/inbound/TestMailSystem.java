@@ -126,7 +126,7 @@ public final class TestMailSystem implements AutoCloseable {
 
     /** The administrators' quarantine, where port 25 holds what a DMARC policy of quarantine applies to. */
     public Quarantine quarantine() {
-        return new Quarantine(db, directory());
+        return new Quarantine(db, directory(), new MessageChecks(db));
     }
 
     public UserRepository users() {
@@ -157,7 +157,8 @@ public final class TestMailSystem implements AutoCloseable {
 
     /** The messages held in the quarantine, newest first. */
     public List<HeldMessage> held() {
-        return new Quarantine(testDatabase.database(), new MailDirectory(testDatabase.database())).list(0, 100).items();
+        Database direct = testDatabase.database();
+        return new Quarantine(direct, new MailDirectory(direct), new MessageChecks(direct)).list(0, 100).items();
     }
 
     /** From now on every connection attempt of the services fails, as with PostgreSQL down. */

@@ -56,6 +56,15 @@ public record Address(String localPart, String domain) {
         return new Address(localPart, domain);
     }
 
+    /**
+     * The local part without its {@code +tag} (subaddress, RFC 5233): {@code alice} for {@code
+     * alice+news}. A local part that starts with {@code +} has no base and is its own.
+     */
+    public String baseLocalPart() {
+        int plus = localPart.indexOf('+');
+        return plus > 0 ? localPart.substring(0, plus) : localPart;
+    }
+
     public boolean isCatchAll() {
         return localPart.isEmpty();
     }

@@ -98,7 +98,7 @@ public final class DomainRepository {
     public List<String> withUnattendedRoleAddresses() {
         return db.run("find domains without a postmaster", jdbc -> jdbc.sql("""
                 select d.name from domain d
-                 where exists (select 1 from unnest(string_to_array(:roles, ',')) as r (role)
+                 where exists (select 1 from unnest(cast(:roles as text[])) as r (role)
                                 where not exists (select 1 from mail_user u where u.domain_id = d.id and u.local_part = r.role)
                                   and not exists (select 1 from alias a where a.domain_id = d.id and a.local_part = r.role))
                    and case when d.postmaster_target is null
@@ -111,7 +111,7 @@ public final class DomainRepository {
                                                               and a.local_part = split_part(d.postmaster_target, '@', 1)))
                        end
                  order by d.name
-                """).param("roles", String.join(",", RoleAddresses.LOCAL_PARTS)).query(String.class).list());
+                """).param("roles", RoleAddresses.LOCAL_PARTS.toArray(String[]::new)).query(String.class).list());
     }
 
     /**

@@ -160,8 +160,7 @@ public final class MailDirectory {
     /** Candidate rows for one address, in one round trip; empty when the domain is not ours. */
     private Optional<Match> lookup(Address address) {
         String exact = address.localPart();
-        int plus = exact.indexOf('+');
-        String base = plus > 0 ? exact.substring(0, plus) : exact;
+        String base = address.baseLocalPart();
         List<Row> rows = db.run("resolve " + address, jdbc -> jdbc.sql("""
                 select 'domain' as kind, null as local_part, true as enabled, 0 as mailbox_id, 0 as user_id,
                        0 as free, d.postmaster_target as target
@@ -195,7 +194,7 @@ public final class MailDirectory {
                 return match;
             }
         }
-        boolean role = RoleAddresses.isRoleLocalPart(exact);
+        boolean role = RoleAddresses.isRole(address);
         String target = rows.stream().filter(r -> r.kind().equals("domain")).findFirst().map(Row::target).orElse(null);
         if (role && target != null) {
             return Optional.of(new RoleMatch(target));

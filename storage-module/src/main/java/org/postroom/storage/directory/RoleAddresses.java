@@ -18,11 +18,10 @@ public final class RoleAddresses {
 
     /** True when {@code address} is postmaster@ or abuse@ some domain, in any case, with or without a {@code +tag}. */
     public static boolean isRole(String address) {
-        return isRoleLocalPart(Address.of(address).localPart());
+        return isRole(Address.of(address));
     }
 
-    static boolean isRoleLocalPart(String localPart) {
-        int plus = localPart.indexOf('+');
-        return LOCAL_PARTS.contains(plus > 0 ? localPart.substring(0, plus) : localPart);
+    static boolean isRole(Address address) {
+        return LOCAL_PARTS.contains(address.baseLocalPart());
     }
 }

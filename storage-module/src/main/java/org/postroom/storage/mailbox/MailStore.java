@@ -64,17 +64,12 @@ public final class MailStore {
             List<MessageCheck> checks) throws IOException {
         try {
             return db.inTransaction("store message for " + recipients.size() + " recipients", jdbc -> {
-                DeliveryReceipt receipt = deliverStored(jdbc, StoredMessage.write(jdbc, sender, origin, content, checks),
-                        recipients);
-                if (!receipt.stored()) {
-                    throw new NothingDelivered(receipt);
-                }
-                return receipt;
+                return deliverStored(jdbc, StoredMessage.write(jdbc, sender, origin, content, checks), recipients);
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (NothingDelivered e) {
-            return e.receipt;
+            return e.receipt();
         }
     }
 
@@ -82,8 +77,11 @@ public final class MailStore {
      * Delivers a message that is already stored (held in the quarantine until now) to {@code
      * recipients}, exactly as {@link #deliver} does: mailbox entries within quota, queue entries for
      * external addresses, all or nothing for mail received from the internet. Runs inside the
-     * caller's transaction. When the receipt says nothing was stored, some mailbox entries may
-     * have been written all the same: the caller must roll its transaction back.
+     * caller's transaction.
+     *
+     * @return the receipt of a delivery to at least one recipient
+     * @throws NothingDelivered when no recipient took the message; some mailbox entries may have
+     *         been written all the same, and the exception rolls the caller's transaction back
      */
     public static DeliveryReceipt deliverStored(JdbcClient jdbc, StoredMessage message, List<Recipient> recipients) {
         Set<Long> refused = new HashSet<>();
@@ -101,7 +99,7 @@ public final class MailStore {
             (refusedEverywhere ? overQuota : delivered).add(recipient.address());
         }
         if (delivered.isEmpty() || message.origin() == MessageOrigin.RECEIVED && !overQuota.isEmpty()) {
-            return new DeliveryReceipt(0, List.of(), overQuota);
+            throw new NothingDelivered(new DeliveryReceipt(0, List.of(), overQuota));
         }
         return new DeliveryReceipt(message.id(), delivered, overQuota);
     }
@@ -146,13 +144,21 @@ public final class MailStore {
         return remote;
     }
 
-    /** Rolls the transaction back when no recipient took the message. */
-    private static final class NothingDelivered extends RuntimeException {
-        final transient DeliveryReceipt receipt;
+    /**
+     * No recipient took the message ({@link #deliverStored}): thrown out of the transaction so
+     * that it rolls back; {@link #receipt} says who was over quota.
+     */
+    public static final class NothingDelivered extends RuntimeException {
+        private final transient DeliveryReceipt receipt;
 
         NothingDelivered(DeliveryReceipt receipt) {
             super(null, null, false, false);
             this.receipt = receipt;
+        }
+
+        /** The receipt of nothing stored: {@code delivered} empty, the recipients over quota. */
+        public DeliveryReceipt receipt() {
+            return receipt;
         }
     }
 }

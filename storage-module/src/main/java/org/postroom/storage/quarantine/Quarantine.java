@@ -25,6 +25,7 @@ import org.postroom.storage.directory.Page;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
+import org.postroom.storage.mailbox.MailStore.NothingDelivered;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageChecks;
@@ -59,10 +60,10 @@ public final class Quarantine {
     private final MailDirectory directory;
     private final MessageChecks checks;
 
-    public Quarantine(Database db, MailDirectory directory) {
+    public Quarantine(Database db, MailDirectory directory, MessageChecks checks) {
         this.db = db;
         this.directory = directory;
-        this.checks = new MessageChecks(db);
+        this.checks = checks;
     }
 
     /**
@@ -156,32 +157,36 @@ public final class Quarantine {
      *         quota, no recipient left); then it stays held and nothing is committed
      */
     public ReleaseReceipt release(long id) {
-        find(id).filter(HeldMessage::held).orElseThrow(() -> notHeld(id));
+        List<HeldRecipient> heldFor = heldRecipients(id);
+        if (heldFor.isEmpty()) {
+            throw notHeld(id);
+        }
         List<Recipient> recipients = new ArrayList<>();
         List<String> undeliverable = new ArrayList<>();
-        for (HeldRecipient held : recipients(id)) {
+        for (HeldRecipient held : heldFor) {
             resolve(held).ifPresentOrElse(recipients::add, () -> undeliverable.add(held.address()));
         }
         if (recipients.isEmpty()) {
             throw new ConflictException("held message " + id + " was not released: none of its recipients "
                     + undeliverable + " takes mail any more; delete it instead");
         }
-        return db.inTransaction("release held message " + id, jdbc -> {
-            StoredMessage message = jdbc.sql("""
-                    update quarantine q set released_at = now()
-                      from message m
-                     where q.message_id = ? and q.released_at is null and m.id = q.message_id
-                    returning m.id, m.size, m.sender, m.origin
-                    """).param(id).query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("size"),
-                            rs.getString("sender"), MessageOrigin.ofColumn(rs.getString("origin"))))
-                    .optional().orElseThrow(() -> notHeld(id));
-            DeliveryReceipt receipt = MailStore.deliverStored(jdbc, message, recipients);
-            if (!receipt.stored()) {
-                throw new ConflictException("held message " + id + " was not released: no room in the mailbox of "
-                        + receipt.overQuota());
-            }
-            return new ReleaseReceipt(id, receipt.delivered(), receipt.overQuota(), undeliverable);
-        });
+        try {
+            return db.inTransaction("release held message " + id, jdbc -> {
+                StoredMessage message = jdbc.sql("""
+                        update quarantine q set released_at = now()
+                          from message m
+                         where q.message_id = ? and q.released_at is null and m.id = q.message_id
+                        returning m.id, m.size, m.sender, m.origin
+                        """).param(id).query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("size"),
+                                rs.getString("sender"), MessageOrigin.ofColumn(rs.getString("origin"))))
+                        .optional().orElseThrow(() -> notHeld(id));
+                DeliveryReceipt receipt = MailStore.deliverStored(jdbc, message, recipients);
+                return new ReleaseReceipt(id, receipt.delivered(), receipt.overQuota(), undeliverable);
+            });
+        } catch (NothingDelivered e) {
+            throw new ConflictException("held message " + id + " was not released: no room in the mailbox of "
+                    + e.receipt().overQuota());
+        }
     }
 
     /**
@@ -244,9 +249,13 @@ public final class Quarantine {
                 : Optional.empty();
     }
 
-    private List<HeldRecipient> recipients(long id) {
+    /** The recipients of message {@code id} while it is held; empty when it is not (every held message has some). */
+    private List<HeldRecipient> heldRecipients(long id) {
         return db.run("read recipients of held message " + id, jdbc -> jdbc.sql("""
-                select address, relayed from quarantine_recipient where message_id = ? order by position
+                select r.address, r.relayed
+                  from quarantine q join quarantine_recipient r on r.message_id = q.message_id
+                 where q.message_id = ? and q.released_at is null
+                 order by r.position
                 """).param(id).query((rs, n) -> new HeldRecipient(rs.getString(1), rs.getBoolean(2))).list());
     }
 

@@ -100,8 +100,8 @@ public class StorageWiring {
     }
 
     @Bean
-    Quarantine quarantine(Database db, MailDirectory directory) {
-        return new Quarantine(db, directory);
+    Quarantine quarantine(Database db, MailDirectory directory, MessageChecks checks) {
+        return new Quarantine(db, directory, checks);
     }
 
     @Bean

@@ -37,6 +37,7 @@ import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.message.MessageCheck;
+import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.message.MessageReaper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +63,7 @@ class QuarantineTest {
         testDatabase = TestDatabase.create();
         db = testDatabase.database();
         directory = new MailDirectory(db);
-        quarantine = new Quarantine(db, directory);
+        quarantine = new Quarantine(db, directory, new MessageChecks(db));
         mailboxes = new Mailboxes(db);
         users = new UserRepository(db);
         sql = JdbcClient.create(testDatabase.dataSource());
@@ -152,8 +153,8 @@ class QuarantineTest {
                     .messageId());
         }
         try (HikariDataSource secondProcess = pool(testDatabase.url())) {
-            Quarantine[] processes = { quarantine, new Quarantine(new Database(secondProcess),
-                    new MailDirectory(new Database(secondProcess))) };
+            Database second = new Database(secondProcess);
+            Quarantine[] processes = { quarantine, new Quarantine(second, new MailDirectory(second), new MessageChecks(second)) };
             ExecutorService clicks = Executors.newFixedThreadPool(8);
             try {
                 int released = 0;
