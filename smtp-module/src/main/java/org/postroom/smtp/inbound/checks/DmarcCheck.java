@@ -16,7 +16,6 @@ import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.inbound.senders.AllowListed;
 import org.postroom.smtp.inbound.senders.TrustedForwarders;
 import org.postroom.smtp.reply.Refusal;
-import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
 import org.postroom.storage.Printable;
 import org.slf4j.Logger;
@@ -82,9 +81,8 @@ final class DmarcCheck extends CheckHook {
         results.forEach(findings::dmarc);
         meters.disposed(strictest.disposition().word());
         return switch (strictest.disposition()) {
-            case REJECT -> refuse(session, message, strictest, Replies.DMARC_REJECTED.withText(
-                    Replies.DMARC_REJECTED.text() + " " + Printable.of(strictest.domain())));
-            case DEFER -> refuse(session, message, strictest, Replies.DMARC_UNVERIFIED);
+            case REJECT -> refuse(session, message, strictest, Refusal.DMARC_REJECTED, Printable.of(strictest.domain()));
+            case DEFER -> refuse(session, message, strictest, Refusal.DMARC_UNVERIFIED, "");
             // a quarantined message is held by the commit, which logs it with its queue id
             case QUARANTINE, NONE -> HookResult.DECLINED;
         };
@@ -109,9 +107,12 @@ final class DmarcCheck extends CheckHook {
         return Optional.empty();
     }
 
-    private static HookResult refuse(SMTPSession session, MailEnvelope message, DmarcResult result, Reply reply) {
+    /** Refuses the message for {@code reason}, its reply's text followed by {@code detail} unless that is empty. */
+    private static HookResult refuse(SMTPSession session, MailEnvelope message, DmarcResult result, Refusal reason,
+            String detail) {
+        Reply reply = detail.isEmpty() ? reason.reply() : reason.reply().withText(reason.reply().text() + " " + detail);
         log.info("session {}: message from <{}> refused with {}: reason={} domain={} dmarc={} policy={}",
-                session.getSessionID(), sender(message), reply.codes(), Refusal.of(reply),
+                session.getSessionID(), sender(message), reply.codes(), reason,
                 Printable.of(result.domain()), result.status().word(), result.policy().word());
         return Verdicts.of(reply);
     }
