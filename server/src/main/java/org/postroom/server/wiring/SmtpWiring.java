@@ -84,13 +84,13 @@ class SmtpWiring {
      */
     @Bean
     InboundChecks inboundChecks(ChecksProperties checks, PostroomProperties postroom, DnsResolver dns,
-            MailDirectory directory, MeterRegistry meters) {
+            MailDirectory directory, TrustedForwarders forwarders, MeterRegistry meters) {
         if (!checks.enabled()) {
             log.warn("postroom.checks.enabled=false: mail received on port 25 is neither authenticated (SPF, DKIM,"
                     + " DMARC) nor refused for a forged sender in our own domains");
             return InboundChecks.off(postroom.hostname());
         }
-        return InboundChecks.on(postroom.hostname(), dns, directory, meters);
+        return InboundChecks.on(postroom.hostname(), dns, directory, forwarders, meters);
     }
 
     @Bean

@@ -19,7 +19,8 @@ class DmarcTranscriptTest {
     @RegisterExtension
     final SmtpTestBed bed = new SmtpTestBed();
 
-    private static String message(String from) {
+    /** A plain message to alice whose From: is {@code from}, unsigned. */
+    static String message(String from) {
         return "From: <" + from + ">\r\nTo: alice@example.com\r\nSubject: dmarc\r\n"
                 + "Date: Thu, 26 Nov 2026 08:00:00 +0000\r\nMessage-ID: <1@dmarc.test>\r\n\r\nhello\r\n";
     }

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.senders.Dnsbl;
+import org.postroom.smtp.inbound.senders.TrustedForwarders;
 import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.testing.LogCapture;
 
@@ -44,6 +46,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     private TestListener sharedMx;
     private Path spool;
     private SimpleMeterRegistry meters;
+    private List<String> trustedForwarders = List.of();
 
     /** Logins throttled after 10 failures, without delay. */
     public SmtpTestBed() {
@@ -102,6 +105,15 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return meters;
     }
 
+    /**
+     * Makes the checks of the listeners this test starts from now on take {@code entries} (IPs,
+     * networks, host names on {@link #dns()}) for trusted forwarders; none otherwise.
+     */
+    public SmtpTestBed trustingForwarders(String... entries) {
+        trustedForwarders = List.of(entries);
+        return this;
+    }
+
     /** Server name mx.postroom.test, messages up to 10 MiB, 100 recipients. */
     public InboundSettings settings() {
         return settings(MAX_MESSAGE_SIZE);
@@ -113,7 +125,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     /**
      * The services of the listeners, with every check of port 25 on, asking {@link #dns()} (with 1 s
-     * per try), and no DNS blocklists.
+     * per try), no DNS blocklists, and the trusted forwarders of {@link #trustingForwarders}.
      */
     public InboundServices services() {
         return services(noBlocklists(), checks());
@@ -134,7 +146,9 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     }
 
     private InboundChecks checks() {
-        return InboundChecks.on(TestListener.HOSTNAME, dns.dnsResolver(Duration.ofSeconds(1)), mail.directory(), meters);
+        DnsResolver resolver = dns.dnsResolver(Duration.ofSeconds(1));
+        return InboundChecks.on(TestListener.HOSTNAME, resolver, mail.directory(),
+                TrustedForwarders.of(trustedForwarders, resolver), meters);
     }
 
     private Dnsbl noBlocklists() {

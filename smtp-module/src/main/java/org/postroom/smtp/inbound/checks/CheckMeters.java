@@ -1,14 +1,13 @@
 package org.postroom.smtp.inbound.checks;
 
-import org.postroom.smtp.inbound.checks.DmarcResult.Disposition;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The checks' counters: {@code postroom.smtp.authentication} (tags {@code method}: spf, dkim,
  * dmarc; {@code result}: the Authentication-Results word, temperror among them) and {@code
- * postroom.smtp.dmarc.dispositions} (tag {@code disposition}: none, quarantine, defer, reject).
+ * postroom.smtp.dmarc.dispositions} (tag {@code disposition}: the one taken, none, quarantine, defer,
+ * reject, or trusted-forwarder and allow-listed where one of them spared a failing message).
  * Refusals are counted besides, by reason, in {@code postroom.smtp.refusals}.
  */
 final class CheckMeters {
@@ -24,9 +23,9 @@ final class CheckMeters {
                 .tag("method", method).tag("result", result).register(registry).increment();
     }
 
-    void disposed(Disposition disposition) {
+    void disposed(String disposition) {
         Counter.builder("postroom.smtp.dmarc.dispositions")
                 .description("what the DMARC policies of received messages' author domains made of them")
-                .tag("disposition", disposition.word()).register(registry).increment();
+                .tag("disposition", disposition).register(registry).increment();
     }
 }

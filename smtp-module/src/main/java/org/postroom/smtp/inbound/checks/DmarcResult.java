@@ -56,6 +56,15 @@ public record DmarcResult(Status status, String domain, Policy policy, Dispositi
         }
     }
 
+    /**
+     * This verdict with the message delivered all the same, for {@code exemption} (e.g. {@code
+     * trusted-forwarder}): disposition none, the exemption added to the reason.
+     */
+    DmarcResult delivered(String exemption) {
+        return new DmarcResult(status, domain, policy, Disposition.NONE,
+                reason.isEmpty() ? exemption : reason + "; " + exemption);
+    }
+
     /** The resinfo of Authentication-Results, e.g. {@code dmarc=fail (p=reject dis=reject) header.from=example.org}. */
     String resinfo() {
         StringBuilder text = new StringBuilder("dmarc=").append(status.word());

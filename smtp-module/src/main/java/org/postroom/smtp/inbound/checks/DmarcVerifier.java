@@ -85,7 +85,11 @@ final class DmarcVerifier {
         }
     }
 
-    private static boolean aligned(String identifier, String author, boolean strict) {
+    /**
+     * Whether {@code identifier} (the SPF or DKIM domain; "" for none) is aligned with the author
+     * domain: the same domain when {@code strict}, else the same organisational domain (§3.1).
+     */
+    static boolean aligned(String identifier, String author, boolean strict) {
         if (identifier.isEmpty()) {
             return false;
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.postroom.smtp.dns.DnsResolver;
+import org.postroom.smtp.inbound.senders.TrustedForwarders;
 import org.postroom.storage.directory.MailDirectory;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,16 +27,18 @@ public final class InboundChecks {
     }
 
     /**
-     * Every check, with DNS through {@code dns} and our domains from {@code directory};
-     * {@code hostname} is the authserv-id of the Authentication-Results field.
+     * Every check, with DNS through {@code dns}, our domains from {@code directory}, and the
+     * clients whose DMARC failures are delivered from {@code forwarders}; {@code hostname} is the
+     * authserv-id of the Authentication-Results field.
      */
-    public static InboundChecks on(String hostname, DnsResolver dns, MailDirectory directory, MeterRegistry meters) {
+    public static InboundChecks on(String hostname, DnsResolver dns, MailDirectory directory,
+            TrustedForwarders forwarders, MeterRegistry meters) {
         CheckMeters counters = new CheckMeters(meters);
         return new InboundChecks(List.of(new AuthenticationResultsFilter(hostname)), List.of(
                 new SpfCheck(dns, hostname, counters),
                 new DkimCheck(dns, counters),
                 new OwnDomainCheck(directory),
-                new DmarcCheck(dns, counters)));
+                new DmarcCheck(dns, forwarders, counters)));
     }
 
     /**

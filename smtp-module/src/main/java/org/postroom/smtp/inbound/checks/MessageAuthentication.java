@@ -93,8 +93,9 @@ public final class MessageAuthentication {
     }
 
     /**
-     * Why the message is to be held in quarantine rather than delivered: {@code dmarc} when a DMARC
-     * policy of quarantine applies to it; empty when it is to be delivered.
+     * Why the message is to be held in quarantine rather than delivered: {@code dmarc} when {@link
+     * DmarcCheck} disposed of it so (a policy of quarantine, no exemption); empty when it is to be
+     * delivered.
      */
     public Optional<String> hold() {
         return dmarc.stream().anyMatch(result -> result.disposition() == DmarcResult.Disposition.QUARANTINE)

@@ -11,7 +11,6 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Refusal;
-import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
 import org.postroom.storage.Printable;
 import org.postroom.storage.directory.DomainName;
@@ -42,10 +41,8 @@ final class OwnDomainCheck extends CheckHook {
     @Override
     HookResult check(SMTPSession session, MailEnvelope message, MessageAuthentication findings) throws IOException {
         Set<String> claimed = new LinkedHashSet<>();
-        if (!message.getMaybeSender().isNullSender()) {
-            message.getMaybeSender().asOptional()
-                    .ifPresent(sender -> claimed.add(DomainName.canonical(sender.getDomain().asString())));
-        }
+        message.getMaybeSender().asOptional()
+                .ifPresent(sender -> claimed.add(DomainName.canonical(sender.getDomain().asString())));
         claimed.addAll(findings.authorDomains(message));
         Optional<SpfResult> spf = findings.spf();
         // what SPF or DKIM authenticates needs no look at the directory, whoever's domain it is
@@ -59,9 +56,10 @@ final class OwnDomainCheck extends CheckHook {
         }
         boolean unsure = unauthenticated.stream().anyMatch(domain -> alignedResult(domain, spf, findings.dkim(),
                 SpfResult.Status.TEMPERROR, DkimResult.Status.TEMPERROR));
-        Reply reply = unsure ? Replies.OWN_DOMAIN_UNVERIFIED : Replies.OWN_DOMAIN_SPOOFED;
+        Refusal reason = unsure ? Refusal.OWN_DOMAIN_UNVERIFIED : Refusal.OWN_DOMAIN_SPOOFED;
+        Reply reply = reason.reply();
         log.info("session {}: message from <{}> refused with {}: reason={} domains={} spf={} dkim={}",
-                session.getSessionID(), sender(message), reply.codes(), Refusal.of(reply),
+                session.getSessionID(), sender(message), reply.codes(), reason,
                 Printable.of(String.join(",", unauthenticated)),
                 spf.map(result -> result.status().word()).orElse("-"),
                 findings.dkim().stream().map(result -> result.status().word() + ":" + Printable.of(result.domain()))
@@ -76,7 +74,8 @@ final class OwnDomainCheck extends CheckHook {
                 || dkim.stream().anyMatch(result -> result.status() == dkimStatus && aligned(result.domain(), domain));
     }
 
+    /** Relaxed alignment, as DMARC has it (RFC 7489 §3.1). */
     private static boolean aligned(String identifier, String domain) {
-        return !identifier.isEmpty() && OrganizationalDomain.relaxedAligned(identifier, domain);
+        return DmarcVerifier.aligned(identifier, domain, false);
     }
 }

@@ -13,7 +13,8 @@
  *
  * <p>The findings travel with the message ({@link org.postroom.smtp.inbound.checks.MessageAuthentication}):
  * the commit prepends one Authentication-Results field (RFC 8601) and holds a message that a DMARC
- * policy of quarantine applies to. Authentication-Results fields that claim to be ours are
+ * policy of quarantine applies to, unless DmarcCheck found it exempt (a trusted forwarder, the
+ * sender on every recipient's allow list). Authentication-Results fields that claim to be ours are
  * removed as the message arrives ({@link org.postroom.smtp.inbound.checks.AuthenticationResultsFilter}).
  * {@link org.postroom.smtp.inbound.checks.InboundChecks} is what the MX chain takes from here.
  */
