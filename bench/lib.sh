@@ -51,6 +51,8 @@ PY
 # connection with 421. The peer exempts 127.0.0.0/8 from its limits altogether.
 PER_IP_LIMIT=100
 
+started_count() { cat "$1/postroom.log" 2>/dev/null | grep -c "Started PostroomApplication"; }
+
 # start_postroom WORKDIR: starts Postroom from WORKDIR/postroom.jar with its data in WORKDIR/data,
 # sets PR_PID, PR_SMTP, PR_SUB, PR_SMTPS, PR_POP3, PR_POP3S, PR_HTTP; waits until it serves.
 start_postroom() {
@@ -61,6 +63,9 @@ start_postroom() {
   # The shared load sends to port 25 as user0@bench.test, one of Postroom's own domains, without
   # publishing SPF or DKIM for it: the own-domain rule refuses exactly that. These cases measure
   # intake as the reference does it, without SPF, DKIM and DMARC (CHECKS=true turns them on).
+  # A restart appends to the same log: "up" is one more start line than before.
+  local started; started=$(started_count "$work")
+  # POSTROOM_ARGS: more options (checks.sh points postroom.dns.servers at its own DNS server).
   # shellcheck disable=SC2086
   java $POSTROOM_JAVA_OPTS -jar "$work/postroom.jar" \
     --postroom.data-dir="$work/data" --postroom.hostname=mx.bench.test \
@@ -68,11 +73,11 @@ start_postroom() {
     --postroom.pop3.port="$PR_POP3" --postroom.pop3s.port="$PR_POP3S" --server.port="$PR_HTTP" \
     --server.address=127.0.0.1 --postroom.admin.password="$PR_ADMIN_PASSWORD" \
     --postroom.smtp.max-connections-per-ip="$PER_IP_LIMIT" --postroom.checks.enabled="${CHECKS:-false}" \
-    > "$work/postroom.log" 2>&1 &
+    ${POSTROOM_ARGS:-} >> "$work/postroom.log" 2>&1 &
   PR_PID=$!
   local i
   for i in $(seq 1 240); do
-    grep -q "Started PostroomApplication" "$work/postroom.log" 2>/dev/null && { log "Postroom up (pid $PR_PID)"; return 0; }
+    (( $(started_count "$work") > started )) && { log "Postroom up (pid $PR_PID)"; return 0; }
     kill -0 "$PR_PID" 2>/dev/null || break
     sleep 1
   done
@@ -115,6 +120,31 @@ provision() {
     postroom_api POST /users "{\"address\":\"user$i@$domain\",\"password\":\"$password\"}" || return 1
   done
   log "provisioned $count users"
+}
+
+# The checks bench's senders (checks.sh, profile.sh LOAD=mx-signed): ten domains that sign, and an
+# envelope domain whose SPF passes, all under one organisational domain (DMARC aligns relaxed).
+SENDERS=$(echo s{0..9}.bench-senders.test | tr ' ' ',')
+ENVELOPE_SENDER=bounces@mail.bench-senders.test
+
+# make_zone DIR: the keys DIR/<domain>.pem and the zone file DIR/zone.
+make_zone() {
+  local dir=$1 d
+  echo "mail.bench-senders.test TXT v=spf1 ip4:127.0.0.0/8 -all" > "$dir/zone"
+  for d in ${SENDERS//,/ }; do
+    openssl genrsa -out "$dir/$d.pem" 2048 2>/dev/null || return 1
+    echo "bench._domainkey.$d TXT v=DKIM1; k=rsa; p=$(openssl rsa -in "$dir/$d.pem" -pubout -outform DER 2>/dev/null | base64 -w0)" >> "$dir/zone"
+    echo "_dmarc.$d TXT v=DMARC1; p=reject; adkim=r; aspf=r" >> "$dir/zone"
+  done
+}
+
+# start_dns DIR: bench-dns.py serving DIR/zone on a free port (sets DNS_PORT, DNS_PID; the caller stops it).
+start_dns() {
+  DNS_PORT=$(free_ports 1)
+  /usr/bin/python3 "$BENCH_HOME/bench-dns.py" "$DNS_PORT" "$1/zone" > "$1/dns.log" 2>&1 &
+  DNS_PID=$!
+  local i; for i in $(seq 1 50); do grep -q ready "$1/dns.log" && { log "bench DNS on 127.0.0.1:$DNS_PORT"; return 0; }; sleep 0.2; done
+  log "bench DNS did not start, see $1/dns.log"; return 1
 }
 
 # Waits (up to IDLE_WAIT seconds, default 0 = do not wait) for the 1-minute load average to drop

@@ -7,17 +7,22 @@
 #   bench/profile.sh                          # POP3: 20 x 4 KiB per maildrop, 10 clients
 #   LOAD=submission bench/profile.sh          # submission: STARTTLS + AUTH, 4 KiB, 10 sessions
 #   LOAD=mx SIZE=102400 bench/profile.sh      # MX intake, smtp-source, 100 KiB
+#   LOAD=mx-signed bench/profile.sh           # MX intake with SPF, DKIM and DMARC (as checks.sh)
 #
-# Env: LOAD (pop3 | submission | mx), N (600 units), WARMUP (1500), SIZE (mx: 4096), TOP (25),
+# Env: LOAD (pop3 | submission | mx | mx-signed), N (600 units), WARMUP (1500), SIZE (mx: 4096), TOP (25),
 # JFR=0 (no recording: the thread figures undisturbed), KEEP=1 keeps the recording (its path is printed).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 SHARED=$(shared_dir) || exit 1
 : "${JFR:=1}" "${LOAD:=pop3}" "${N:=600}" "${WARMUP:=1500}" "${SIZE:=4096}" "${TOP:=25}" "${BENCH_PASSWORD:=postroom-bench-1}"
 WORK=$(mktemp -d /tmp/postroom-profile.XXXXXX)
-trap 'stop_postroom; [[ ${KEEP:-0} == 1 ]] || rm -rf "$WORK"' EXIT
+trap 'stop_postroom; kill ${DNS_PID:-} 2>/dev/null; [[ ${KEEP:-0} == 1 ]] || rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 ensure_jar "$WORK" || exit 1
+if [[ $LOAD == mx-signed ]]; then
+  mkdir -p "$WORK/zone.d" && make_zone "$WORK/zone.d" && start_dns "$WORK/zone.d" || exit 1
+  export CHECKS=true POSTROOM_ARGS="--postroom.dns.servers=127.0.0.1:$DNS_PORT"
+fi
 start_postroom "$WORK" || exit 1
 provision bench.test 100 "$BENCH_PASSWORD" || exit 1
 echo "user0@bench.test" > "$WORK/user"
@@ -30,7 +35,9 @@ load() {
     pop3) env "${common[@]}" USERS_RANGE=0-99 SESSIONS="$count" CONC=10 PER_USER=20 SEED_SIZE=4096 ./pop3-load.sh ;;
     submission) env "${common[@]}" USERS_FILE="$WORK/user" N="$count" SIZE=4096 CONC=10 ./submission-load.sh ;;
     mx) env "${common[@]}" USERS_RANGE=0-99 TOOL=smtp-source N="$count" SIZE="$SIZE" CONC=10 ./smtp-load.sh ;;
-    *) log "LOAD must be pop3, submission or mx"; exit 2 ;;
+    mx-signed) env "${common[@]}" SOURCE_IP=127.0.0.2 /usr/bin/python3 "$BENCH_HOME/signed-load.py" "$WORK/zone.d" "$SENDERS" smtp \
+        -n "$count" --size "$SIZE" -c 10 --sender "$ENVELOPE_SENDER" ;;
+    *) log "LOAD must be pop3, submission, mx or mx-signed"; exit 2 ;;
   esac
 }
 
