@@ -81,7 +81,9 @@ start_postroom() {
     kill -0 "$PR_PID" 2>/dev/null || break
     sleep 1
   done
-  log "Postroom did not start, see $work/postroom.log"; tail -20 "$work/postroom.log" >&2; return 1
+  log "Postroom did not start, see $work/postroom.log"
+  grep -v '^\s*\(at \|\.\.\.\)' "$work/postroom.log" | grep -E 'Caused by|Exception|Description|Reason|ERROR' | tail -8 >&2
+  return 1
 }
 
 # stop_postroom: SIGTERM (graceful: in-flight commits finish, the embedded PostgreSQL stops with it).
@@ -196,6 +198,7 @@ start_both() {
 
 stop_both() {
   stop_postroom
+  [[ -n ${DNS_PID:-} ]] && kill "$DNS_PID" 2>/dev/null
   "$SHARED/peer/stop.sh" > /dev/null 2>&1
   [[ ${KEEP:-0} == 1 ]] || rm -rf "$BOTH_WORK"
 }
