@@ -74,6 +74,16 @@ public final class LoginThrottle {
                       from login_account a where a.account = :account) as account_wait
             """.formatted(holdAfter("1"), accountFailures(), holdAfter(accountFailures()));
 
+    /**
+     * Ends a statement that changes {@code login_client} rows in a CTE named {@code client} and
+     * {@code login_account} rows in its main part, so that it locks the client rows first, as
+     * {@link #RESERVE} does: an unread data-modifying CTE would run after the main part, and two
+     * statements taking the same two rows in opposite orders deadlock (PostgreSQL then cancels
+     * one after deadlock_timeout, a second's wait and a login lost). This condition is a
+     * one-time filter, evaluated before the main part touches any row, and it reads the CTE.
+     */
+    private static final String CLIENT_ROWS_FIRST = "(select count(*) from client) >= 0";
+
     private final Database db;
     private final LoginLimits limits;
     private final MeterRegistry meters;
@@ -141,9 +151,11 @@ public final class LoginThrottle {
         db.run("release a login attempt", jdbc -> jdbc.sql("""
                 with client as (
                     update login_client set failures = greatest(failures - 1, 0) where network = cast(? as cidr)
+                    returning 1
                 )
-                update login_account set failures = greatest(failures - 1, 0), not_before = null where account = ?
-                """).params(reserved.network(), reserved.account()).update());
+                update login_account set failures = greatest(failures - 1, 0), not_before = null
+                 where account = ? and """ + CLIENT_ROWS_FIRST)
+                .params(reserved.network(), reserved.account()).update());
     }
 
     /** How long to wait before telling the client its password was wrong: longer the more its client failed. */
@@ -168,10 +180,11 @@ public final class LoginThrottle {
         db.run("remove expired login failures", jdbc -> jdbc.sql("""
                 with client as (
                     delete from login_client where window_start <= now() - make_interval(secs => ?)
+                    returning 1
                 )
                 delete from login_account where window_start <= now() - make_interval(secs => ?)
-                   and (not_before is null or not_before <= now())
-                """).params(seconds(limits.window()), seconds(limits.accountWindow())).update());
+                   and (not_before is null or not_before <= now()) and """ + CLIENT_ROWS_FIRST)
+                .params(seconds(limits.window()), seconds(limits.accountWindow())).update());
     }
 
     /** The account's key: a digest of the login's canonical form, so every spelling of it counts alike. */

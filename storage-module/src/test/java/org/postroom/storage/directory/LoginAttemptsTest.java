@@ -92,6 +92,20 @@ class LoginAttemptsTest {
     }
 
     @Test
+    void manyRightLoginsAtOnceOfOneAccountFromOneClientAreAllAcceptedAndLeaveNothingCounted() throws Exception {
+        // an application sending through one account over ten connections: reserving locks the
+        // client's row and then the account's, and giving back must never take them the other way
+        LoginAttempts<AuthenticatedUser> logins = logins(
+                new LoginLimits(1000, WINDOW, DELAY, 1000, WINDOW, Duration.ofMinutes(1), List.of()));
+        for (int round = 0; round < 20; round++) {
+            assertThat(inParallel(10, i -> () -> logins.attempt(ip("192.0.2.11"), ALICE, PASSWORD)))
+                    .allSatisfy(result -> assertThat(result).isInstanceOf(Accepted.class));
+        }
+        assertThat(clientFailures("192.0.2.11/32")).isZero();
+        assertThat(meters.get("postroom.auth.failures").counter().count()).isZero();
+    }
+
+    @Test
     void manyGuessesAtOnceFromOneClientGetNoMoreChecksThanTheLimit() throws Exception {
         CountingCredentials checks = new CountingCredentials(new Authenticator(testDatabase.database()));
         LoginThrottle throttle = throttle(limits(3, WINDOW, 100, Duration.ZERO));
