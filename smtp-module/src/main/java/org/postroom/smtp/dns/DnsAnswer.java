@@ -1,7 +1,9 @@
 package org.postroom.smtp.dns;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -33,10 +35,16 @@ public sealed interface DnsAnswer {
             }).toList();
         }
 
-        /** Each TXT record's text, its strings joined without a separator (RFC 7208 §3.3, RFC 6376 §3.6.2.2). */
+        /**
+         * Each TXT record's text, its strings joined without a separator (RFC 7208 §3.3, RFC 6376
+         * §3.6.2.2), byte for byte: dnsjava's text form would escape a quote, a backslash or a
+         * non-ASCII byte, which then no longer reads as the record says.
+         */
         public List<String> texts() {
             return records.stream().filter(TXTRecord.class::isInstance)
-                    .map(record -> String.join("", ((TXTRecord) record).getStrings())).toList();
+                    .map(record -> ((TXTRecord) record).getStringsAsByteArrays().stream()
+                            .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)).collect(Collectors.joining()))
+                    .toList();
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.xbill.DNS.Cache;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Name;
@@ -25,21 +25,33 @@ import org.xbill.DNS.lookup.NoSuchDomainException;
 import org.xbill.DNS.lookup.NoSuchRRSetException;
 import org.xbill.DNS.lookup.ServerFailedException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * DNS lookups through the resolver given here, never one picked up elsewhere (dnsjava's default,
  * the hosts file), with one cache for every lookup of the process that keeps answers, negative
- * ones too (RFC 2308), for their TTLs. Thread-safe; {@link #lookup} blocks the calling thread (a
+ * ones too (RFC 2308), for their TTLs, and failures for {@link #FAILURE_TTL}. Thread-safe; {@link #lookup} blocks the calling thread (a
  * hook thread or a delivery worker, never a Netty I/O thread) for at most about twice the timeout,
  * {@link #lookupAsync} blocks none.
  */
 public final class DnsResolver {
 
+    /**
+     * How long a failed lookup is answered as failed without asking again (RFC 2308 §7 allows up to
+     * five minutes): with the resolver down, each message would otherwise wait out every lookup's
+     * timeout, and its senders retry after their own queue delay anyway.
+     */
+    static final Duration FAILURE_TTL = Duration.ofSeconds(30);
+
     private final LookupSession session;
     private final Duration wait;
+    private final Cache<String, DnsAnswer> failures = Caffeine.newBuilder()
+            .expireAfterWrite(FAILURE_TTL).maximumSize(10_000).build();
 
     /** Lookups through {@code resolver}, whose own timeout bounds each try; {@code timeout} bounds the whole lookup with its retries. */
     public DnsResolver(Resolver resolver, Duration timeout) {
-        this.session = LookupSession.builder().resolver(resolver).cache(new Cache(DClass.IN)).clearSearchPath()
+        this.session = LookupSession.builder().resolver(resolver).cache(new org.xbill.DNS.Cache(DClass.IN)).clearSearchPath()
                 .build();
         this.wait = timeout.multipliedBy(2).plusSeconds(1);
     }
@@ -81,10 +93,20 @@ public final class DnsResolver {
             // a name that cannot be written in DNS cannot exist there
             return CompletableFuture.completedFuture(new DnsAnswer.None(true));
         }
+        String question = absolute.toString().toLowerCase(Locale.ROOT) + " " + type;
+        DnsAnswer failedBefore = failures.getIfPresent(question);
+        if (failedBefore != null) {
+            return CompletableFuture.completedFuture(failedBefore);
+        }
         return session.lookupAsync(absolute, type)
                 .handle((result, failure) -> failure == null ? answer(result) : failure(cause(failure), name, type))
                 .toCompletableFuture()
-                .completeOnTimeout(failed(name, type, "timed out"), wait.toMillis(), TimeUnit.MILLISECONDS);
+                .completeOnTimeout(failed(name, type, "timed out"), wait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((answer, never) -> {
+                    if (answer instanceof DnsAnswer.Failed) {
+                        failures.put(question, answer);
+                    }
+                });
     }
 
     private static DnsAnswer answer(LookupResult result) {

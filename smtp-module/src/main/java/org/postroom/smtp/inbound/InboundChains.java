@@ -51,7 +51,7 @@ public final class InboundChains {
                 connection(services),
                 // the DNS blocklists are asked as the client connects, answered by the first RCPT
                 List.of(services.senders().dnsbl()),
-                commands(services),
+                commands(settings, services),
                 recipients(settings, services, List.of(services.senders().hook())),
                 data(settings, services, services.checks().headerFilters(), services.checks().messageChecks())));
     }
@@ -64,7 +64,7 @@ public final class InboundChains {
     public static InboundProtocol submission(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
                 connection(services),
-                commands(services),
+                commands(settings, services),
                 List.of(
                         new AuthCommand(),
                         new PasswordAuthHook(services.throttle().attempts(services.authenticator(), LoginProtocol.SMTP))),
@@ -87,14 +87,14 @@ public final class InboundChains {
     }
 
     /** The commands every SMTP listener answers (AUTH is submission's own). */
-    private static List<ProtocolHandler> commands(InboundServices services) {
+    private static List<ProtocolHandler> commands(InboundSettings settings, InboundServices services) {
         MetricFactory metrics = services.metrics();
         return List.of(
                 new EhloCommand(metrics),
                 new HeloCommand(metrics),
                 new StartTlsCmdHandler(),
                 new MailCommand(metrics),
-                new RcptCommand(metrics),
+                new RcptCommand(metrics, services.directory(), settings.hostname()),
                 new DataCommand(metrics, services.spool()),
                 new RsetCmdHandler(),
                 new NoopCmdHandler(),

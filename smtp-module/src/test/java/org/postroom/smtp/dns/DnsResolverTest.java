@@ -38,6 +38,13 @@ class DnsResolverTest {
     }
 
     @Test
+    void textsAreTheRecordsBytesNotDnsjavasEscapedForm() {
+        // given in zone-file syntax: the record's bytes are  say "hi" \ ok
+        dns.txt("quoted.example", "say \\\"hi\\\" \\\\ ok");
+        assertThat(((Found) resolver.lookup("quoted.example", Type.TXT)).texts()).containsExactly("say \"hi\" \\ ok");
+    }
+
+    @Test
     void aNameThatDoesNotExistAndANameWithoutTheTypeAreBothNone() throws IOException {
         dns.a("host.example", "192.0.2.1");
         assertThat(resolver.lookup("nowhere.example", Type.TXT)).isEqualTo(new None(true));
@@ -65,6 +72,20 @@ class DnsResolverTest {
         resolver.lookup("nowhere.example", Type.TXT);
         resolver.lookup("nowhere.example", Type.TXT);
         assertThat(dns.questions()).containsExactly("cached.example TXT", "nowhere.example TXT");
+    }
+
+    @Test
+    void aFailureIsRememberedBrieflySoThatADeadResolverIsNotWaitedForAgainAndAgain() {
+        dns.failing("broken.example").silent("silent.example");
+        assertThat(resolver.lookup("broken.example", Type.TXT)).isInstanceOf(Failed.class);
+        assertThat(resolver.lookup("silent.example", Type.TXT)).isInstanceOf(Failed.class);
+        long start = System.nanoTime();
+        assertThat(resolver.lookup("Broken.Example.", Type.TXT)).isInstanceOf(Failed.class);
+        assertThat(resolver.lookup("silent.example", Type.TXT)).isInstanceOf(Failed.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        assertThat(resolver.lookup("broken.example", Type.A)).isInstanceOf(Failed.class);
+        assertThat(dns.questions()).filteredOn(question -> question.startsWith("broken.example"))
+                .containsExactly("broken.example TXT", "broken.example A");
     }
 
     @Test

@@ -46,6 +46,23 @@ class PostmasterTest {
     }
 
     @Test
+    void postmasterWithoutADomainIsThePostmasterOfTheServersDomain() {
+        bed.mail().domains().setPostmasterTarget("example.com", "alice@example.com");
+        try (SmtpTranscript smtp = SmtpTranscript.connect(bed.mx().port())) {
+            smtp.ehlo("mx.elsewhere.test");
+            smtp.send("MAIL FROM:<admin@elsewhere.test>").expect("250 2.1.0");
+            smtp.send("RCPT TO:<PostMaster>").expect("250 2.1.5");
+            smtp.send("RCPT TO:<bob>").expect("501 5.1.3");
+            smtp.send("DATA").expect("354");
+            smtp.raw(MESSAGE + ".\r\n").expect("250 2.0.0 Ok: queued as ");
+        }
+        // mx.postroom.test is in no hosted domain: the one added first, example.com, is the server's
+        assertThat(bed.mail().inbox("alice@example.com")).singleElement()
+                .satisfies(message -> assertThat(new String(message, StandardCharsets.US_ASCII)).contains("Hello postmaster."));
+        assertThat(bed.mail().inbox("bob@example.com")).isEmpty();
+    }
+
+    @Test
     void heldPostmasterMailIsReleasedToTheTargetSetAfterwards() {
         try (SmtpTranscript smtp = SmtpTranscript.connect(bed.mx().port())) {
             smtp.ehlo("mx.elsewhere.test");

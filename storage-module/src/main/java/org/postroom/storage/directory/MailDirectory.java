@@ -76,6 +76,25 @@ public final class MailDirectory {
                 .query(Boolean.class).single());
     }
 
+    /**
+     * The domain whose postmaster a bare {@code RCPT TO:<postmaster>} reaches (RFC 5321 §4.5.1
+     * requires it without a domain): the hosted domain that is {@code hostname} or its nearest
+     * parent, else the domain added first; empty while no domain is hosted.
+     */
+    public Optional<String> serverDomain(String hostname) {
+        List<String> candidates = new ArrayList<>();
+        for (String name = DomainName.canonical(hostname); !name.isEmpty();
+                name = name.contains(".") ? name.substring(name.indexOf('.') + 1) : "") {
+            candidates.add(name);
+        }
+        return db.run("find the server's own domain", jdbc -> jdbc.sql("""
+                select name from domain
+                 order by case when name = any(?) then length(name) else -1 end desc, id
+                 limit 1""")
+                .param(candidates.toArray(String[]::new))
+                .query(String.class).optional());
+    }
+
     private RecipientResolution expandAlias(Address rcpt, AliasMatch alias) {
         return expand(rcpt, alias.targets(), alias.catchAll() ? Via.CATCH_ALL : Via.ALIAS, new UnknownLocal());
     }

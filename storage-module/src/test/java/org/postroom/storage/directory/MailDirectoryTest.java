@@ -65,6 +65,13 @@ class MailDirectoryTest {
     }
 
     @Test
+    void theServersDomainIsTheNearestHostedParentOfItsNameElseTheFirstDomainAdded() {
+        assertThat(directory.serverDomain("catchall.test")).contains("catchall.test");
+        assertThat(directory.serverDomain("MX1.Mail.Catchall.Test.")).contains("catchall.test");
+        assertThat(directory.serverDomain("mx.elsewhere.org")).contains("example.com");
+    }
+
+    @Test
     void aTrailingDotOnTheDomainIsIgnored() {
         assertThat(owners(directory.resolve("alice@example.com."))).containsExactly("alice@example.com");
     }

@@ -49,7 +49,9 @@ final class SpfDns implements DNSService {
             throw new TimeoutException(failed.reason());
         }
         if (answer instanceof DnsAnswer.Found found) {
-            return DNSServiceXBillImpl.convertRecordsToList(found.records().toArray(Record[]::new));
+            // jSPF's own conversion would hand over TXT records in dnsjava's escaped text form
+            return type == Type.TXT ? found.texts()
+                    : DNSServiceXBillImpl.convertRecordsToList(found.records().toArray(Record[]::new));
         }
         return null;
     }
