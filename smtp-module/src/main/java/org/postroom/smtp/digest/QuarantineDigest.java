@@ -119,6 +119,7 @@ public final class QuarantineDigest {
         lines.add("");
         long days = retention.toDays();
         lines.addAll(wrapped(days >= 1 ? text("retention", days) : text("retention.hours", retention.toHours())));
+        lines.add("");
         lines.addAll(wrapped(text("closing")));
         return lines;
     }
