@@ -67,7 +67,7 @@ class AccountQuarantineBrowserIT extends BrowserSession {
 
         assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Held mail");
         assertThat(browser.find(By.cssSelector("table")).getText()).contains("Urgent: confirm the transfer")
-                .contains("Bank <ceo@bank.example>").contains("the sender's domain says it did not send it")
+                .contains("\"Bank\" <ceo@bank.example>").contains("the sender's domain says it did not send it")
                 .doesNotContain("for ivo only");
         browser.screenshot("account-quarantine-01-list", Browser.DESKTOP);
         browser.screenshot("account-quarantine-01-list-phone", Browser.PHONE);
