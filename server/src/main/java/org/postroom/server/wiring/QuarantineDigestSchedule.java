@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.postroom.smtp.digest.QuarantineDigestRound;
 import org.postroom.storage.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the day's quarantine digest round at {@code postroom.quarantine.digest.time} (in its zone),
@@ -21,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
  * unfinished for an hour is taken over then (storage's claim decides who sends; every process runs
  * this schedule). A round the database failed is tried again every 10 minutes until the next look.
  */
-final class QuarantineDigestSchedule implements SmartLifecycle {
+final class QuarantineDigestSchedule extends DaemonTimer {
 
     private static final Logger log = LoggerFactory.getLogger(QuarantineDigestSchedule.class);
 
@@ -32,10 +29,10 @@ final class QuarantineDigestSchedule implements SmartLifecycle {
     private final QuarantineDigestRound round;
     private final LocalTime time;
     private final Clock clock;
-    private ScheduledExecutorService timer;
 
     /** {@code clock}'s zone is the one {@code time} is read in. */
     QuarantineDigestSchedule(QuarantineDigestRound round, LocalTime time, Clock clock) {
+        super("quarantine-digest");
         this.round = round;
         this.time = time;
         this.clock = clock;
@@ -58,37 +55,13 @@ final class QuarantineDigestSchedule implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "quarantine-digest");
-            thread.setDaemon(true);
-            return thread;
-        });
+    void schedule(ScheduledExecutorService timer) {
         scheduleNext();
     }
 
-    @Override
-    public synchronized void stop() {
-        timer.shutdownNow();
-        timer = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
-    }
-
-    private synchronized void scheduleNext() {
-        if (timer != null) {
-            Look look = next(ZonedDateTime.now(clock), time);
-            schedule(look.day(), Duration.between(ZonedDateTime.now(clock), look.at()));
-        }
-    }
-
-    private synchronized void schedule(LocalDate day, Duration delay) {
-        if (timer != null) {
-            timer.schedule(() -> look(day), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-        }
+    private void scheduleNext() {
+        Look look = next(ZonedDateTime.now(clock), time);
+        later(() -> look(look.day()), Duration.between(ZonedDateTime.now(clock), look.at()));
     }
 
     private void look(LocalDate day) {
@@ -100,7 +73,7 @@ final class QuarantineDigestSchedule implements SmartLifecycle {
             log.warn("quarantine digest: the round of {} failed{}: {}", day,
                     retryBeforeNextLook ? ", tried again in " + RETRY : "", Printable.text(e.getMessage()));
             if (retryBeforeNextLook) {
-                schedule(day, RETRY);
+                later(() -> look(day), RETRY);
                 return;
             }
         }
