@@ -114,6 +114,11 @@ public final class WebVisitor {
         return submitForm("/login", "/login", "username", user, "password", password);
     }
 
+    /** Logs in to the account page's form as a mail user. */
+    public HttpResponse<String> logInToAccount(String address, String password) {
+        return submitForm("/account/login", "/account/login", "address", address, "password", password);
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -9,6 +9,7 @@ import org.postroom.admin.settings.ServerSettings;
 import org.postroom.admin.user.UserView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.quarantine.UserQuarantine;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +24,14 @@ import jakarta.servlet.http.HttpServletRequest;
 class AccountPages {
 
     private final UserRepository users;
+    private final UserQuarantine quarantine;
     private final ServerSettings server;
     private final OwnPasswordChange passwordChange;
 
-    AccountPages(UserRepository users, ServerSettings server, OwnPasswordChange passwordChange) {
+    AccountPages(UserRepository users, UserQuarantine quarantine, ServerSettings server,
+            OwnPasswordChange passwordChange) {
         this.users = users;
+        this.quarantine = quarantine;
         this.server = server;
         this.passwordChange = passwordChange;
     }
@@ -42,6 +46,7 @@ class AccountPages {
         model.addAttribute("user", users.find(user.getName()).map(UserView::of)
                 .orElseThrow(() -> new NotFoundException("no user " + user.getName())));
         model.addAttribute("setup", MailClientSetup.of(server));
+        model.addAttribute("held", quarantine.count(user.getName()));
         return "account/index";
     }
 

@@ -58,13 +58,15 @@ class DomainApi {
         return DomainView.of(find(name));
     }
 
-    @Operation(summary = "Change a domain's postmaster target",
-            description = "JSON merge patch: {\"postmasterTarget\": \"noc@example.net\"}, or null to remove it. 400 for "
-                    + "a target at one of our domains that is no user or alias there.")
+    @Operation(summary = "Change a domain's postmaster target or its quarantine digest",
+            description = "JSON merge patch: {\"postmasterTarget\": \"noc@example.net\"} (null removes it), "
+                    + "{\"quarantineDigest\": false} (none of its users gets the daily digest of held mail); all "
+                    + "given fields change together or none. 400 for a target at one of our domains that is no user "
+                    + "or alias there.")
     @PatchMapping(path = "/{name}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
     DomainView change(@PathVariable String name, @RequestBody Map<String, Object> body) {
         DomainChange change = DomainChange.from(body);
-        return DomainView.of(domains.setPostmasterTarget(name, change.postmasterTarget()));
+        return DomainView.of(domains.update(name, change.toUpdate()));
     }
 
     @Operation(summary = "Delete a domain", description = "409 while it has users, unless force=true, "

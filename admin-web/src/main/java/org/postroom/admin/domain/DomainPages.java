@@ -67,6 +67,15 @@ class DomainPages {
         return "redirect:" + Links.path("domains", domain.name());
     }
 
+    @PostMapping("/{name}/digest")
+    String setQuarantineDigest(@PathVariable String name, @RequestParam boolean on, RedirectAttributes redirect) {
+        Domain domain = domains.setQuarantineDigest(name, on);
+        redirect.addFlashAttribute("notice", on
+                ? "The users of " + domain.name() + " get the daily message about their held mail (unless they turned it off)."
+                : "No user of " + domain.name() + " gets the daily message about held mail now.");
+        return "redirect:" + Links.path("domains", domain.name());
+    }
+
     @GetMapping("/{name}/delete")
     String confirmDelete(@PathVariable String name, Model model) {
         Domain domain = find(name);

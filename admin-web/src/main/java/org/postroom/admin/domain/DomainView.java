@@ -7,15 +7,15 @@ import org.postroom.storage.directory.Domain;
 
 /**
  * A domain as the API returns it: its name in punycode and as people read it, its DKIM public
- * record, where postmaster@ and abuse@ go (null: not set), and what it holds. Never the DKIM
- * private key.
+ * record, where postmaster@ and abuse@ go (null: not set), whether its users get the daily
+ * quarantine digest, and what it holds. Never the DKIM private key.
  */
 public record DomainView(String name, String displayName, String dkimSelector, String dkimRecord,
-        String postmasterTarget, long users, long aliases, Instant createdAt) {
+        String postmasterTarget, boolean quarantineDigest, long users, long aliases, Instant createdAt) {
 
     public static DomainView of(Domain domain) {
         return new DomainView(domain.name(), IDN.toUnicode(domain.name(), IDN.ALLOW_UNASSIGNED), domain.dkimSelector(),
-                domain.dkimRecord().value(), domain.postmasterTarget(), domain.userCount(), domain.aliasCount(),
-                domain.createdAt());
+                domain.dkimRecord().value(), domain.postmasterTarget(), domain.quarantineDigest(), domain.userCount(),
+                domain.aliasCount(), domain.createdAt());
     }
 }

@@ -29,11 +29,12 @@ class QuarantineApi {
         this.decisions = decisions;
     }
 
-    @Operation(summary = "Held messages, newest first, a page at a time")
+    @Operation(summary = "Held messages, newest first, a page at a time",
+            description = "With domain, only those with a recipient at that domain.")
     @GetMapping
-    PageView<HeldMessageView> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return view.page(page, size);
+    PageView<HeldMessageView> list(@RequestParam(required = false) String domain,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return view.page(domain, page, size);
     }
 
     @Operation(summary = "One held (or released) message with its header section and the start of its body",
@@ -45,8 +46,9 @@ class QuarantineApi {
 
     @Operation(summary = "Deliver a held message to its recipients",
             description = "Each recipient is resolved again; one that takes no mail any more is listed as "
-                    + "undeliverable. 409 when it was released already or cannot be delivered (a mailbox full, "
-                    + "no recipient left); it then stays held.")
+                    + "undeliverable; a user who released or deleted their own copy on the account page is left out. "
+                    + "409 when it was released already or cannot be delivered (a mailbox full, no recipient left); "
+                    + "it then stays held.")
     @PostMapping("/{id}/release")
     ReleaseReceipt release(@PathVariable long id, Principal administrator) {
         return decisions.release(id, administrator);

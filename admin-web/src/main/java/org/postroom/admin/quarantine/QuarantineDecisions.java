@@ -5,14 +5,16 @@ import java.security.Principal;
 import org.postroom.storage.Printable;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.quarantine.ReleaseReceipt;
+import org.postroom.storage.quarantine.UserQuarantine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * An administrator's decision on a held message, from the console or the API alike, logged once
- * with who made it. A refusal (unknown, released already, over quota) comes from storage as an
- * exception, which the console and the API each turn into their answer.
+ * A decision on a held message, logged once with who made it: an administrator's on the whole
+ * message (console or API), or a mail user's on their own copy (account page). A refusal (unknown
+ * or not theirs, released already, over quota) comes from storage as an exception, which the
+ * console and the API each turn into their answer.
  */
 @Component
 class QuarantineDecisions {
@@ -20,9 +22,11 @@ class QuarantineDecisions {
     private static final Logger log = LoggerFactory.getLogger(QuarantineDecisions.class);
 
     private final Quarantine quarantine;
+    private final UserQuarantine own;
 
-    QuarantineDecisions(Quarantine quarantine) {
+    QuarantineDecisions(Quarantine quarantine, UserQuarantine own) {
         this.quarantine = quarantine;
+        this.own = own;
     }
 
     ReleaseReceipt release(long id, Principal administrator) {
@@ -36,5 +40,19 @@ class QuarantineDecisions {
     void delete(long id, Principal administrator) {
         quarantine.delete(id);
         log.info("administrator '{}' deleted held message {}", Printable.of(administrator.getName()), id);
+    }
+
+    /** {@code user}'s own copy into their INBOX; the other recipients are not affected. */
+    ReleaseReceipt releaseOwn(long id, Principal user) {
+        ReleaseReceipt receipt = own.release(user.getName(), id);
+        log.info("user '{}' released their copy of held message {} into their inbox",
+                Printable.of(user.getName()), id);
+        return receipt;
+    }
+
+    /** {@code user}'s own copy deleted; the other recipients are not affected. */
+    void deleteOwn(long id, Principal user) {
+        own.delete(user.getName(), id);
+        log.info("user '{}' deleted their copy of held message {}", Printable.of(user.getName()), id);
     }
 }

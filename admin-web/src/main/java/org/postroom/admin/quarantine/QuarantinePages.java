@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.postroom.admin.console.Confirmation;
+import org.postroom.admin.domain.DomainView;
+import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.quarantine.ReleaseReceipt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,15 +25,20 @@ class QuarantinePages {
 
     private final QuarantineView view;
     private final QuarantineDecisions decisions;
+    private final DomainRepository domains;
 
-    QuarantinePages(QuarantineView view, QuarantineDecisions decisions) {
+    QuarantinePages(QuarantineView view, QuarantineDecisions decisions, DomainRepository domains) {
         this.view = view;
         this.decisions = decisions;
+        this.domains = domains;
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("held", view.page(page, PAGE_SIZE));
+    String list(@RequestParam(required = false) String domain, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("held", view.page(domain, page, PAGE_SIZE));
+        model.addAttribute("domains", domains.list().stream().map(DomainView::of).toList());
+        model.addAttribute("domain", domain == null || domain.isBlank() ? null : domain);
         return "quarantine/list";
     }
 
@@ -68,8 +75,9 @@ class QuarantinePages {
 
     private static String released(ReleaseReceipt receipt) {
         List<String> sentences = new ArrayList<>();
-        sentences.add("Message " + receipt.messageId() + " was released to " + String.join(", ", receipt.delivered())
-                + ".");
+        sentences.add(receipt.delivered().isEmpty()
+                ? "Message " + receipt.messageId() + " was released; each of its recipients had decided on it already."
+                : "Message " + receipt.messageId() + " was released to " + String.join(", ", receipt.delivered()) + ".");
         if (!receipt.overQuota().isEmpty()) {
             sentences.add("Not delivered, mailbox full: " + String.join(", ", receipt.overQuota()) + ".");
         }

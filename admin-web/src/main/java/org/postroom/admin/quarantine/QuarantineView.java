@@ -9,9 +9,10 @@ import org.postroom.admin.api.PageView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
+import org.postroom.storage.quarantine.UserQuarantine;
 import org.springframework.stereotype.Component;
 
-/** The reads the quarantine pages and the quarantine API share. */
+/** The reads the quarantine pages (the administrators' and the users' own) and the quarantine API share. */
 @Component
 class QuarantineView {
 
@@ -19,14 +20,36 @@ class QuarantineView {
     static final int BODY_PREVIEW = 16 * 1024;
 
     private final Quarantine quarantine;
+    private final UserQuarantine own;
 
-    QuarantineView(Quarantine quarantine) {
+    QuarantineView(Quarantine quarantine, UserQuarantine own) {
         this.quarantine = quarantine;
+        this.own = own;
     }
 
-    PageView<HeldMessageView> page(int page, int size) {
+    /** Held messages, only those with a recipient at {@code domain} when one is given. */
+    PageView<HeldMessageView> page(String domain, int page, int size) {
         PageView.requireValid(page, size);
-        return PageView.of(quarantine.list(page, size), HeldMessageView::of);
+        return PageView.of(quarantine.list(domain, page, size), HeldMessageView::of);
+    }
+
+    /** The held messages that wait for {@code address}'s decision. */
+    PageView<OwnHeldMessage> ownPage(String address, int page, int size) {
+        PageView.requireValid(page, size);
+        return PageView.of(own.list(address, page, size), OwnHeldMessage::of);
+    }
+
+    /**
+     * One of {@code address}'s held messages with what they may read of it.
+     *
+     * @throws NotFoundException when it is not theirs (or not held, or they decided on it): the
+     *         same answer whether it exists or not
+     */
+    OwnHeldMessageDetail ownDetail(String address, long id) {
+        HeldMessage message = own.find(address, id)
+                .orElseThrow(() -> new NotFoundException("no held message " + id + " for you"));
+        return new OwnHeldMessageDetail(OwnHeldMessage.of(message),
+                MessagePreview.of(own.content(message), message.size()));
     }
 
     /** @throws NotFoundException when the message was never held, was deleted or expired */

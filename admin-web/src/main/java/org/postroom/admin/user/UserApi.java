@@ -62,7 +62,7 @@ class UserApi {
         return UserView.of(find(address));
     }
 
-    @Operation(summary = "Change a user's password, quota or enabled flag",
+    @Operation(summary = "Change a user's password, quota, enabled flag or quarantine digest",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = UserChange.class))))
     @PatchMapping(path = "/{address}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })

@@ -18,18 +18,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record UserChange(@Schema(description = "a new password") String password,
         @Schema(description = "the new quota in bytes, null for no limit", nullable = true) Long quotaBytes,
         @Schema(hidden = true) boolean quotaGiven,
-        @Schema(description = "false: the user can neither log in nor receive mail") Boolean enabled) {
+        @Schema(description = "false: the user can neither log in nor receive mail") Boolean enabled,
+        @Schema(description = "whether the user gets the daily quarantine digest") Boolean quarantineDigest) {
 
-    private static final Set<String> FIELDS = Set.of("password", "quotaBytes", "enabled");
+    private static final Set<String> FIELDS = Set.of("password", "quotaBytes", "enabled", "quarantineDigest");
 
     /** @throws InvalidInputException naming the first field that is unknown or of the wrong kind */
     public static UserChange from(Map<String, Object> body) {
         if (body == null || body.isEmpty()) {
-            throw new InvalidInputException("nothing to change: give password, quotaBytes or enabled");
+            throw new InvalidInputException("nothing to change: give password, quotaBytes, enabled or quarantineDigest");
         }
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {
-                throw new InvalidInputException("unknown field " + field + "; a user has password, quotaBytes and enabled");
+                throw new InvalidInputException("unknown field " + field
+                        + "; a user has password, quotaBytes, enabled and quarantineDigest");
             }
         }
         String password = null;
@@ -41,19 +43,24 @@ public record UserChange(@Schema(description = "a new password") String password
             password = given;
         }
         Long quota = quota(body);
-        Boolean enabled = null;
-        if (body.containsKey("enabled")) {
-            if (!(body.get("enabled") instanceof Boolean given)) {
-                throw new InvalidInputException("enabled must be true or false");
-            }
-            enabled = given;
-        }
-        return new UserChange(password, quota, body.containsKey("quotaBytes"), enabled);
+        return new UserChange(password, quota, body.containsKey("quotaBytes"), flag(body, "enabled"),
+                flag(body, "quarantineDigest"));
     }
 
     /** The change as storage makes it, all fields together. */
     public UserUpdate toUpdate() {
-        return new UserUpdate(password, quotaGiven ? new UserUpdate.Quota(quotaBytes) : null, enabled);
+        return new UserUpdate(password, quotaGiven ? new UserUpdate.Quota(quotaBytes) : null, enabled, quarantineDigest);
+    }
+
+    /** A true or false field; null when absent. */
+    private static Boolean flag(Map<String, Object> body, String field) {
+        if (!body.containsKey(field)) {
+            return null;
+        }
+        if (!(body.get(field) instanceof Boolean given)) {
+            throw new InvalidInputException(field + " must be true or false");
+        }
+        return given;
     }
 
     private static Long quota(Map<String, Object> body) {

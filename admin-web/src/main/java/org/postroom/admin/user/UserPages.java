@@ -100,6 +100,14 @@ class UserPages {
         return "redirect:" + Links.path("users", address);
     }
 
+    @PostMapping("/{address}/digest")
+    String setQuarantineDigest(@PathVariable String address, @RequestParam boolean on, RedirectAttributes redirect) {
+        users.setQuarantineDigest(address, on);
+        redirect.addFlashAttribute("notice", on ? address + " gets the daily message about their held mail again"
+                + " (when their domain sends it)." : address + " no longer gets the daily message about held mail.");
+        return "redirect:" + Links.path("users", address);
+    }
+
     @GetMapping("/{address}/delete")
     String confirmDelete(@PathVariable String address, Model model) {
         UserView user = UserView.of(find(address));

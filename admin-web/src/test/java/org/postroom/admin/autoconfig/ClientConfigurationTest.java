@@ -78,7 +78,7 @@ class ClientConfigurationTest {
     void ourDomainIsAutoconfigExample() {
         when(domains.find(anyString())).thenReturn(Optional.empty());
         when(domains.find("autoconfig.example")).thenReturn(Optional.of(new Domain(1, "autoconfig.example", "postroom",
-                "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", null, 0, 0, Instant.now())));
+                "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", null, true, 0, 0, Instant.now())));
     }
 
     @Test

@@ -42,7 +42,7 @@ class ReadmeDnsRecordsTest {
         public Optional<TlsCertificate> certificate() {
             return Optional.empty();
         }
-    }).of(new Domain(1, "example.com", "postroom", "MIIB", null, 0, 0, Instant.now()));
+    }).of(new Domain(1, "example.com", "postroom", "MIIB", null, true, 0, 0, Instant.now()));
 
     @Test
     void theReadmesExampleValuesAreWhatTheDnsPageGives() throws IOException {

@@ -120,6 +120,21 @@ class QuarantinePagesTest {
     }
 
     @Test
+    void theListShowsOneDomainWhenAsked() throws IOException {
+        String other = "elsewhere" + NAMES.incrementAndGet() + ".example";
+        domains.create(other);
+        users.create("bob@" + other, "correct horse battery", null);
+        DmarcHold.hold(quarantine, db, "Subject: to alice\r\n\r\nhi\r\n", alice);
+        DmarcHold.hold(quarantine, db, "Subject: to bob\r\n\r\nhi\r\n", "bob@" + other);
+
+        String filtered = browser.get("/quarantine?domain=" + other).body();
+
+        assertThat(filtered).contains("to bob").doesNotContain("to alice")
+                .contains("<option value=\"" + other + "\" selected=\"selected\">");
+        assertThat(browser.get("/quarantine?domain=nothing.example").body()).contains("Nothing is held for nothing.example");
+    }
+
+    @Test
     void theListGoesOnOnTheNextPage() throws IOException {
         for (int i = 0; i < 51; i++) {
             DmarcHold.hold(quarantine, db, "Subject: number " + i + "\r\n\r\nhi\r\n", alice);

@@ -51,6 +51,18 @@ final class DomainCommands extends Noun {
                 : "postmaster@ and abuse@ of " + domain.name() + " go to " + domain.postmasterTarget());
     }
 
+    @Command(name = "digest", description = "show, or turn on or off, the daily quarantine digest for a domain's users")
+    void digest(@Parameters(index = "0", paramLabel = "<name>", description = "the domain") String name,
+            @Parameters(index = "1", arity = "0..1", paramLabel = "on|off",
+                    description = "on: its users get it (unless they turned it off); off: none of them does")
+            String setting) {
+        Boolean on = onOrOff(setting, "domain digest");
+        DomainRepository domains = service(DomainRepository.class);
+        Domain domain = on == null ? domains.find(name).orElseThrow(() -> new NotFoundException("no domain " + name))
+                : domains.setQuarantineDigest(name, on);
+        println("quarantine digest for " + domain.name() + ": " + (domain.quarantineDigest() ? "on" : "off"));
+    }
+
     @Command(name = "delete", description = "delete a domain (--force: with its users and mail)")
     void delete(@Parameters(paramLabel = "<name>", description = "the domain") String name,
             @Option(names = "--force", description = "also delete its users, aliases and mail") boolean force) {

@@ -1,5 +1,7 @@
 package org.postroom.server.cli;
 
+import java.util.Locale;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -38,6 +40,22 @@ abstract class Noun implements Runnable {
 
     String newPassword(boolean fromStdin) {
         return cli.passwords().read(fromStdin);
+    }
+
+    /**
+     * The {@code on} or {@code off} a command was given, in any case; null when none was given.
+     *
+     * @throws UsageException for anything else
+     */
+    static Boolean onOrOff(String value, String command) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException(command + " takes on or off, not " + value);
+        };
     }
 
     /** An option given as {@code --domain=} means the same as none. */

@@ -1,5 +1,6 @@
 package org.postroom.server.cli;
 
+import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Page;
 import org.postroom.storage.directory.UserAccount;
 import org.postroom.storage.directory.UserRepository;
@@ -56,6 +57,19 @@ final class UserCommands extends Noun {
     void disable(@Parameters(paramLabel = "<address>", description = "the user's address") String address) {
         service(UserRepository.class).setEnabled(address, false);
         println(address + " disabled");
+    }
+
+    @Command(name = "digest", description = "show, or turn on or off, a user's daily quarantine digest")
+    void digest(@Parameters(index = "0", paramLabel = "<address>", description = "the user's address") String address,
+            @Parameters(index = "1", arity = "0..1", paramLabel = "on|off",
+                    description = "on: they get it (when their domain sends it); off: they do not") String setting) {
+        Boolean on = onOrOff(setting, "user digest");
+        UserRepository users = service(UserRepository.class);
+        if (on != null) {
+            users.setQuarantineDigest(address, on);
+        }
+        UserAccount user = users.find(address).orElseThrow(() -> new NotFoundException("no user " + address));
+        println("quarantine digest for " + user.address() + ": " + (user.quarantineDigest() ? "on" : "off"));
     }
 
     @Command(name = "delete", description = "delete a user and their mail")

@@ -98,6 +98,28 @@ class PostroomCliTest {
     }
 
     @Test
+    void aScriptTurnsTheQuarantineDigestOffForADomainOrAUser() {
+        assertThat(run("", "domain", "add", "digest.example")).isZero();
+        assertThat(run("a long enough secret\n", "user", "add", "dora@digest.example", "--password-stdin")).isZero();
+
+        assertThat(run("", "domain", "digest", "digest.example")).isZero();
+        assertThat(stdout).contains("quarantine digest for digest.example: on");
+        assertThat(run("", "domain", "digest", "digest.example", "OFF")).isZero();
+        assertThat(stdout).contains("quarantine digest for digest.example: off");
+        assertThat(run("", "user", "digest", "dora@digest.example", "off")).isZero();
+        assertThat(stdout).contains("quarantine digest for dora@digest.example: off");
+        assertThat(run("", "user", "digest", "dora@digest.example")).isZero();
+        assertThat(stdout).contains(": off");
+        assertThat(run("", "user", "digest", "dora@digest.example", "on")).isZero();
+        assertThat(stdout).contains(": on");
+
+        assertThat(run("", "user", "digest", "nobody@digest.example", "on")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("no user nobody@digest.example");
+        assertThat(runWithoutDatabase("domain", "digest", "digest.example", "maybe")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("domain digest takes on or off, not maybe");
+    }
+
+    @Test
     void refusalsExitWithOneAndSayWhy() {
         run("", "domain", "add", "refusals.example");
         assertThat(run("", "domain", "add", "refusals.example")).isEqualTo(PostroomCli.FAILED);
@@ -164,7 +186,7 @@ class PostroomCliTest {
         assertThat(runWithoutDatabase("domain", "frobnicate")).isEqualTo(PostroomCli.USAGE);
         assertThat(stderr).contains("unknown command: domain frobnicate").contains("Usage: java -jar postroom.jar domain");
         assertThat(runWithoutDatabase("domain")).isEqualTo(PostroomCli.USAGE);
-        assertThat(stderr).contains("domain needs one of: add, delete, list");
+        assertThat(stderr).contains("domain needs one of: add, delete, digest, list, postmaster");
         assertThat(runWithoutDatabase("user", "add")).isEqualTo(PostroomCli.USAGE);
         assertThat(stderr).contains("user add needs an address").contains("Usage: java -jar postroom.jar user add");
         assertThat(runWithoutDatabase("alias", "add", "sales@example.com")).isEqualTo(PostroomCli.USAGE);

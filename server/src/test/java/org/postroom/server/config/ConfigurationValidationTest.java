@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -68,7 +71,35 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(DnsProperties.class).timeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(context.getBean(ChecksProperties.class).enabled()).isTrue();
             assertThat(context.getBean(QuarantineProperties.class).retention()).isEqualTo(Duration.ofDays(30));
+            assertThat(context.getBean(QuarantineProperties.class).digest().localTime()).isEqualTo(LocalTime.of(7, 0));
+            assertThat(context.getBean(QuarantineProperties.class).digest().zoneId()).isEqualTo(ZoneId.systemDefault());
+            assertThat(context.getBean(WebProperties.class).page("mail.example.com", "/account/quarantine"))
+                    .isEqualTo(URI.create("https://mail.example.com/account/quarantine"));
         });
+    }
+
+    @Test
+    void theDigestTimeAndZoneAreReadOrRefusedByName() {
+        runner.withPropertyValues("postroom.quarantine.digest.time=18:30", "postroom.quarantine.digest.zone=Europe/Berlin")
+                .run(context -> {
+                    QuarantineProperties.DigestProperties digest = context.getBean(QuarantineProperties.class).digest();
+                    assertThat(digest.localTime()).isEqualTo(LocalTime.of(18, 30));
+                    assertThat(digest.zoneId()).isEqualTo(ZoneId.of("Europe/Berlin"));
+                });
+        assertFailsNaming("postroom.quarantine.digest.time=7 o'clock", "postroom.quarantine.digest.time");
+        assertFailsNaming("postroom.quarantine.digest.time=25:00", "postroom.quarantine.digest.time");
+        assertFailsNaming("postroom.quarantine.digest.zone=Mars/Olympus", "postroom.quarantine.digest.zone");
+    }
+
+    @Test
+    void thePublicUrlIsWhereTheLinksInMailPoint() {
+        runner.withPropertyValues("postroom.web.public-url=https://admin.example.com/mail/").run(context -> assertThat(
+                context.getBean(WebProperties.class).page("mail.example.com", "/account/quarantine"))
+                .isEqualTo(URI.create("https://admin.example.com/mail/account/quarantine")));
+        for (String bad : List.of("admin.example.com", "ftp://admin.example.com", "https://admin.example.com/?a=b",
+                "https://user:pw@admin.example.com", "https:///path", "http://exa mple.com")) {
+            assertFailsNaming("postroom.web.public-url=" + bad, "postroom.web.public-url");
+        }
     }
 
     @Test

@@ -3,13 +3,9 @@ package org.postroom.server.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.net.pop3.POP3MessageInfo;
-import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -75,31 +71,7 @@ class QuarantineReleaseOverPop3IT extends WiredApplicationTest {
         assertThat(retrieveAll()).containsExactly("Return-Path: <ceo@bank.example>\r\n" + MESSAGE);
     }
 
-    /** Every message in the maildrop, as the user's mail program downloads it over POP3S. */
     private List<String> retrieveAll() throws Exception {
-        POP3SClient client = new POP3SClient(true, trustingGeneratedCertificate());
-        client.connect("127.0.0.1", pop3s.listener().port());
-        try {
-            assertThat(client.login(ADDRESS, PASSWORD)).isTrue();
-            List<String> messages = new ArrayList<>();
-            for (POP3MessageInfo info : client.listMessages()) {
-                try (Reader reader = client.retrieveMessage(info.number)) {
-                    messages.add(read(reader));
-                }
-            }
-            client.logout();
-            return messages;
-        } finally {
-            client.disconnect();
-        }
-    }
-
-    private static String read(Reader reader) throws Exception {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[4096];
-        for (int n; (n = reader.read(buffer)) > 0; ) {
-            text.append(buffer, 0, n);
-        }
-        return text.toString();
+        return Pop3Downloads.retrieveAll(pop3s.listener().port(), trustingGeneratedCertificate(), ADDRESS, PASSWORD);
     }
 }

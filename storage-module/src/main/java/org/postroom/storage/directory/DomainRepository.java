@@ -21,15 +21,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class DomainRepository {
 
     private static final String SELECT = """
-            select d.id, d.name, d.dkim_selector, d.dkim_public_key, d.postmaster_target, d.created_at,
+            select d.id, d.name, d.dkim_selector, d.dkim_public_key, d.postmaster_target, d.quarantine_digest,
+                   d.created_at,
                    (select count(*) from mail_user u where u.domain_id = d.id) as users,
                    (select count(*) from alias a where a.domain_id = d.id) as aliases
               from domain d
             """;
     private static final RowMapper<Domain> DOMAIN = (rs, n) -> new Domain(rs.getLong("id"), rs.getString("name"),
             rs.getString("dkim_selector"), rs.getString("dkim_public_key"), rs.getString("postmaster_target"),
-            rs.getLong("users"),
-            rs.getLong("aliases"), rs.getTimestamp("created_at").toInstant());
+            rs.getBoolean("quarantine_digest"), rs.getLong("users"), rs.getLong("aliases"),
+            rs.getTimestamp("created_at").toInstant());
 
     private final Database db;
     private final String dkimSelector;
@@ -81,13 +82,43 @@ public final class DomainRepository {
      *         at one of our domains but no user or alias there
      */
     public Domain setPostmasterTarget(String name, String postmasterTarget) {
+        return update(name, DomainUpdate.postmasterTarget(postmasterTarget));
+    }
+
+    /**
+     * Turns the daily quarantine digest on or off for every user of the domain; on, a user still
+     * gets it only when it is on for them too.
+     *
+     * @throws NotFoundException when there is no such domain
+     */
+    public Domain setQuarantineDigest(String name, boolean on) {
+        return update(name, DomainUpdate.quarantineDigest(on));
+    }
+
+    /**
+     * Makes every change of {@code update} in one transaction: all of them, or (when one is
+     * refused) none. Nothing given changes nothing.
+     *
+     * @throws NotFoundException when there is no such domain
+     * @throws org.postroom.storage.InvalidInputException when the postmaster target is refused (see
+     *         {@link #setPostmasterTarget})
+     */
+    public Domain update(String name, DomainUpdate update) {
         String canonical = DomainName.canonical(name);
-        int changed = db.inTransaction("set postmaster target of " + canonical, jdbc -> jdbc
-                .sql("update domain set postmaster_target = ? where name = ?")
-                .params(validTarget(jdbc, postmasterTarget, null), canonical).update());
-        if (changed == 0) {
-            throw new NotFoundException("no domain " + name);
-        }
+        db.inTransaction("change domain " + canonical, jdbc -> {
+            if (jdbc.sql("select count(*) from domain where name = ?").param(canonical).query(Long.class).single() == 0) {
+                throw new NotFoundException("no domain " + name);
+            }
+            if (update.postmasterTarget() != null) {
+                jdbc.sql("update domain set postmaster_target = ? where name = ?")
+                        .params(validTarget(jdbc, update.postmasterTarget().address(), null), canonical).update();
+            }
+            if (update.quarantineDigest() != null) {
+                jdbc.sql("update domain set quarantine_digest = ? where name = ?")
+                        .params(update.quarantineDigest(), canonical).update();
+            }
+            return null;
+        });
         return find(canonical).orElseThrow();
     }
 

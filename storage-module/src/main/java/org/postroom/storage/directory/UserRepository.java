@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class UserRepository {
 
     private static final String SELECT = """
-            select u.id, u.local_part || '@' || d.name as address, u.quota_bytes, u.enabled,
+            select u.id, u.local_part || '@' || d.name as address, u.quota_bytes, u.enabled, u.quarantine_digest,
                    u.created_at, u.updated_at,
                    coalesce(sum(mb.message_count), 0) as messages, coalesce(sum(mb.total_bytes), 0) as used
               from mail_user u
@@ -32,7 +32,7 @@ public final class UserRepository {
     private static final String GROUP = " group by u.id, d.name ";
     private static final RowMapper<UserAccount> USER = (rs, n) -> new UserAccount(rs.getLong("id"),
             rs.getString("address"), (Long) rs.getObject("quota_bytes"), rs.getBoolean("enabled"),
-            rs.getLong("messages"), rs.getLong("used"), rs.getTimestamp("created_at").toInstant(),
+            rs.getBoolean("quarantine_digest"), rs.getLong("messages"), rs.getLong("used"), rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
 
     private final Database db;
@@ -114,6 +114,11 @@ public final class UserRepository {
         update(address, UserUpdate.enabled(enabled));
     }
 
+    /** Whether the user gets the daily quarantine digest (when their domain sends it too). */
+    public void setQuarantineDigest(String address, boolean on) {
+        update(address, UserUpdate.quarantineDigest(on));
+    }
+
     /**
      * Makes every change of {@code update} in one statement, so in one transaction: all of them
      * commit, or (when any fails) none. The new password's strength and the quota are checked
@@ -137,6 +142,10 @@ public final class UserRepository {
         if (update.enabled() != null) {
             assignments.add("enabled = ?");
             values.add(update.enabled());
+        }
+        if (update.quarantineDigest() != null) {
+            assignments.add("quarantine_digest = ?");
+            values.add(update.quarantineDigest());
         }
         if (assignments.isEmpty()) {
             return;

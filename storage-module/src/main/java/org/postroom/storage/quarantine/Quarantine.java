@@ -3,23 +3,17 @@ package org.postroom.storage.quarantine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.Database;
 import org.postroom.storage.NotFoundException;
+import org.postroom.storage.directory.DomainName;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.Page;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
@@ -37,8 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Messages held back from delivery until an administrator releases or deletes them, or until they
- * expire. A held message is stored once, like delivered mail, but reaches no mailbox and no queue
- * while it is held.
+ * expire; each user it was for may also decide on their own copy ({@link UserQuarantine}). A held
+ * message is stored once, like delivered mail, but reaches no mailbox and no queue while it is held.
  */
 public final class Quarantine {
 
@@ -48,28 +42,22 @@ public final class Quarantine {
     /** Held messages expired per transaction, so that a long backlog does not make one huge one. */
     private static final int EXPIRY_BATCH = 500;
 
-    private static final String COLUMNS = """
-            q.message_id, m.sender, m.origin, m.size, q.reason, q.held_at, q.released_at,
-            array(select r.address from quarantine_recipient r where r.message_id = q.message_id order by r.position)
-                as recipients,
-            (select substring(c.data from 1 for least(:limit, coalesce(nullif(position('\\x0d0a0d0a'::bytea in c.data), 0) + 3, :limit)))
-               from message_chunk c where c.message_id = q.message_id and c.seq = 0) as head
-            """;
-
     private final Database db;
     private final MailDirectory directory;
-    private final MessageChecks checks;
+    private final HeldMessages messages;
 
     public Quarantine(Database db, MailDirectory directory, MessageChecks checks) {
         this.db = db;
         this.directory = directory;
-        this.checks = checks;
+        this.messages = new HeldMessages(checks);
     }
 
     /**
      * Stores {@code content} once, with its check verdicts, and holds it for {@code recipients}
-     * (their order kept) because of {@code reason}: no mailbox or queue entry is made. Everything
-     * commits together when the call returns; when it throws, nothing is stored.
+     * (their order kept) because of {@code reason}: no mailbox or queue entry is made. Each user whose
+     * mailbox a recipient resolved to gets the message in their own quarantine ({@link
+     * UserQuarantine}). Everything commits together when the call returns; when it throws, nothing
+     * is stored.
      *
      * @param sender the envelope sender, "" for the null sender
      * @param origin where the message came from; a release delivers it as that
@@ -88,14 +76,19 @@ public final class Quarantine {
         try {
             return db.inTransaction("hold message for " + recipients.size() + " recipients", jdbc -> {
                 StoredMessage message = StoredMessage.write(jdbc, sender, origin, content, checks);
-                jdbc.sql("insert into quarantine (message_id, reason) values (?, ?)").params(message.id(), reason)
-                        .update();
+                jdbc.sql("insert into quarantine (message_id, reason, users_only) values (?, ?, ?)")
+                        .params(message.id(), reason, usersOnly(recipients)).update();
                 for (int position = 0; position < recipients.size(); position++) {
                     Recipient recipient = recipients.get(position);
                     jdbc.sql("""
                             insert into quarantine_recipient (message_id, position, address, relayed) values (?, ?, ?, ?)
                             """).params(message.id(), position, recipient.address(), relayed(recipient)).update();
                 }
+                jdbc.sql("""
+                        insert into quarantine_user (message_id, user_id)
+                        select distinct cast(? as bigint), user_id from mailbox where id = any(?)
+                        """).params(message.id(), recipients.stream().flatMap(r -> r.mailboxIds().stream()).distinct()
+                                .toArray(Long[]::new)).update();
                 return new HoldReceipt(message.id());
             });
         } catch (UncheckedIOException e) {
@@ -105,22 +98,20 @@ public final class Quarantine {
 
     /** Held messages (not the released ones), newest first; {@code page} counts from 0. */
     public Page<HeldMessage> list(int page, int pageSize) {
-        if (page < 0 || pageSize < 1) {
-            throw new IllegalArgumentException("page must be 0 or more and the page size 1 or more");
-        }
-        return db.run("list held messages", jdbc -> {
-            List<HeldMessage> rows = jdbc.sql("select " + COLUMNS + """
-                     from quarantine q join message m on m.id = q.message_id
-                    where q.released_at is null
-                    order by q.held_at desc, q.message_id desc
-                    limit :size offset :offset
-                    """).param("limit", HEADER_LIMIT).param("size", pageSize).param("offset", (long) page * pageSize)
-                    .query((rs, n) -> row(rs)).list();
-            Map<Long, List<MessageCheck>> verdicts = checks.of(rows.stream().map(HeldMessage::id).toList());
-            List<HeldMessage> items = rows.stream().map(row -> withChecks(row, verdicts.getOrDefault(row.id(), List.of())))
-                    .toList();
-            return new Page<>(items, page, pageSize, count(jdbc));
-        });
+        return list(null, page, pageSize);
+    }
+
+    /**
+     * Held messages (not the released ones), newest first; {@code page} counts from 0. With a
+     * {@code domain}, only those with a recipient at that domain (a held message to several domains
+     * shows under each); null or blank for all.
+     */
+    public Page<HeldMessage> list(String domain, int page, int pageSize) {
+        String filter = domain == null || domain.isBlank() ? null : DomainName.canonical(domain);
+        return db.run("list held messages", jdbc -> messages.page(jdbc, """
+                q.released_at is null and (cast(:domain as text) is null or exists (
+                    select 1 from quarantine_recipient r where r.message_id = q.message_id and r.domain = :domain))
+                """, statement -> statement.param("domain", filter), page, pageSize));
     }
 
     /** How many messages are held now. */
@@ -130,10 +121,8 @@ public final class Quarantine {
 
     /** One message, held or released; empty when it was never held, was deleted or expired. */
     public Optional<HeldMessage> find(long id) {
-        return db.run("find held message " + id, jdbc -> jdbc.sql("select " + COLUMNS + """
-                 from quarantine q join message m on m.id = q.message_id where q.message_id = :id
-                """).param("limit", HEADER_LIMIT).param("id", id).query((rs, n) -> row(rs)).optional())
-                .map(row -> withChecks(row, checks.of(row.id())));
+        return db.run("find held message " + id,
+                jdbc -> messages.one(jdbc, "q.message_id = :id", statement -> statement.param("id", id)));
     }
 
     /**
@@ -148,9 +137,11 @@ public final class Quarantine {
      * Delivers a held message to its recipients, exactly as {@link MailStore#deliver} would have
      * (local mailboxes within quota, external addresses through the queue), and marks it released,
      * in one transaction. Each recipient is resolved again in the directory; one that takes no mail
-     * any more is left out and named in the receipt. Exactly once: the held row is locked, so a
-     * second release running at the same time (another administrator, another process) waits and
-     * then finds it released.
+     * any more is left out and named in the receipt, and so is a user who released or deleted their
+     * own copy already ({@link UserQuarantine}); when no one is left, nothing is delivered and the
+     * message goes unless a released copy holds it. Exactly once: the held row is locked, so a
+     * second release running at the same time (another administrator, another process, a user)
+     * waits and then finds it released.
      *
      * @throws NotFoundException when no message {@code id} is in the quarantine
      * @throws ConflictException when it was released already, or could not be delivered (over
@@ -180,7 +171,12 @@ public final class Quarantine {
                         """).param(id).query((rs, n) -> new StoredMessage(rs.getLong("id"), rs.getLong("size"),
                                 rs.getString("sender"), MessageOrigin.ofColumn(rs.getString("origin"))))
                         .optional().orElseThrow(() -> notHeld(id));
-                DeliveryReceipt receipt = MailStore.deliverStored(jdbc, message, recipients);
+                List<Recipient> undecided = withoutDecidedUsers(jdbc, id, recipients);
+                if (undecided.isEmpty()) {
+                    MessageReaper.removeUnreferenced(jdbc, List.of(id));
+                    return new ReleaseReceipt(id, List.of(), List.of(), undeliverable);
+                }
+                DeliveryReceipt receipt = MailStore.deliverStored(jdbc, message, undecided);
                 return new ReleaseReceipt(id, receipt.delivered(), receipt.overQuota(), undeliverable);
             });
         } catch (NothingDelivered e) {
@@ -237,6 +233,27 @@ public final class Quarantine {
     }
 
     /**
+     * {@code recipients} without the mailboxes of the users who decided on their own copy (released
+     * into their INBOX, or deleted); a recipient left with nowhere to go is left out. Read under the
+     * held row's lock, so no user decides meanwhile.
+     */
+    private static List<Recipient> withoutDecidedUsers(JdbcClient jdbc, long id, List<Recipient> recipients) {
+        Set<Long> decided = Set.copyOf(jdbc.sql("""
+                select mb.id from quarantine_user p join mailbox mb on mb.user_id = p.user_id
+                 where p.message_id = ? and p.decision is not null
+                """).param(id).query(Long.class).list());
+        List<Recipient> undecided = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            Set<Long> mailboxes = recipient.mailboxIds().stream().filter(mailbox -> !decided.contains(mailbox))
+                    .collect(Collectors.toSet());
+            if (!mailboxes.isEmpty() || !recipient.remoteAddresses().isEmpty()) {
+                undecided.add(new Recipient(recipient.address(), mailboxes, recipient.remoteAddresses()));
+            }
+        }
+        return undecided;
+    }
+
+    /**
      * Where a held recipient's copy goes now: the directory's answer for a local address, the
      * address itself for one an authenticated user relayed; empty when it takes no mail any more.
      */
@@ -275,37 +292,16 @@ public final class Quarantine {
         return recipient.mailboxIds().isEmpty() && recipient.remoteAddresses().equals(Set.of(recipient.address()));
     }
 
+    /**
+     * True when every recipient's copy goes to local mailboxes only, so that the users' own
+     * decisions settle the whole message.
+     */
+    private static boolean usersOnly(List<Recipient> recipients) {
+        return recipients.stream().allMatch(r -> !r.mailboxIds().isEmpty() && r.remoteAddresses().isEmpty());
+    }
+
     private static long count(JdbcClient jdbc) {
         return jdbc.sql("select count(*) from quarantine where released_at is null").query(Long.class).single();
-    }
-
-    private static HeldMessage row(ResultSet rs) throws SQLException {
-        Array recipients = rs.getArray("recipients");
-        byte[] head = rs.getBytes("head");
-        return new HeldMessage(rs.getLong("message_id"), rs.getString("sender"),
-                MessageOrigin.ofColumn(rs.getString("origin")), rs.getLong("size"),
-                Arrays.asList((String[]) recipients.getArray()), rs.getString("reason"),
-                rs.getTimestamp("held_at").toInstant(), instant(rs.getTimestamp("released_at")),
-                headerSection(head == null ? new byte[0] : head), List.of());
-    }
-
-    private static HeldMessage withChecks(HeldMessage row, List<MessageCheck> verdicts) {
-        return new HeldMessage(row.id(), row.sender(), row.origin(), row.size(), row.recipients(), row.reason(),
-                row.heldAt(), row.releasedAt(), row.header(), verdicts);
-    }
-
-    /** The text up to the empty line that ends the header section (RFC 5322 §2.1), bare LF tolerated. */
-    private static String headerSection(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            end = text.indexOf("\n\n");
-        }
-        return end < 0 ? text : text.substring(0, end);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private record HeldRecipient(String address, boolean relayed) {

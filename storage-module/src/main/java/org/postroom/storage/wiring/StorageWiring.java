@@ -15,6 +15,8 @@ import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
 import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.quarantine.Quarantine;
+import org.postroom.storage.quarantine.QuarantineDigests;
+import org.postroom.storage.quarantine.UserQuarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
 import org.postroom.storage.senders.SenderLists;
@@ -102,6 +104,16 @@ public class StorageWiring {
     @Bean
     Quarantine quarantine(Database db, MailDirectory directory, MessageChecks checks) {
         return new Quarantine(db, directory, checks);
+    }
+
+    @Bean
+    UserQuarantine userQuarantine(Database db, MessageChecks checks) {
+        return new UserQuarantine(db, checks);
+    }
+
+    @Bean
+    QuarantineDigests quarantineDigests(Database db) {
+        return new QuarantineDigests(db);
     }
 
     @Bean

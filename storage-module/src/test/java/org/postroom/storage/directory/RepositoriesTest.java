@@ -173,7 +173,7 @@ class RepositoriesTest {
         domains.create("example.com");
         users.create("alice@example.com", PASSWORD, null);
 
-        users.update("alice@example.com", new UserUpdate("a new secret phrase", new UserUpdate.Quota(5000L), false));
+        users.update("alice@example.com", new UserUpdate("a new secret phrase", new UserUpdate.Quota(5000L), false, null));
 
         UserAccount changed = users.find("alice@example.com").orElseThrow();
         assertThat(changed.quotaBytes()).isEqualTo(5000L);
@@ -201,7 +201,7 @@ class RepositoriesTest {
                 """).update();
 
         assertThatThrownBy(() -> users.update("alice@example.com",
-                new UserUpdate("a new secret phrase", new UserUpdate.Quota(5000L), false)))
+                new UserUpdate("a new secret phrase", new UserUpdate.Quota(5000L), false, null)))
                 .isInstanceOf(StorageUnavailableException.class);
 
         UserAccount unchanged = users.find("alice@example.com").orElseThrow();
@@ -210,6 +210,27 @@ class RepositoriesTest {
         Authenticator authenticator = new Authenticator(testDatabase.database());
         assertThat(authenticator.verify("alice@example.com", PASSWORD)).isPresent();
         assertThat(authenticator.verify("alice@example.com", "a new secret phrase")).isEmpty();
+    }
+
+    @Test
+    void aDomainsChangesAreMadeTogetherOrNotAtAll() {
+        domains.create("together.example");
+        users.create("pm@together.example", PASSWORD, null);
+
+        assertThatThrownBy(() -> domains.update("together.example",
+                new DomainUpdate(new DomainUpdate.PostmasterTarget("nobody@together.example"), false)))
+                .isInstanceOf(InvalidInputException.class);
+        Domain unchanged = domains.find("together.example").orElseThrow();
+        assertThat(unchanged.quarantineDigest()).isTrue();
+        assertThat(unchanged.postmasterTarget()).isNull();
+
+        Domain changed = domains.update("Together.example",
+                new DomainUpdate(new DomainUpdate.PostmasterTarget("pm@together.example"), false));
+        assertThat(changed.postmasterTarget()).isEqualTo("pm@together.example");
+        assertThat(changed.quarantineDigest()).isFalse();
+        assertThat(users.find("pm@together.example").orElseThrow().quarantineDigest()).isTrue();
+        assertThatThrownBy(() -> domains.update("nowhere.example", DomainUpdate.quarantineDigest(true)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

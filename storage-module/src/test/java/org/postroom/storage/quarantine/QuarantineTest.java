@@ -311,6 +311,23 @@ class QuarantineTest {
     }
 
     @Test
+    void theListShowsOneDomainsHeldMessagesOnlyWhenAsked() throws IOException {
+        new DomainRepository(db, "postroom").create("other.example");
+        users.create("dave@other.example", "correct horse battery", null);
+        long ours = hold("Subject: ours\r\n\r\nx\r\n", local("alice@example.com")).messageId();
+        long theirs = hold("Subject: theirs\r\n\r\nx\r\n", local("Dave@Other.example")).messageId();
+        long both = hold("Subject: both\r\n\r\nx\r\n", local("bob@example.com"), local("dave@other.example"))
+                .messageId();
+
+        assertThat(quarantine.list("example.com", 0, 50).items()).extracting(HeldMessage::id).containsExactly(both, ours);
+        var other = quarantine.list("OTHER.example.", 0, 50);
+        assertThat(other.items()).extracting(HeldMessage::id).containsExactly(both, theirs);
+        assertThat(other.total()).isEqualTo(2);
+        assertThat(quarantine.list("nowhere.example", 0, 50).items()).isEmpty();
+        assertThat(quarantine.list(" ", 0, 50).total()).isEqualTo(3);
+    }
+
+    @Test
     void theHeaderSectionEndsAtTheEmptyLineAlsoWithBareLineFeeds() throws IOException {
         long crlf = hold("Subject: a\r\n folded\r\nX: y\r\n\r\nSubject: not a header\r\n", local("alice@example.com"))
                 .messageId();
