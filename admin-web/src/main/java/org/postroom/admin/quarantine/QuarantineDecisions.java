@@ -2,7 +2,12 @@ package org.postroom.admin.quarantine;
 
 import java.security.Principal;
 
+import org.postroom.admin.antispam.Lesson;
+import org.postroom.admin.antispam.LessonResult;
+import org.postroom.admin.antispam.SpamLessons;
+import org.postroom.storage.NotFoundException;
 import org.postroom.storage.Printable;
+import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.quarantine.ReleaseReceipt;
 import org.slf4j.Logger;
@@ -11,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An administrator's decision on a held message, from the console or the API alike, logged once
- * with who made it. A refusal (unknown, released already, over quota) comes from storage as an
+ * with who made it: release, delete, or teach the spam filter what it is ({@link SpamLessons}). A refusal (unknown, released already, over quota) comes from storage as an
  * exception, which the console and the API each turn into their answer.
  */
 @Component
@@ -20,9 +25,28 @@ class QuarantineDecisions {
     private static final Logger log = LoggerFactory.getLogger(QuarantineDecisions.class);
 
     private final Quarantine quarantine;
+    private final SpamLessons lessons;
 
-    QuarantineDecisions(Quarantine quarantine) {
+    QuarantineDecisions(Quarantine quarantine, SpamLessons lessons) {
         this.quarantine = quarantine;
+        this.lessons = lessons;
+    }
+
+    /** True when a spam filter learns from the administrators' lessons. */
+    boolean learning() {
+        return lessons.available();
+    }
+
+    /**
+     * Teaches the spam filter that message {@code id} (held or released) is {@code lesson}.
+     *
+     * @throws NotFoundException when it was never held, was deleted or expired
+     * @throws org.postroom.storage.ConflictException when no spam filter learns here
+     */
+    LessonResult learn(long id, Lesson lesson, Principal administrator) {
+        HeldMessage message = quarantine.find(id).orElseThrow(() -> new NotFoundException("no held message " + id
+                + ": it was deleted or expired"));
+        return lessons.teach(message, lesson, "administrator '" + administrator.getName() + "'");
     }
 
     ReleaseReceipt release(long id, Principal administrator) {
