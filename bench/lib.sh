@@ -53,6 +53,7 @@ PER_IP_LIMIT=100
 
 # start_postroom WORKDIR: starts Postroom from WORKDIR/postroom.jar with its data in WORKDIR/data,
 # sets PR_PID, PR_SMTP, PR_SUB, PR_SMTPS, PR_POP3, PR_POP3S, PR_HTTP; waits until it serves.
+# POSTROOM_ARGS: further --property=value arguments (rspamd.sh points the spam filter at its rspamd).
 start_postroom() {
   local work=$1
   read -r PR_SMTP PR_SUB PR_SMTPS PR_POP3 PR_POP3S PR_HTTP < <(free_ports 6)
@@ -68,7 +69,7 @@ start_postroom() {
     --postroom.pop3.port="$PR_POP3" --postroom.pop3s.port="$PR_POP3S" --server.port="$PR_HTTP" \
     --server.address=127.0.0.1 --postroom.admin.password="$PR_ADMIN_PASSWORD" \
     --postroom.smtp.max-connections-per-ip="$PER_IP_LIMIT" --postroom.checks.enabled="${CHECKS:-false}" \
-    > "$work/postroom.log" 2>&1 &
+    ${POSTROOM_ARGS:-} > "$work/postroom.log" 2>&1 &
   PR_PID=$!
   local i
   for i in $(seq 1 240); do
@@ -164,8 +165,10 @@ start_both() {
   "$SHARED/peer/start.sh" > "$logs/peer-start.log" 2>&1 || { log "peer did not start, see $logs/peer-start.log"; exit 1; }
 }
 
+# A script that started more (rspamd.sh: its rspamd) defines after_stop_both to stop that too.
 stop_both() {
   stop_postroom
   "$SHARED/peer/stop.sh" > /dev/null 2>&1
   [[ ${KEEP:-0} == 1 ]] || rm -rf "$BOTH_WORK"
+  if declare -F after_stop_both > /dev/null; then after_stop_both; fi
 }
