@@ -63,7 +63,7 @@ class ScanResultTest {
 
     @Test
     void anAnswerWithAnUnknownActionOrNoScoreIsNoVerdict() {
-        assertThatThrownBy(() -> RspamdScanner.parse(JSON.readTree("{\"action\":\"bounce\u001b[2J\",\"score\":1}")))
+        assertThatThrownBy(() -> RspamdScanner.parse(JSON.readTree("{\"action\":\"bounce\\u001b[2J\",\"score\":1}")))
                 .isInstanceOf(RspamdException.class).hasMessageContaining("'bounce?[2J'");
         assertThatThrownBy(() -> RspamdScanner.parse(JSON.readTree("{\"action\":\"reject\"}")))
                 .isInstanceOf(RspamdException.class).hasMessageContaining("without a score");

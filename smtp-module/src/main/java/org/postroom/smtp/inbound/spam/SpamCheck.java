@@ -22,7 +22,6 @@ import org.postroom.smtp.inbound.senders.AllowListed;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
 import org.postroom.smtp.rspamd.MessageBody;
-import org.postroom.smtp.rspamd.RspamdAction;
 import org.postroom.smtp.rspamd.RspamdException;
 import org.postroom.smtp.rspamd.RspamdScanner;
 import org.postroom.smtp.rspamd.ScanRequest;
