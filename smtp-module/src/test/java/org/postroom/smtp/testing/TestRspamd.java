@@ -35,9 +35,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * GTUBE string "reject". The controller asks the password {@value #PASSWORD} of everyone (its
  * {@code secure_ip} is an address no test connects from).
  *
- * <p>The first start compiles rspamd's regular expressions into {@code target/rspamd-db}, which
- * later starts reuse: 10 s to over a minute cold on a busy machine, about 1 s warm. {@link #start}
- * waits for the normal worker's {@code /ping} and the controller's.
+ * <p>The first start compiles rspamd's regular expressions into {@code target/rspamd-db} of the
+ * project (the reactor's root, so smtp-module's tests and the server's share it), which later
+ * starts reuse: 10 s to a few minutes cold on a busy machine, about 1 s warm. {@link #start} waits
+ * for the normal worker's {@code /ping} and the controller's.
  */
 public final class TestRspamd implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class TestRspamd implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path home;
+    private final Path db;
     private final TestDnsServer dns;
     private final int scanPort;
     private final int controllerPort;
@@ -60,6 +62,9 @@ public final class TestRspamd implements AutoCloseable {
 
     private TestRspamd(Path home, TestDnsServer dns) {
         this.home = home;
+        // a module's tests run in the module's directory; the reactor's root is the one with mvnw
+        Path root = Files.exists(Path.of("..", "mvnw")) ? Path.of("..") : Path.of(".");
+        this.db = root.resolve("target").resolve("rspamd-db").toAbsolutePath().normalize();
         this.dns = dns;
         this.scanPort = freePort();
         this.controllerPort = freePort();
@@ -169,7 +174,7 @@ public final class TestRspamd implements AutoCloseable {
         Files.createDirectories(home.resolve("run"));
         Files.createDirectories(home.resolve("log"));
         // shared by every start: the compiled expressions make a warm start take a second
-        Files.createDirectories(home.resolveSibling("rspamd-db"));
+        Files.createDirectories(db);
         write(local.resolve("fuzzy_check.conf"), "enabled = false;\n");
         write(local.resolve("greylist.conf"), "enabled = false;\n");
         write(local.resolve("options.inc"), "dns {\n  nameserver = [\"127.0.0.1:" + dns.address().getPort()
@@ -215,7 +220,7 @@ public final class TestRspamd implements AutoCloseable {
         Path etc = home.resolve("etc");
         List<String> command = new ArrayList<>(List.of(RspamdAvailable.rspamd().toString(), "-f", "-i", "-c",
                 "/etc/rspamd/rspamd.conf", "--var", "LOCAL_CONFDIR=" + etc, "--var", "RUNDIR=" + home.resolve("run"),
-                "--var", "DBDIR=" + home.resolveSibling("rspamd-db"), "--var", "LOGDIR=" + home.resolve("log")));
+                "--var", "DBDIR=" + db, "--var", "LOGDIR=" + home.resolve("log")));
         rspamd = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("log").resolve("rspamd.out").toFile()))
                 .start();
