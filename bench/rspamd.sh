@@ -103,9 +103,10 @@ start_both "$WORK" "$RS_WORK/log"
 failed=0
 for target in peer postroom; do
   if [[ $target == peer ]]; then
-    env_common=(HOST=127.0.0.1 SMTP_PORT=10025 DOMAIN=peer.test PASSWORD=password RSS_PIDS_CMD=)
+    env_common=(HOST=127.0.0.1 SMTP_PORT=10025 POP3_PORT=10110 DOMAIN=peer.test PASSWORD=password RSS_PIDS_CMD=)
   else
-    env_common=(HOST=127.0.0.1 "SMTP_PORT=$PR_SMTP" DOMAIN=bench.test "PASSWORD=$BENCH_PASSWORD" RSS_PIDS_CMD=)
+    env_common=(HOST=127.0.0.1 "SMTP_PORT=$PR_SMTP" "POP3_PORT=$PR_POP3" DOMAIN=bench.test "PASSWORD=$BENCH_PASSWORD"
+                RSS_PIDS_CMD=)
   fi
   before=$(scanned)
   (cd "$SHARED/bench" && env "${env_common[@]}" N=50 SIZE=4096 CONC=10 ./smtp-load.sh) \
