@@ -60,6 +60,7 @@ started_count() { cat "$1/postroom.log" 2>/dev/null | grep -c "Started PostroomA
 
 # start_postroom WORKDIR: starts Postroom from WORKDIR/postroom.jar with its data in WORKDIR/data,
 # sets PR_PID, PR_SMTP, PR_SUB, PR_SMTPS, PR_POP3, PR_POP3S, PR_HTTP; waits until it serves.
+# POSTROOM_ARGS: further --property=value arguments (rspamd.sh points the spam filter at its rspamd).
 start_postroom() {
   local work=$1
   read -r PR_SMTP PR_SUB PR_SMTPS PR_POP3 PR_POP3S PR_HTTP < <(free_ports 6)
@@ -202,9 +203,11 @@ start_both() {
   "$SHARED/peer/start.sh" > "$logs/peer-start.log" 2>&1 || { log "peer did not start, see $logs/peer-start.log"; exit 1; }
 }
 
+# A script that started more (rspamd.sh: its rspamd) defines after_stop_both to stop that too.
 stop_both() {
   stop_postroom
   [[ -n ${DNS_PID:-} ]] && kill "$DNS_PID" 2>/dev/null
   "$SHARED/peer/stop.sh" > /dev/null 2>&1
   [[ ${KEEP:-0} == 1 ]] || rm -rf "$BOTH_WORK"
+  if declare -F after_stop_both > /dev/null; then after_stop_both; fi
 }

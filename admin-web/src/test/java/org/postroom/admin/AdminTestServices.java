@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.postroom.admin.antispam.RecordingSpamTeacher;
 import org.postroom.admin.security.BootstrapAdministrator;
 import org.postroom.admin.security.TrustedProxies;
 import org.postroom.storage.TestDatabase;
@@ -24,7 +25,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * What the server gives admin-web, for the full-stack tests: a fresh PostgreSQL database per
  * application context with the storage services of {@link StorageWiring} (the server's), {@link
  * FixedServerSettings}, and the administrator {@value AdminTestApplication#ADMIN} with password
- * {@value AdminTestApplication#ADMIN_PASSWORD}. {@code test.throttle.max-failures} sets the login
+ * {@value AdminTestApplication#ADMIN_PASSWORD}, and a {@link RecordingSpamTeacher} for the spam
+ * filter's learning. {@code test.throttle.max-failures} sets the login
  * throttle (default: high enough never to interfere), whose failures are counted in the {@link
  * SimpleMeterRegistry}; {@code test.trusted-proxies} lists the reverse proxies whose forwarded
  * headers count (default: none, as in the server).
@@ -59,6 +61,12 @@ class AdminTestServices {
     @Bean
     BootstrapAdministrator bootstrapAdministrator(AdminAccountRepository admins) {
         return new BootstrapAdministrator(admins, AdminTestApplication.ADMIN, AdminTestApplication.ADMIN_PASSWORD);
+    }
+
+    /** The spam filter's learning: recorded, for the tests to read. */
+    @Bean
+    RecordingSpamTeacher spamTeacher() {
+        return new RecordingSpamTeacher();
     }
 
     @Bean

@@ -62,15 +62,17 @@ public class Formats {
     }
 
     /**
-     * The badge tone of a check's RFC 8601 result word: {@code pass} is good, {@code fail},
-     * {@code permerror} and {@code policy} are bad, {@code softfail}, {@code neutral} and {@code
-     * temperror} are worth a look, anything else ({@code none}) is neutral.
+     * The badge tone of a check's RFC 8601 result word, or the spam filter's action: {@code pass}
+     * and {@code no-action} are good, {@code fail}, {@code permerror}, {@code policy} and {@code
+     * quarantine} are bad, {@code softfail}, {@code neutral}, {@code temperror}, {@code add-header}
+     * and {@code rewrite-subject} are worth a look, anything else ({@code none}, {@code skipped}) is
+     * neutral.
      */
     public String verdictTone(String result) {
         return switch (result.toLowerCase(Locale.ROOT)) {
-            case "pass" -> "ok";
-            case "fail", "permerror", "policy" -> "danger";
-            case "softfail", "neutral", "temperror" -> "warn";
+            case "pass", "no-action" -> "ok";
+            case "fail", "permerror", "policy", "quarantine" -> "danger";
+            case "softfail", "neutral", "temperror", "add-header", "rewrite-subject" -> "warn";
             default -> "muted";
         };
     }

@@ -9,6 +9,7 @@ import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.senders.SenderList;
 import org.postroom.storage.senders.SenderLists;
+import org.postroom.storage.spam.SpamPolicies;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +26,13 @@ class DomainPages {
     private final DomainRepository domains;
     private final DnsRecords dnsRecords;
     private final SenderLists senderLists;
+    private final SpamPolicies spamPolicies;
 
-    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists) {
+    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies) {
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.senderLists = senderLists;
+        this.spamPolicies = spamPolicies;
     }
 
     @GetMapping
@@ -53,6 +56,7 @@ class DomainPages {
         model.addAttribute("domain", DomainView.of(domain));
         model.addAttribute("records", dnsRecords.of(domain));
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofDomain(domain.name())));
+        model.addAttribute("spamPolicy", spamPolicies.of(domain.name()));
         return "domain/show";
     }
 

@@ -2,13 +2,18 @@ package org.postroom.admin.quarantine;
 
 import java.security.Principal;
 
+import org.postroom.admin.antispam.Lesson;
+import org.postroom.admin.antispam.LessonResult;
 import org.postroom.admin.api.PageView;
 import org.postroom.storage.quarantine.ReleaseReceipt;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +57,23 @@ class QuarantineApi {
     @PostMapping("/{id}/release")
     ReleaseReceipt release(@PathVariable long id, Principal administrator) {
         return decisions.release(id, administrator);
+    }
+
+    @Operation(summary = "Teach the spam filter that a held (or released) message is spam or not",
+            description = "Body {\"lesson\": \"spam\"} or {\"lesson\": \"ham\"} (not spam); the message stays as it "
+                    + "is (release or delete it besides). 200 with the outcome (learned, already-learned) when the "
+                    + "filter knows it so now; 502 when the filter refused or could not be reached; 409 when no spam "
+                    + "filter learns here (postroom.antispam.rspamd.controller-url unset); 404 once deleted or expired.")
+    @PostMapping("/{id}/learn")
+    ResponseEntity<?> learn(@PathVariable long id, @RequestBody LessonRequest body, Principal administrator) {
+        Lesson lesson = Lesson.of(body == null ? null : body.lesson());
+        LessonResult result = decisions.learn(id, lesson, administrator);
+        if (!result.learned()) {
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_GATEWAY, "the spam filter did not learn message " + id + ": "
+                            + result.outcome().word() + ", " + result.detail()));
+        }
+        return ResponseEntity.ok(new LessonView(id, lesson.word(), result.outcome().word(), result.detail()));
     }
 
     @Operation(summary = "Delete a held message without delivering it", description = "409 once it was released.")

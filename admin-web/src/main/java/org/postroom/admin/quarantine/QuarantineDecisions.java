@@ -2,7 +2,12 @@ package org.postroom.admin.quarantine;
 
 import java.security.Principal;
 
+import org.postroom.admin.antispam.Lesson;
+import org.postroom.admin.antispam.LessonResult;
+import org.postroom.admin.antispam.SpamLessons;
+import org.postroom.storage.NotFoundException;
 import org.postroom.storage.Printable;
+import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.quarantine.ReleaseReceipt;
 import org.postroom.storage.quarantine.UserQuarantine;
@@ -12,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A decision on a held message, logged once with who made it: an administrator's on the whole
- * message (console or API), or a mail user's on their own copy (account page). A refusal (unknown
- * or not theirs, released already, over quota) comes from storage as an exception, which the
- * console and the API each turn into their answer.
+ * message (console or API), including teaching the spam filter what it is ({@link SpamLessons}),
+ * or a mail user's on their own copy (account page). A refusal (unknown or not theirs, released
+ * already, over quota) comes from storage as an exception, which the console and the API each
+ * turn into their answer.
  */
 @Component
 class QuarantineDecisions {
@@ -23,10 +29,29 @@ class QuarantineDecisions {
 
     private final Quarantine quarantine;
     private final UserQuarantine own;
+    private final SpamLessons lessons;
 
-    QuarantineDecisions(Quarantine quarantine, UserQuarantine own) {
+    QuarantineDecisions(Quarantine quarantine, UserQuarantine own, SpamLessons lessons) {
         this.quarantine = quarantine;
         this.own = own;
+        this.lessons = lessons;
+    }
+
+    /** True when a spam filter learns from the administrators' lessons. */
+    boolean learning() {
+        return lessons.available();
+    }
+
+    /**
+     * Teaches the spam filter that message {@code id} (held or released) is {@code lesson}.
+     *
+     * @throws NotFoundException when it was never held, was deleted or expired
+     * @throws org.postroom.storage.ConflictException when no spam filter learns here
+     */
+    LessonResult learn(long id, Lesson lesson, Principal administrator) {
+        HeldMessage message = quarantine.find(id).orElseThrow(() -> new NotFoundException("no held message " + id
+                + ": it was deleted or expired"));
+        return lessons.teach(message, lesson, "administrator '" + administrator.getName() + "'");
     }
 
     ReleaseReceipt release(long id, Principal administrator) {

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.postroom.admin.antispam.Lesson;
+import org.postroom.admin.antispam.LessonResult;
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.domain.DomainView;
 import org.postroom.storage.directory.DomainRepository;
@@ -45,7 +47,25 @@ class QuarantinePages {
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("detail", view.detail(id));
+        model.addAttribute("learning", decisions.learning());
         return "quarantine/show";
+    }
+
+    /** "Not spam": the spam filter learns so, and the message is released, whatever the filter made of the lesson. */
+    @PostMapping("/{id}/not-spam")
+    String notSpam(@PathVariable long id, Principal administrator, RedirectAttributes redirect) {
+        LessonResult lesson = decisions.learn(id, Lesson.HAM, administrator);
+        ReleaseReceipt receipt = decisions.release(id, administrator);
+        redirect.addFlashAttribute("notice", released(receipt) + " " + taught(lesson, Lesson.HAM));
+        return "redirect:/quarantine";
+    }
+
+    /** "Spam": the spam filter learns so; the message stays where it is. */
+    @PostMapping("/{id}/spam")
+    String spam(@PathVariable long id, Principal administrator, RedirectAttributes redirect) {
+        LessonResult lesson = decisions.learn(id, Lesson.SPAM, administrator);
+        redirect.addFlashAttribute("notice", taught(lesson, Lesson.SPAM));
+        return "redirect:/quarantine/" + id;
     }
 
     @PostMapping("/{id}/release")
@@ -71,6 +91,15 @@ class QuarantinePages {
         decisions.delete(id, administrator);
         redirect.addFlashAttribute("notice", "Message " + id + " was deleted; no one will get it.");
         return "redirect:/quarantine";
+    }
+
+    private static String taught(LessonResult result, Lesson lesson) {
+        String what = lesson == Lesson.SPAM ? "spam" : "not spam";
+        return switch (result.outcome()) {
+            case LEARNED -> "The spam filter learned it is " + what + ".";
+            case ALREADY_LEARNED -> "The spam filter knew it as " + what + " already.";
+            case REFUSED, UNREACHABLE -> "The spam filter did not learn it is " + what + ": " + result.detail() + ".";
+        };
     }
 
     private static String released(ReleaseReceipt receipt) {

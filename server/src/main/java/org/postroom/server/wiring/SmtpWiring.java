@@ -27,6 +27,7 @@ import org.postroom.smtp.inbound.Spool;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.inbound.senders.TrustedForwarders;
+import org.postroom.smtp.inbound.spam.SpamFilter;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginThrottle;
@@ -47,7 +48,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
  * the limits and timeouts of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
  * {@code <data-dir>/spool} between DATA and their commit, the checks of mail received on port 25
- * ({@code postroom.checks.*}) and its judgement of senders ({@code postroom.antispam.*}), and
+ * ({@code postroom.checks.*}), its judgement of senders ({@code postroom.antispam.*}), the spam
+ * filter of received and submitted mail ({@link SpamWiring}), and
  * {@code postroom.shutdown.grace} for the transactions in flight at shutdown.
  */
 @Configuration(proxyBeanMethods = false)
@@ -97,10 +99,10 @@ class SmtpWiring {
     InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
             Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
             SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, InboundChecks checks,
-            MeterRegistry meters) {
+            SpamFilter spam, MeterRegistry meters) {
         return new InboundServices(directory, store, quarantine, authenticator, throttle,
                 new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting,
-                new SenderPolicy(senderLists, dnsbl), checks, new CommandTimers(meters), meters);
+                new SenderPolicy(senderLists, dnsbl), checks, spam, new CommandTimers(meters), meters);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postroom.listener.tls.TlsEngine;
+import org.postroom.smtp.inbound.spam.FailMode;
 import org.postroom.smtp.outbound.CertificateTrust;
 import org.postroom.smtp.outbound.HostAndPort;
 import org.postroom.smtp.outbound.RelayHost;
@@ -24,6 +25,7 @@ import org.postroom.smtp.testing.TestCertificateAuthority;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** A bad value stops start-up with a message that names the property. */
 class ConfigurationValidationTest {
@@ -32,7 +34,7 @@ class ConfigurationValidationTest {
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
             AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
-            ChecksProperties.class, QuarantineProperties.class })
+            ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class })
     static class Properties {
     }
 
@@ -75,6 +77,12 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(QuarantineProperties.class).digest().zoneId()).isEqualTo(ZoneId.systemDefault());
             assertThat(context.getBean(WebProperties.class).page("mail.example.com", "/account/quarantine"))
                     .isEqualTo(URI.create("https://mail.example.com/account/quarantine"));
+            RspamdProperties rspamd = context.getBean(RspamdProperties.class);
+            assertThat(rspamd.enabled()).isFalse();
+            assertThat(rspamd.learnUrl()).isNull();
+            assertThat(rspamd.maxSize()).isEqualTo(DataSize.ofMegabytes(10));
+            assertThat(rspamd.timeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(rspamd.fail()).isEqualTo(FailMode.OPEN);
         });
     }
 
@@ -100,6 +108,48 @@ class ConfigurationValidationTest {
                 "https://user:pw@admin.example.com", "https:///path", "http://exa mple.com")) {
             assertFailsNaming("postroom.web.public-url=" + bad, "postroom.web.public-url");
         }
+    }
+
+    @Test
+    void theSpamFilterBindsFromItsDocumentedNames() {
+        runner.withPropertyValues("postroom.antispam.rspamd.url=http://rspamd:11333",
+                "postroom.antispam.rspamd.controller-url=http://rspamd:11334/", "postroom.antispam.rspamd.max-size=2MB",
+                "postroom.antispam.rspamd.timeout=3s", "postroom.antispam.rspamd.fail=closed",
+                "postroom.antispam.rspamd.password=a long secret 123").run(context -> {
+                    RspamdProperties rspamd = context.getBean(RspamdProperties.class);
+                    assertThat(rspamd.scanUrl()).hasToString("http://rspamd:11333");
+                    assertThat(rspamd.learnUrl()).hasToString("http://rspamd:11334/");
+                    assertThat(rspamd.maxSize()).isEqualTo(DataSize.ofMegabytes(2));
+                    assertThat(rspamd.timeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(rspamd.fail()).isEqualTo(FailMode.CLOSED);
+                    assertThat(rspamd.toString()).doesNotContain("secret").contains("password=(set)");
+                });
+    }
+
+    @Test
+    void badSpamFilterSettingsAreNamed() {
+        assertFailsNaming("postroom.antispam.rspamd.url=rspamd:11333", "postroom.antispam.rspamd.url");
+        assertFailsNaming("postroom.antispam.rspamd.url=ftp://rspamd:11333", "postroom.antispam.rspamd.url");
+        assertFailsNaming("postroom.antispam.rspamd.url=http://rspamd:11333/checkv2", "postroom.antispam.rspamd.url");
+        assertFailsNaming(List.of("postroom.antispam.rspamd.url=http://rspamd:11333",
+                "postroom.antispam.rspamd.controller-url=http://user:pw@rspamd:11334"),
+                "postroom.antispam.rspamd.controller-url");
+        assertFailsNaming("postroom.antispam.rspamd.controller-url=http://rspamd:11334",
+                "postroom.antispam.rspamd.controller-url");
+        assertFailsNaming("postroom.antispam.rspamd.timeout=0s", "postroom.antispam.rspamd.timeout");
+        assertFailsNaming("postroom.antispam.rspamd.timeout=10m", "postroom.antispam.rspamd.timeout");
+        assertFailsNaming("postroom.antispam.rspamd.max-size=100B", "postroom.antispam.rspamd.max-size");
+        assertFailsNaming("postroom.antispam.rspamd.fail=sometimes", "postroom.antispam.rspamd.fail");
+    }
+
+    @Test
+    void aLoginInTheControllerUrlIsNeverEchoed() {
+        runner.withPropertyValues("postroom.antispam.rspamd.url=http://rspamd:11333",
+                "postroom.antispam.rspamd.controller-url=http://user:hunter2secret@rspamd:11334").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("must not carry a login")
+                            .doesNotContain("hunter2secret");
+                });
     }
 
     @Test

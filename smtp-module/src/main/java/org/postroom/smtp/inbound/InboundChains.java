@@ -43,8 +43,8 @@ public final class InboundChains {
     /**
      * Port 25: mail from the internet for our domains. No AUTH; STARTTLS offered to whoever wants
      * it; a recipient at another domain is refused; the message authenticated (SPF, DKIM, the
-     * own-domain rule, DMARC) before it is stored, and Authentication-Results fields forged in our
-     * name removed as it arrives.
+     * own-domain rule, DMARC) and scanned for spam (rspamd, when configured) before it is stored, and
+     * Authentication-Results fields forged in our name removed as it arrives.
      */
     public static InboundProtocol mx(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
@@ -53,13 +53,15 @@ public final class InboundChains {
                 List.of(services.senders().dnsbl()),
                 commands(settings, services),
                 recipients(settings, services, List.of(services.senders().hook())),
-                data(settings, services, services.checks().headerFilters(), services.checks().messageChecks())));
+                data(settings, services, services.checks().headerFilters(),
+                        concat(services.checks().messageChecks(), services.spam().mx()))));
     }
 
     /**
      * Ports 587 (STARTTLS) and 465 (implicit TLS): mail from our users' mail clients. AUTH only in
      * TLS and before any MAIL; the sender and the From: field must be the user's own; recipients
-     * anywhere; Date and Message-ID added when the client left them out.
+     * anywhere; Date and Message-ID added when the client left them out; the message scanned for
+     * spam (rspamd, when configured) as outbound mail.
      */
     public static InboundProtocol submission(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
@@ -74,7 +76,8 @@ public final class InboundChains {
                         new SenderOwnershipHook(services.directory())),
                 recipients(settings, services, List.of()),
                 data(settings, services, List.of(new MissingHeadersFilter(settings.hostname())),
-                        List.of(new FromOwnershipHook(services.directory(), services.meters())))));
+                        concat(List.of(new FromOwnershipHook(services.directory(), services.meters())),
+                                services.spam().submission()))));
     }
 
     /** The greeting, the session log line, the reading of command lines, and a transaction's end with the connection. */
@@ -137,6 +140,12 @@ public final class InboundChains {
         handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(),
                 services.meters()));
         return handlers;
+    }
+
+    private static List<MessageHook> concat(List<MessageHook> first, List<MessageHook> then) {
+        List<MessageHook> hooks = new ArrayList<>(first);
+        hooks.addAll(then);
+        return hooks;
     }
 
     private static InboundProtocol protocol(InboundSettings settings, List<List<ProtocolHandler>> groups) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.postroom.smtp.inbound.hook.HeldRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.inbound.spam.SpamFindings;
 import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.Printable;
@@ -48,9 +50,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * full mailboxes has been stored ({@link QuotaBounces}).
  *
  * <p>On port 25 the message is stored behind its Authentication-Results field and with the
- * verdicts of the checks ({@link MessageAuthentication}); one a DMARC policy of quarantine applies
- * to goes into the {@link Quarantine} instead of the mailboxes and the queue, for an administrator
- * to release or delete, and the client hears the same 250. So does a transaction for postmaster@ or
+ * verdicts of the checks ({@link MessageAuthentication}) and of the spam filter ({@link
+ * SpamFindings}: its X-Spam fields and Subject tag too); one a DMARC policy of quarantine applies
+ * to, or the spam filter holds (reason spam), goes into the {@link Quarantine} instead of the
+ * mailboxes and the queue, for an administrator to release or delete, and the client hears the same
+ * 250. So does a transaction for postmaster@ or
  * abuse@ of a domain with no one to read them ({@link HeldRecipients}, reason {@value #HOLD_REASON}).
  *
  * <p>Runs on the listener's hook threads, never on a Netty I/O thread, because the commit blocks.
@@ -84,16 +88,19 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
 
     private HookResult store(SMTPSession session, String sender, MailEnvelope message) {
         Optional<MessageAuthentication> findings = MessageAuthentication.of(session);
-        List<MessageCheck> verdicts = findings.map(MessageAuthentication::verdicts).orElse(List.of());
+        Optional<SpamFindings> spam = SpamFindings.of(session);
+        List<MessageCheck> verdicts = new ArrayList<>(findings.map(MessageAuthentication::verdicts).orElse(List.of()));
+        spam.ifPresent(found -> verdicts.add(found.verdict()));
         // postmaster@ or abuse@ of a domain with no one to read them: held until an administrator
         // releases the message (to the postmaster target set meanwhile) or deletes it
         List<String> unattended = HeldRecipients.of(session);
-        Optional<String> hold = unattended.isEmpty() ? findings.flatMap(MessageAuthentication::hold)
+        Optional<String> hold = unattended.isEmpty()
+                ? findings.flatMap(MessageAuthentication::hold).or(() -> spam.flatMap(SpamFindings::holdReason))
                 : Optional.of(HOLD_REASON);
         List<Recipient> recipients = unattended.isEmpty() ? AcceptedRecipients.of(session)
                 : unattended.stream().map(address -> new Recipient(address, Set.of(), Set.of())).toList();
         DeliveryReceipt receipt;
-        try (InputStream content = withFindings(session, findings, message.getMessageInputStream())) {
+        try (InputStream content = withFindings(session, findings, spam, message.getMessageInputStream())) {
             if (hold.isPresent()) {
                 HoldReceipt held = quarantine.hold(sender, origin(session), recipients, content, hold.get(), verdicts);
                 log.info("session {}: message {} from <{}> held in quarantine: reason={}", session.getSessionID(),
@@ -128,13 +135,15 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
 
     /**
      * The message as stored: behind the Authentication-Results field of the checks that ran on it
-     * (RFC 8601 §5: prepended, with this server's name as its authserv-id), when any did.
+     * (RFC 8601 §5: prepended, with this server's name as its authserv-id), when any did, with the
+     * spam filter's fields and Subject tag ({@link SpamFindings#applyTo}).
      */
     private static InputStream withFindings(SMTPSession session, Optional<MessageAuthentication> findings,
-            InputStream content) {
+            Optional<SpamFindings> spam, InputStream content) throws IOException {
+        InputStream marked = spam.isPresent() ? spam.get().applyTo(content) : content;
         return findings.<InputStream>map(found -> new SequenceInputStream(new ByteArrayInputStream(found
                 .authenticationResults(session.getConfiguration().getHelloName()).getBytes(StandardCharsets.US_ASCII)),
-                content)).orElse(content);
+                marked)).orElse(marked);
     }
 
     private static HookResult unreadable(SMTPSession session, IOException e) {

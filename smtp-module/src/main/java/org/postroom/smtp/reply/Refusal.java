@@ -44,6 +44,11 @@ public enum Refusal {
     OWN_DOMAIN_SPOOFED(Replies.OWN_DOMAIN_SPOOFED),
     OWN_DOMAIN_UNVERIFIED(Replies.OWN_DOMAIN_UNVERIFIED),
 
+    // --- the spam filter (rspamd), on port 25 and on submission
+    SPAM_REJECTED(Replies.SPAM_REJECTED),
+    SPAM_DEFERRED(Replies.SPAM_DEFERRED),
+    SPAM_FILTER_UNAVAILABLE(Replies.SPAM_FILTER_UNAVAILABLE),
+
     // --- commands out of syntax or sequence
     UNKNOWN_COMMAND(Replies.UNKNOWN_COMMAND),
     COMMAND_TOO_LONG(Replies.COMMAND_TOO_LONG),

@@ -62,6 +62,20 @@ public final class Replies {
     public static final Reply OWN_DOMAIN_UNVERIFIED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_OTHER0,
             "DNS failure while authenticating a sender in a local domain, try again later");
 
+    /**
+     * The spam filter (rspamd) advises to try again later, its "soft reject" or "greylist": the
+     * sending server keeps the message and retries (RFC 3463 X.7.1).
+     */
+    public static final Reply SPAM_DEFERRED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Message deferred by the spam filter, try again later");
+
+    /**
+     * The spam filter could not be asked, or did not answer in time, and {@code
+     * postroom.antispam.rspamd.fail} is closed: nothing unscanned is taken (RFC 3463 X.7.0).
+     */
+    public static final Reply SPAM_FILTER_UNAVAILABLE = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_OTHER0,
+            "Spam filter unavailable, try again later");
+
     /** RFC 4954 §6: the credentials could not be checked right now. */
     public static final Reply AUTH_UNAVAILABLE = Reply.of(C454_TEMPORARY_AUTH_FAILURE, SE_POLICY7_OTHER0,
             "Temporary authentication failure");
@@ -240,6 +254,14 @@ public final class Replies {
     public static final Reply OWN_DOMAIN_SPOOFED = Reply.of(C550_MAILBOX_UNAVAILABLE,
             SE_POLICY7_DELIVERY_NOT_AUTHORIZED1, "Sender in a local domain not authenticated by SPF or DKIM");
 
+    /**
+     * RFC 3463 X.7.1: the spam filter (rspamd) rejects the message, on port 25 and on submission alike
+     * (its outbound rules catch a compromised account); the text goes on with rspamd's own message
+     * when it gave one ({@link #spamRejected}).
+     */
+    public static final Reply SPAM_REJECTED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Message refused as spam");
+
     /** RFC 1870 §6, RFC 3463 X.3.4: the message (declared with SIZE, or sent) is over the limit. */
     public static final Reply MESSAGE_TOO_BIG = Reply.of(C552_STORAGE_EXCEEDED, SE_SYSTEM3_MESSAGE_TOO_BIG4,
             "Message size exceeds fixed maximum message size");
@@ -323,6 +345,19 @@ public final class Replies {
     public static Reply dnsblListed(String clientAddress, String zone, String reason) {
         return DNSBL_LISTED.withText(DNSBL_LISTED.text() + ": [" + clientAddress + "] in " + zone
                 + (reason.isEmpty() ? "" : "; " + reason));
+    }
+
+    /**
+     * {@link #SPAM_REJECTED} followed by the spam filter's message ({@code Gtube pattern}), made one
+     * line of printable ASCII and cut to 200 characters, so a reply line stays within RFC 5321's 512
+     * octets; the plain reply when the filter gave none.
+     */
+    public static Reply spamRejected(String filterMessage) {
+        String text = Printable.asciiLine(filterMessage);
+        if (text.length() > 200) {
+            text = text.substring(0, 200);
+        }
+        return text.isEmpty() ? SPAM_REJECTED : SPAM_REJECTED.withText(SPAM_REJECTED.text() + ": " + text);
     }
 
     /** RFC 5321 §4.1.1.4: the message is committed; {@code queueId} names its stored copy. */

@@ -10,7 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The SMTP server and outbound delivery meet only in what both use (the replies, DSNs, the reading
- * of a message, SRS, DNS, storage; the quarantine digest uses only those too): the inbound side never imports the outbound one, so that delivery
+ * of a message, SRS, DNS, rspamd's protocol, storage; the quarantine digest uses only those too): the
+ * inbound side never imports the outbound one, so that delivery
  * can become a module of its own without a cut through the hooks; and the shared packages import
  * neither side.
  */
@@ -30,7 +31,7 @@ class DirectionsTest {
     void theSharedPackagesImportNeitherSide() {
         noClasses().that().resideInAnyPackage("org.postroom.smtp.reply..", "org.postroom.smtp.dsn..",
                         "org.postroom.smtp.message..", "org.postroom.smtp.srs..", "org.postroom.smtp.dkim..",
-                        "org.postroom.smtp.dns..", "org.postroom.smtp.digest..")
+                        "org.postroom.smtp.dns..", "org.postroom.smtp.digest..", "org.postroom.smtp.rspamd..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("org.postroom.smtp.inbound..", "org.postroom.smtp.outbound..")
                 .check(MAIN);

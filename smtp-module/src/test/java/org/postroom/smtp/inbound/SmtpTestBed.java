@@ -21,6 +21,7 @@ import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.TrustedForwarders;
+import org.postroom.smtp.inbound.spam.SpamFilter;
 import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.testing.LogCapture;
 
@@ -140,9 +141,18 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return services(dnsbl, checks());
     }
 
+    /** The services, with every check of port 25 on and {@code spam} filtering received and submitted mail. */
+    public InboundServices services(SpamFilter spam) {
+        return services(noBlocklists(), checks(), spam);
+    }
+
     private InboundServices services(Dnsbl dnsbl, InboundChecks checks) {
+        return services(dnsbl, checks, SpamFilter.off());
+    }
+
+    private InboundServices services(Dnsbl dnsbl, InboundChecks checks, SpamFilter spam) {
         return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl, checks,
-                meters);
+                spam, meters);
     }
 
     private InboundChecks checks() {
@@ -162,6 +172,11 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     TestListener mx(InboundSettings settings) {
         return started(TestListener.mx(InboundChains.mx(settings, services())));
+    }
+
+    /** The MX listener with the default settings and {@code spam} filtering what it receives. */
+    TestListener mx(SpamFilter spam) {
+        return started(TestListener.mx(InboundChains.mx(settings(), services(spam))));
     }
 
     /** The MX listener with the default settings, asking the DNS blocklists of {@code dnsbl}. */
@@ -214,7 +229,16 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
      * address} with {@link TestMailSystem#PASSWORD}.
      */
     SmtpTranscript loggedIn(String address) {
-        SmtpTranscript smtp = SmtpTranscript.connect(submission().port());
+        return loggedIn(address, submission());
+    }
+
+    /** As {@link #loggedIn(String)}, on a submission listener whose messages {@code spam} filters. */
+    SmtpTranscript loggedIn(String address, SpamFilter spam) {
+        return loggedIn(address, started(TestListener.submission(InboundChains.submission(settings(), services(spam)))));
+    }
+
+    private SmtpTranscript loggedIn(String address, TestListener submission) {
+        SmtpTranscript smtp = SmtpTranscript.connect(submission.port());
         smtp.ehlo("laptop.example.com");
         smtp.send("STARTTLS").expect("220 2.0.0");
         smtp.startTls();

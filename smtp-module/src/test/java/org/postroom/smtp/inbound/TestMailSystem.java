@@ -18,6 +18,7 @@ import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.SenderPolicy;
+import org.postroom.smtp.inbound.spam.SpamFilter;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
@@ -44,6 +45,7 @@ import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
 import org.postroom.storage.senders.SenderLists;
+import org.postroom.storage.spam.SpamPolicies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -135,16 +137,21 @@ public final class TestMailSystem implements AutoCloseable {
 
     /**
      * Everything the SMTP chains need, over this database, spooling into {@code spool}, asking the
-     * DNS blocklists of {@code dnsbl}, checking received mail with {@code checks}, counting into
-     * {@code meters}.
+     * DNS blocklists of {@code dnsbl}, checking received mail with {@code checks}, filtering spam
+     * with {@code spam}, counting into {@code meters}.
      */
     public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, InboundChecks checks,
-            MeterRegistry meters) {
+            SpamFilter spam, MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
         return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
-                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), checks, new CommandTimers(meters), meters);
+                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), checks, spam, new CommandTimers(meters),
+                meters);
+    }
+
+    public SpamPolicies spamPolicies() {
+        return new SpamPolicies(db);
     }
 
     public SenderLists senderLists() {

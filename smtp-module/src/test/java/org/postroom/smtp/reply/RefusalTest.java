@@ -31,6 +31,15 @@ class RefusalTest {
                 .isEqualTo(Refusal.ACCOUNT_WAITS);
         assertThat(Refusal.of(Replies.TOO_MANY_CONNECTIONS_FROM_ADDRESS))
                 .isEqualTo(Refusal.TOO_MANY_CONNECTIONS_FROM_ADDRESS);
+        assertThat(Refusal.of(Replies.spamRejected("Gtube pattern"))).isEqualTo(Refusal.SPAM_REJECTED);
+    }
+
+    @Test
+    void theSpamFiltersMessageIsOnePrintableLineOfAtMost200Characters() {
+        assertThat(Replies.spamRejected("Gtube pattern").line()).isEqualTo("550 5.7.1 Message refused as spam: Gtube pattern");
+        assertThat(Replies.spamRejected("").line()).isEqualTo("550 5.7.1 Message refused as spam");
+        assertThat(Replies.spamRejected("virus\r\n250 ok\u0007 " + "x".repeat(400)).text())
+                .startsWith("Message refused as spam: virus 250 ok? xxx").hasSize("Message refused as spam: ".length() + 200);
     }
 
     @Test

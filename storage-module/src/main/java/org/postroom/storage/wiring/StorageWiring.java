@@ -20,6 +20,7 @@ import org.postroom.storage.quarantine.UserQuarantine;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.secret.ServerSecrets;
 import org.postroom.storage.senders.SenderLists;
+import org.postroom.storage.spam.SpamPolicies;
 import org.postroom.storage.stats.MailStatistics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -119,6 +120,11 @@ public class StorageWiring {
     @Bean
     SenderLists senderLists(Database db) {
         return new SenderLists(db);
+    }
+
+    @Bean
+    SpamPolicies spamPolicies(Database db) {
+        return new SpamPolicies(db);
     }
 
     @Bean
