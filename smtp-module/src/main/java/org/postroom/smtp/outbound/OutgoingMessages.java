@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,7 @@ import org.postroom.smtp.message.FromField.Absent;
 import org.postroom.smtp.message.FromField.Authors;
 import org.postroom.smtp.message.MessageHeaders;
 import org.postroom.storage.directory.Address;
+import org.postroom.storage.directory.DomainName;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 
@@ -60,19 +60,10 @@ final class OutgoingMessages {
             case SUBMITTED -> from instanceof Authors authors ? List.of(authors.domain())
                     : from instanceof Absent && !entry.sender().isEmpty() ? List.of(Address.of(entry.sender()).domain())
                     : List.of();
-            case GENERATED -> from instanceof Authors authors ? withParents(authors.domain()) : List.of();
+            case GENERATED -> from instanceof Authors authors ? DomainName.withParents(authors.domain()) : List.of();
             // forwarded from the internet: not ours to vouch for
             case RECEIVED -> List.of();
         };
-    }
-
-    /** {@code mail.example.com}, then {@code example.com}; never a top-level domain alone. */
-    private static List<String> withParents(String domain) {
-        List<String> domains = new ArrayList<>();
-        for (String d = domain; d.indexOf('.') > 0; d = d.substring(d.indexOf('.') + 1)) {
-            domains.add(d);
-        }
-        return domains;
     }
 
     /** Notes whether any byte above 127 passed. */

@@ -1,6 +1,8 @@
 package org.postroom.storage.directory;
 
 import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,18 @@ public final class DomainName {
             // keep the name as given: it cannot match a stored (valid) domain anyway
         }
         return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code name} and its parents, nearest first: {@code mail.example.com}, then {@code
+     * example.com}; never a top-level domain alone, which no one hosts.
+     */
+    public static List<String> withParents(String name) {
+        List<String> names = new ArrayList<>();
+        for (String d = name; d.indexOf('.') > 0; d = d.substring(d.indexOf('.') + 1)) {
+            names.add(d);
+        }
+        return names;
     }
 
     /** The canonical form of a name an administrator wants to add, or why it is not a domain. */

@@ -82,11 +82,7 @@ public final class MailDirectory {
      * parent, else the domain added first; empty while no domain is hosted.
      */
     public Optional<String> serverDomain(String hostname) {
-        List<String> candidates = new ArrayList<>();
-        for (String name = DomainName.canonical(hostname); !name.isEmpty();
-                name = name.contains(".") ? name.substring(name.indexOf('.') + 1) : "") {
-            candidates.add(name);
-        }
+        List<String> candidates = DomainName.withParents(DomainName.canonical(hostname));
         return db.run("find the server's own domain", jdbc -> jdbc.sql("""
                 select name from domain
                  order by case when name = any(?) then length(name) else -1 end desc, id
