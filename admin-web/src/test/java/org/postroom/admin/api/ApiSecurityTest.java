@@ -87,7 +87,8 @@ class ApiSecurityTest {
         assertThat(paths.propertyNames()).contains("/api/v1/domains", "/api/v1/domains/{name}",
                 "/api/v1/domains/{name}/dns", "/api/v1/users", "/api/v1/users/{address}", "/api/v1/aliases",
                 "/api/v1/aliases/{address}", "/api/v1/queue", "/api/v1/queue/{id}", "/api/v1/queue/{id}/retry",
-                "/api/v1/quarantine", "/api/v1/quarantine/{id}", "/api/v1/quarantine/{id}/release", "/api/v1/stats",
+                "/api/v1/quarantine", "/api/v1/quarantine/{id}", "/api/v1/quarantine/{id}/release",
+                "/api/v1/quarantine/{id}/learn", "/api/v1/domains/{name}/spam-policy", "/api/v1/stats",
                 "/api/v1/settings");
         assertThat(paths.propertyNames()).allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(json(response).get("components").get("securitySchemes").get("administrator").get("scheme").asString())
