@@ -9,7 +9,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A background job on one daemon thread of its own, started and stopped with the application: the
- * quarantine's expiry, the users' digest. Stopping drops what was scheduled; a job in progress is
+ * expiries ({@link ExpiryTimer}), the users' digest. Stopping drops what was scheduled; a job in progress is
  * interrupted.
  */
 abstract class DaemonTimer implements SmartLifecycle {

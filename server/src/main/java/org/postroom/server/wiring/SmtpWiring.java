@@ -22,6 +22,7 @@ import org.postroom.smtp.inbound.InboundProtocol;
 import org.postroom.smtp.inbound.InboundServices;
 import org.postroom.smtp.inbound.InboundSettings;
 import org.postroom.smtp.inbound.checks.InboundChecks;
+import org.postroom.smtp.inbound.greylist.Greylisting;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
 import org.postroom.smtp.inbound.senders.Dnsbl;
@@ -48,8 +49,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
  * the limits and timeouts of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
  * {@code <data-dir>/spool} between DATA and their commit, the checks of mail received on port 25
- * ({@code postroom.checks.*}), its judgement of senders ({@code postroom.antispam.*}), the spam
- * filter of received and submitted mail ({@link SpamWiring}), and
+ * ({@code postroom.checks.*}), its judgement of senders ({@code postroom.antispam.*}), its
+ * greylisting ({@link GreylistWiring}), the spam filter of received and submitted mail
+ * ({@link SpamWiring}), and
  * {@code postroom.shutdown.grace} for the transactions in flight at shutdown.
  */
 @Configuration(proxyBeanMethods = false)
@@ -98,11 +100,11 @@ class SmtpWiring {
     @Bean
     InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
             Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
-            SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, InboundChecks checks,
-            SpamFilter spam, MeterRegistry meters) {
+            SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, Greylisting greylisting,
+            InboundChecks checks, SpamFilter spam, MeterRegistry meters) {
         return new InboundServices(directory, store, quarantine, authenticator, throttle,
                 new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting,
-                new SenderPolicy(senderLists, dnsbl), checks, spam, new CommandTimers(meters), meters);
+                new SenderPolicy(senderLists, dnsbl), greylisting, checks, spam, new CommandTimers(meters), meters);
     }
 
     @Bean

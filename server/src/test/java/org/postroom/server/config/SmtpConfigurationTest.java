@@ -15,7 +15,7 @@ class SmtpConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ SmtpProperties.class, SubmissionProperties.class, SmtpsProperties.class,
-            AntispamProperties.class })
+            AntispamProperties.class, GreylistingProperties.class })
     static class Properties {
     }
 
@@ -93,6 +93,35 @@ class SmtpConfigurationTest {
         assertFailsNaming("postroom.antispam.trusted-forwarders=192.0.2.0/33", "postroom.antispam.trusted-forwarders");
         assertFailsNaming("postroom.antispam.trusted-forwarders=host_name.example",
                 "postroom.antispam.trusted-forwarders");
+    }
+
+    @Test
+    void greylistingIsOffByDefaultWithAFiveMinuteDelayAndAThirtySixDayPass() {
+        runner.run(context -> {
+            GreylistingProperties greylisting = context.getBean(GreylistingProperties.class);
+            assertThat(greylisting.enabled()).isFalse();
+            assertThat(greylisting.delay()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(greylisting.passLifetime()).isEqualTo(Duration.ofDays(36));
+        });
+    }
+
+    @Test
+    void aBareGreylistingDelayCountsSecondsAndABarePassLifetimeDays() {
+        runner.withPropertyValues("postroom.antispam.greylisting.enabled=true", "postroom.antispam.greylisting.delay=300",
+                "postroom.antispam.greylisting.pass-lifetime=7").run(context -> {
+                    GreylistingProperties greylisting = context.getBean(GreylistingProperties.class);
+                    assertThat(greylisting.enabled()).isTrue();
+                    assertThat(greylisting.delay()).isEqualTo(Duration.ofMinutes(5));
+                    assertThat(greylisting.passLifetime()).isEqualTo(Duration.ofDays(7));
+                });
+    }
+
+    @Test
+    void aGreylistingDelayOutsideOneSecondToOneDayOrAPassLifetimeUnderADayIsNamed() {
+        assertFailsNaming("postroom.antispam.greylisting.delay=0s", "postroom.antispam.greylisting.delay");
+        assertFailsNaming("postroom.antispam.greylisting.delay=25h", "postroom.antispam.greylisting.delay");
+        assertFailsNaming("postroom.antispam.greylisting.pass-lifetime=12h", "postroom.antispam.greylisting.pass-lifetime");
+        assertFailsNaming("postroom.antispam.greylisting.enabled=maybe", "postroom.antispam.greylisting.enabled");
     }
 
     private void assertFailsNaming(String property, String name) {

@@ -2,13 +2,12 @@ package org.postroom.server.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.postroom.smtp.testing.TestClock;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.queue.QueueSummary;
 
@@ -20,7 +19,7 @@ class QueueGaugesTest {
     private static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
 
     private final AtomicInteger queries = new AtomicInteger();
-    private final MutableClock clock = new MutableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private QueueSummary summary = new QueueSummary(3, NOW.minusSeconds(90));
     private boolean databaseDown;
@@ -43,11 +42,11 @@ class QueueGaugesTest {
         assertThat(queries).hasValue(1);
 
         summary = new QueueSummary(0, null);
-        clock.now = NOW.plusSeconds(4);
+        clock.advance(Duration.ofSeconds(4));
         assertThat(depth()).isEqualTo(3);
         assertThat(queries).hasValue(1);
 
-        clock.now = NOW.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(depth()).isZero();
         assertThat(oldestAgeSeconds()).as("an empty queue has waited for nothing").isZero();
         assertThat(queries).hasValue(2);
@@ -57,7 +56,7 @@ class QueueGaugesTest {
     void withTheDatabaseDownTheGaugesHaveNoValueRatherThanAStaleOne() {
         assertThat(depth()).isEqualTo(3);
         databaseDown = true;
-        clock.now = NOW.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertThat(depth()).isNaN();
         assertThat(oldestAgeSeconds()).isNaN();
     }
@@ -68,28 +67,5 @@ class QueueGaugesTest {
 
     private double oldestAgeSeconds() {
         return registry.get("postroom.queue.oldest.age").timeGauge().value();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

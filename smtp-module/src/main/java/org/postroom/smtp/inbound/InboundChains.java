@@ -42,9 +42,10 @@ public final class InboundChains {
 
     /**
      * Port 25: mail from the internet for our domains. No AUTH; STARTTLS offered to whoever wants
-     * it; a recipient at another domain is refused; the message authenticated (SPF, DKIM, the
-     * own-domain rule, DMARC) and scanned for spam (rspamd, when configured) before it is stored, and
-     * Authentication-Results fields forged in our name removed as it arrives.
+     * it; a recipient at another domain is refused; a recipient about to be accepted greylisted
+     * (when on); the message authenticated (SPF, DKIM, the own-domain rule, DMARC) and scanned for
+     * spam (rspamd, when configured) before it is stored, and Authentication-Results fields forged
+     * in our name removed as it arrives.
      */
     public static InboundProtocol mx(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
@@ -52,7 +53,8 @@ public final class InboundChains {
                 // the DNS blocklists are asked as the client connects, answered by the first RCPT
                 List.of(services.senders().dnsbl()),
                 commands(settings, services),
-                recipients(settings, services, List.of(services.senders().hook())),
+                recipients(settings, services, List.of(services.senders().hook()),
+                        services.greylisting().beforeAccepting()),
                 data(settings, services, services.checks().headerFilters(),
                         concat(services.checks().messageChecks(), services.spam().mx()))));
     }
@@ -74,7 +76,7 @@ public final class InboundChains {
                 List.of(
                         new AuthRequiredHook(),
                         new SenderOwnershipHook(services.directory())),
-                recipients(settings, services, List.of()),
+                recipients(settings, services, List.of(), List.of()),
                 data(settings, services, List.of(new MissingHeadersFilter(settings.hostname())),
                         concat(List.of(new FromOwnershipHook(services.directory(), services.meters())),
                                 services.spam().submission()))));
@@ -110,14 +112,15 @@ public final class InboundChains {
 
     /**
      * RCPT: the first decision stands; {@code senderPolicies} (port 25's lists and blocklists) come
-     * before the recipient is looked up; RelayControlHook always decides.
+     * before the recipient is looked up, {@code beforeAccepting} (port 25's greylisting) after a
+     * local recipient was found to take the mail; RelayControlHook always decides.
      */
     private static List<ProtocolHandler> recipients(InboundSettings settings, InboundServices services,
-            List<RcptHook> senderPolicies) {
+            List<RcptHook> senderPolicies, List<RcptHook> beforeAccepting) {
         List<ProtocolHandler> hooks = new ArrayList<>();
         hooks.add(new MaxRecipientsHook(settings.maxRecipients()));
         hooks.addAll(senderPolicies);
-        hooks.add(new LocalRecipientHook(services.directory(), services.senderRewriting()));
+        hooks.add(new LocalRecipientHook(services.directory(), services.senderRewriting(), beforeAccepting));
         hooks.add(new RelayControlHook());
         return hooks;
     }

@@ -26,6 +26,7 @@ public enum Refusal {
     RECIPIENT_UNPARSABLE(Replies.RECIPIENT_UNPARSABLE),
     SENDER_BLOCKED(Replies.SENDER_BLOCKED),
     DNSBL_LISTED(Replies.DNSBL_LISTED),
+    GREYLISTED(Replies.GREYLISTED),
     HELD_APART(Replies.HELD_APART),
 
     // --- the message: its From: field (submission), its size, its bytes

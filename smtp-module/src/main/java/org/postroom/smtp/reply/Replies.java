@@ -76,6 +76,14 @@ public final class Replies {
     public static final Reply SPAM_FILTER_UNAVAILABLE = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_OTHER0,
             "Spam filter unavailable, try again later");
 
+    /**
+     * Greylisting (RFC 6647): the first attempt of this client network, sender and recipient, or a
+     * retry that came before the delay was over. A real server keeps the message and tries again
+     * (RFC 5321 §4.5.4.1); most spam software does not (RFC 3463 X.7.1, temporary).
+     */
+    public static final Reply GREYLISTED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Greylisted, please try again later");
+
     /** RFC 4954 §6: the credentials could not be checked right now. */
     public static final Reply AUTH_UNAVAILABLE = Reply.of(C454_TEMPORARY_AUTH_FAILURE, SE_POLICY7_OTHER0,
             "Temporary authentication failure");

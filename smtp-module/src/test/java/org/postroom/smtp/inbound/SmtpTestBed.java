@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.inbound.checks.InboundChecks;
+import org.postroom.smtp.inbound.checks.SpfEvaluation;
+import org.postroom.smtp.inbound.greylist.Greylisting;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.TrustedForwarders;
 import org.postroom.smtp.inbound.spam.SpamFilter;
@@ -31,7 +34,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * Everything an SMTP listener test stands on, fresh for each test: the company in PostgreSQL
  * ({@link TestMailSystem}), a spool directory, a DNS server on loopback that the checks of port 25
  * ask (empty until the test publishes records: SPF, DKIM and DMARC then find none), a capture of
- * the log for assertions on it, and the listeners it started, unbound afterwards. Register it with
+ * the log for assertions on it, and the listeners it started, unbound afterwards; greylisting only
+ * when the test turns it on ({@link #greylisting}). Register it with
  * {@code @RegisterExtension}.
  */
 public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback {
@@ -48,6 +52,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     private Path spool;
     private SimpleMeterRegistry meters;
     private List<String> trustedForwarders = List.of();
+    private Greylisting greylisting = Greylisting.off();
 
     /** Logins throttled after 10 failures, without delay. */
     public SmtpTestBed() {
@@ -115,6 +120,16 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return this;
     }
 
+    /**
+     * Makes port 25 of the listeners this test starts from now on greylist with {@code delay} at
+     * the time of {@code clock}, asking {@link #dns()} for SPF; no greylisting otherwise.
+     */
+    public SmtpTestBed greylisting(Clock clock, Duration delay) {
+        greylisting = Greylisting.on(mail.greylist(delay),
+                new SpfEvaluation(dns.dnsResolver(Duration.ofSeconds(1)), TestListener.HOSTNAME), clock, meters);
+        return this;
+    }
+
     /** Server name mx.postroom.test, messages up to 10 MiB, 100 recipients. */
     public InboundSettings settings() {
         return settings(MAX_MESSAGE_SIZE);
@@ -151,8 +166,8 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     }
 
     private InboundServices services(Dnsbl dnsbl, InboundChecks checks, SpamFilter spam) {
-        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl, checks,
-                spam, meters);
+        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl,
+                greylisting, checks, spam, meters);
     }
 
     private InboundChecks checks() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,21 @@ public final class SmtpTranscript implements AutoCloseable {
     public static SmtpTranscript connect(int port) {
         try {
             SmtpTranscript transcript = new SmtpTranscript(new Socket("127.0.0.1", port));
+            transcript.expect("220 ");
+            return transcript;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Connects from {@code localAddress}, another loopback address such as 127.0.0.2 (Linux answers
+     * all of 127.0.0.0/8), as a second client would, and reads the greeting.
+     */
+    public static SmtpTranscript connectFrom(String localAddress, int port) {
+        try {
+            SmtpTranscript transcript = new SmtpTranscript(
+                    new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(localAddress), 0));
             transcript.expect("220 ");
             return transcript;
         } catch (IOException e) {

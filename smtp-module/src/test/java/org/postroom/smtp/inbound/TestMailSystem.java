@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.checks.InboundChecks;
+import org.postroom.smtp.inbound.greylist.Greylisting;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.inbound.spam.SpamFilter;
@@ -33,6 +34,7 @@ import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.greylist.Greylist;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
@@ -137,21 +139,26 @@ public final class TestMailSystem implements AutoCloseable {
 
     /**
      * Everything the SMTP chains need, over this database, spooling into {@code spool}, asking the
-     * DNS blocklists of {@code dnsbl}, checking received mail with {@code checks}, filtering spam
-     * with {@code spam}, counting into {@code meters}.
+     * DNS blocklists of {@code dnsbl}, greylisting port 25 with {@code greylisting}, checking
+     * received mail with {@code checks}, filtering spam with {@code spam}, counting into {@code meters}.
      */
-    public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, InboundChecks checks,
-            SpamFilter spam, MeterRegistry meters) {
+    public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, Greylisting greylisting,
+            InboundChecks checks, SpamFilter spam, MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
         return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
-                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), checks, spam, new CommandTimers(meters),
-                meters);
+                senderRewriting(), new SenderPolicy(senderLists(), dnsbl), greylisting, checks, spam,
+                new CommandTimers(meters), meters);
     }
 
     public SpamPolicies spamPolicies() {
         return new SpamPolicies(db);
+    }
+
+    /** The greylist of this database, with {@code delay} and a pass lifetime of 36 days. */
+    public Greylist greylist(Duration delay) {
+        return new Greylist(db, delay, Duration.ofDays(36));
     }
 
     public SenderLists senderLists() {

@@ -3,7 +3,6 @@ package org.postroom.storage.directory;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 
 /** A CIDR block such as {@code 192.0.2.0/24} or {@code 2001:db8::/32}; a bare address is a /32 or /128. */
 public record NetworkRange(byte[] network, int prefixLength) {
@@ -40,12 +39,16 @@ public record NetworkRange(byte[] network, int prefixLength) {
      * take a new address for every attempt.
      */
     public static NetworkRange clientOf(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return new NetworkRange(address.getAddress(), 32);
-        }
-        byte[] network = Arrays.copyOf(address.getAddress(), 16);
-        Arrays.fill(network, 8, 16, (byte) 0);
-        return new NetworkRange(network, 64);
+        return around(address, 32, 64);
+    }
+
+    /**
+     * The block of {@code ipv4Prefix} bits around an IPv4 address, of {@code ipv6Prefix} bits around
+     * an IPv6 one, host bits cleared: {@code around(192.0.2.77, 24, 64)} is {@code 192.0.2.0/24}.
+     */
+    public static NetworkRange around(InetAddress address, int ipv4Prefix, int ipv6Prefix) {
+        int prefix = address instanceof Inet6Address ? ipv6Prefix : ipv4Prefix;
+        return new NetworkRange(masked(address.getAddress(), prefix), prefix);
     }
 
     public boolean contains(InetAddress address) {
@@ -69,14 +72,20 @@ public record NetworkRange(byte[] network, int prefixLength) {
 
     /** The block in CIDR notation, host bits cleared: {@code 192.0.2.0/24}, {@code 2001:db8:0:0:0:0:0:0/32}. */
     public String cidr() {
-        byte[] masked = network.clone();
-        for (int bit = prefixLength; bit < masked.length * 8; bit++) {
-            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-        }
+        byte[] masked = masked(network, prefixLength);
         try {
             return InetAddress.getByAddress(masked).getHostAddress() + "/" + prefixLength;
         } catch (UnknownHostException e) {
             throw new IllegalStateException("an address of " + masked.length + " bytes", e);
         }
+    }
+
+    /** A copy of {@code address} with every bit after the first {@code prefixLength} cleared. */
+    private static byte[] masked(byte[] address, int prefixLength) {
+        byte[] masked = address.clone();
+        for (int bit = prefixLength; bit < masked.length * 8; bit++) {
+            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return masked;
     }
 }

@@ -9,7 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The storage packages depend on each other one way only: {@code senders} on {@code directory};
+ * The storage packages depend on each other one way only: {@code senders} and {@code greylist} on
+ * {@code directory};
  * {@code quarantine} on {@code mailbox},
  * {@code directory} and {@code message}; {@code mailbox} on {@code directory},
  * {@code queue} and {@code message}; {@code queue} and {@code directory} on {@code message}; all of

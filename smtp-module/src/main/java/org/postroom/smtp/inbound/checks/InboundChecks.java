@@ -35,7 +35,7 @@ public final class InboundChecks {
             TrustedForwarders forwarders, MeterRegistry meters) {
         CheckMeters counters = new CheckMeters(meters);
         return new InboundChecks(List.of(new AuthenticationResultsFilter(hostname)), List.of(
-                new SpfCheck(dns, hostname, counters),
+                new SpfCheck(new SpfEvaluation(dns, hostname), counters),
                 new DkimCheck(dns, counters),
                 new OwnDomainCheck(directory),
                 new DmarcCheck(dns, forwarders, counters)));

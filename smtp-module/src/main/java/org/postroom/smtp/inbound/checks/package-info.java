@@ -1,7 +1,9 @@
 /**
  * The authentication of mail received on port 25, one check per class, run as message hooks of
  * the MX chain at the end of DATA on the listener's hook threads: {@link
- * org.postroom.smtp.inbound.checks.SpfCheck} (RFC 7208, Apache jSPF), {@link
+ * org.postroom.smtp.inbound.checks.SpfCheck} (RFC 7208, Apache jSPF; {@link
+ * org.postroom.smtp.inbound.checks.SpfEvaluation} evaluates it once per transaction, for
+ * greylisting at RCPT too), {@link
  * org.postroom.smtp.inbound.checks.DkimCheck} (RFC 6376, Apache jDKIM, every signature), {@link
  * org.postroom.smtp.inbound.checks.OwnDomainCheck} (our own domains are never spoofable from
  * outside) and {@link org.postroom.smtp.inbound.checks.DmarcCheck} (RFC 7489, with the

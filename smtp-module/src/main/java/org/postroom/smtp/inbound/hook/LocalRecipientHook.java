@@ -1,11 +1,13 @@
 package org.postroom.smtp.inbound.hook;
 
+import java.util.List;
 import java.util.Set;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
@@ -47,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * hash does not match or that has expired is refused like an unknown user (550 5.1.1), the reason
  * logged. A valid one is taken from any sender: whoever has it was sent mail from that address.
  *
+ * <p>A recipient about to be accepted for delivery is put to the {@code beforeAccepting} hooks
+ * first (port 25's greylisting): the first that does not decline decides, so that only recipients
+ * that would be taken are ever deferred, never an unknown or full one.
+ *
  * <p>The address's domain is what follows its last {@code @}, so relay tricks such as
  * {@code user%other.test@ours}, {@code other.test!user@ours} or {@code "user@other.test"@ours} are
  * local parts at our domain: they reach a local mailbox (a catch-all) or nobody, never another host.
@@ -57,18 +63,21 @@ public final class LocalRecipientHook extends StorageBackedHook implements RcptH
 
     private final MailDirectory directory;
     private final SenderRewriting senderRewriting;
+    private final List<RcptHook> beforeAccepting;
 
-    public LocalRecipientHook(MailDirectory directory, SenderRewriting senderRewriting) {
+    public LocalRecipientHook(MailDirectory directory, SenderRewriting senderRewriting, List<RcptHook> beforeAccepting) {
         this.directory = directory;
         this.senderRewriting = senderRewriting;
+        this.beforeAccepting = List.copyOf(beforeAccepting);
     }
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
-        return withStorage(session, "resolve recipient", () -> decide(session, rcpt.asString()));
+        return withStorage(session, "resolve recipient", () -> decide(session, sender, rcpt));
     }
 
-    private HookResult decide(SMTPSession session, String address) {
+    private HookResult decide(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        String address = rcpt.asString();
         RecipientResolution resolution = resolve(session, address);
         if (resolution instanceof NotLocal) {
             return HookResult.DECLINED;
@@ -79,6 +88,12 @@ public final class LocalRecipientHook extends StorageBackedHook implements RcptH
             }
             if (!HeldRecipients.of(session).isEmpty()) {
                 return Verdicts.of(Replies.HELD_APART);
+            }
+            for (RcptHook hook : beforeAccepting) {
+                HookResult verdict = hook.doRcpt(session, sender, rcpt);
+                if (verdict.getResult().getAction() != HookReturnCode.Action.DECLINED) {
+                    return verdict;
+                }
             }
             AcceptedRecipients.add(session, Recipient.resolved(address, deliverable));
             return HookResult.OK;

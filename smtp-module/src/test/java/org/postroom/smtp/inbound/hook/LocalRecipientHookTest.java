@@ -5,6 +5,8 @@ import static org.postroom.smtp.inbound.hook.Verdict.assertAccepted;
 import static org.postroom.smtp.inbound.hook.Verdict.assertDeclined;
 import static org.postroom.smtp.inbound.hook.Verdict.assertReply;
 
+import java.util.List;
+
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -18,7 +20,7 @@ import org.postroom.storage.mailbox.Recipient;
 class LocalRecipientHookTest {
 
     private final TestMailSystem mail = TestMailSystem.create();
-    private final LocalRecipientHook hook = new LocalRecipientHook(mail.directory(), mail.senderRewriting());
+    private final LocalRecipientHook hook = new LocalRecipientHook(mail.directory(), mail.senderRewriting(), List.of());
     private final SMTPSession session = FakeTransport.session("192.0.2.7", false);
 
     @AfterEach
