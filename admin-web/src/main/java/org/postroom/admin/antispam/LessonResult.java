@@ -30,4 +30,14 @@ public record LessonResult(Outcome outcome, String detail) {
     public boolean learned() {
         return outcome == Outcome.LEARNED || outcome == Outcome.ALREADY_LEARNED;
     }
+
+    /** What a page tells the person who taught {@code lesson}: "The spam filter learned it is spam." or why not. */
+    public String sentence(Lesson lesson) {
+        String what = lesson == Lesson.SPAM ? "spam" : "not spam";
+        return switch (outcome) {
+            case LEARNED -> "The spam filter learned it is " + what + ".";
+            case ALREADY_LEARNED -> "The spam filter knew it as " + what + " already.";
+            case REFUSED, UNREACHABLE -> "The spam filter did not learn it is " + what + ": " + detail + ".";
+        };
+    }
 }

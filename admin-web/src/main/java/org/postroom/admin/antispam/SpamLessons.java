@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.Printable;
+import org.postroom.storage.mailbox.InboxMessage;
+import org.postroom.storage.mailbox.UserInbox;
 import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
 import org.slf4j.Logger;
@@ -16,8 +18,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Teaching the spam filter from a message in the quarantine (held or released), for whoever may
- * decide on it: the administrators' quarantine pages and API, and a user's own quarantine. Each
+ * Teaching the spam filter from a message in the quarantine (held or released) or in a user's
+ * INBOX, for whoever may decide on it: the administrators' quarantine pages and API, and a user's
+ * own quarantine and mail on the server. Each
  * lesson is logged once with who gave it and what came of it, and counted in {@code
  * postroom.antispam.lessons} (tags {@code lesson}: spam, ham; {@code outcome}: learned,
  * already-learned, refused, unreachable).
@@ -29,11 +32,13 @@ public class SpamLessons {
 
     private final SpamTeacher teacher;
     private final Quarantine quarantine;
+    private final UserInbox inbox;
     private final MeterRegistry meters;
 
-    SpamLessons(SpamTeacher teacher, Quarantine quarantine, MeterRegistry meters) {
+    SpamLessons(SpamTeacher teacher, Quarantine quarantine, UserInbox inbox, MeterRegistry meters) {
         this.teacher = teacher;
         this.quarantine = quarantine;
+        this.inbox = inbox;
         this.meters = meters;
     }
 
@@ -49,18 +54,27 @@ public class SpamLessons {
      * @throws ConflictException when no spam filter learns here
      */
     public LessonResult teach(HeldMessage message, Lesson lesson, String who) {
-        if (!teacher.available()) {
-            throw new ConflictException("no spam filter learns here: postroom.antispam.rspamd.controller-url is not set");
-        }
+        return teach(message.id(), quarantine.content(message), message.size(), lesson, who);
+    }
+
+    /** As {@link #teach(HeldMessage, Lesson, String)}, for a message in a user's INBOX. */
+    public LessonResult teach(InboxMessage message, Lesson lesson, String who) {
+        return teach(message.messageId(), inbox.content(message), message.size(), lesson, who);
+    }
+
+    private LessonResult teach(long messageId, InputStream opened, long size, Lesson lesson, String who) {
         LessonResult result;
-        try (InputStream content = quarantine.content(message)) {
-            result = teacher.teach(lesson, content, message.size());
+        try (InputStream content = opened) {
+            if (!teacher.available()) {
+                throw new ConflictException("no spam filter learns here: postroom.antispam.rspamd.controller-url is not set");
+            }
+            result = teacher.teach(lesson, content, size);
         } catch (IOException e) {
-            throw new UncheckedIOException("read message " + message.id() + " to teach the spam filter", e);
+            throw new UncheckedIOException("read message " + messageId + " to teach the spam filter", e);
         }
         Counter.builder("postroom.antispam.lessons").description("messages the spam filter was taught, by outcome")
                 .tag("lesson", lesson.word()).tag("outcome", result.outcome().word()).register(meters).increment();
-        log.info("{} taught the spam filter that message {} is {}: {}{}", Printable.text(who), message.id(),
+        log.info("{} taught the spam filter that message {} is {}: {}{}", Printable.text(who), messageId,
                 lesson.word(), result.outcome().word(), result.detail().isEmpty() ? "" : " (" + result.detail() + ")");
         return result;
     }

@@ -3,6 +3,7 @@ package org.postroom.admin.quarantine;
 import java.time.Instant;
 import java.util.List;
 
+import org.postroom.admin.console.HeaderFields;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.quarantine.HeldMessage;
 

@@ -2,6 +2,7 @@ package org.postroom.admin.quarantine;
 
 import java.time.Instant;
 
+import org.postroom.admin.console.HeaderFields;
 import org.postroom.storage.quarantine.HeldMessage;
 
 /**

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * A decision on a held message, logged once with who made it: an administrator's on the whole
  * message (console or API), including teaching the spam filter what it is ({@link SpamLessons}),
- * or a mail user's on their own copy (account page). A refusal (unknown or not theirs, released
+ * or a mail user's on their own copy (account page), teaching the spam filter too when they say
+ * "spam" or "not spam". A refusal (unknown or not theirs, released
  * already, over quota) comes from storage as an exception, which the console and the API each
  * turn into their answer.
  */
@@ -65,6 +66,19 @@ class QuarantineDecisions {
     void delete(long id, Principal administrator) {
         quarantine.delete(id);
         log.info("administrator '{}' deleted held message {}", Printable.of(administrator.getName()), id);
+    }
+
+    /**
+     * Teaches the spam filter that {@code user}'s held message {@code id} is {@code lesson}, before
+     * they release or delete their copy.
+     *
+     * @throws NotFoundException when it is not theirs (or not held, or they decided on it)
+     * @throws org.postroom.storage.ConflictException when no spam filter learns here
+     */
+    LessonResult learnOwn(long id, Lesson lesson, Principal user) {
+        HeldMessage message = own.find(user.getName(), id)
+                .orElseThrow(() -> new NotFoundException("no held message " + id + " for you"));
+        return lessons.teach(message, lesson, "user '" + user.getName() + "'");
     }
 
     /** {@code user}'s own copy into their INBOX; the other recipients are not affected. */

@@ -56,7 +56,7 @@ class QuarantinePages {
     String notSpam(@PathVariable long id, Principal administrator, RedirectAttributes redirect) {
         LessonResult lesson = decisions.learn(id, Lesson.HAM, administrator);
         ReleaseReceipt receipt = decisions.release(id, administrator);
-        redirect.addFlashAttribute("notice", released(receipt) + " " + taught(lesson, Lesson.HAM));
+        redirect.addFlashAttribute("notice", released(receipt) + " " + lesson.sentence(Lesson.HAM));
         return "redirect:/quarantine";
     }
 
@@ -64,7 +64,7 @@ class QuarantinePages {
     @PostMapping("/{id}/spam")
     String spam(@PathVariable long id, Principal administrator, RedirectAttributes redirect) {
         LessonResult lesson = decisions.learn(id, Lesson.SPAM, administrator);
-        redirect.addFlashAttribute("notice", taught(lesson, Lesson.SPAM));
+        redirect.addFlashAttribute("notice", lesson.sentence(Lesson.SPAM));
         return "redirect:/quarantine/" + id;
     }
 
@@ -91,15 +91,6 @@ class QuarantinePages {
         decisions.delete(id, administrator);
         redirect.addFlashAttribute("notice", "Message " + id + " was deleted; no one will get it.");
         return "redirect:/quarantine";
-    }
-
-    private static String taught(LessonResult result, Lesson lesson) {
-        String what = lesson == Lesson.SPAM ? "spam" : "not spam";
-        return switch (result.outcome()) {
-            case LEARNED -> "The spam filter learned it is " + what + ".";
-            case ALREADY_LEARNED -> "The spam filter knew it as " + what + " already.";
-            case REFUSED, UNREACHABLE -> "The spam filter did not learn it is " + what + ": " + result.detail() + ".";
-        };
     }
 
     private static String released(ReleaseReceipt receipt) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.postroom.admin.api.PageView;
 import org.postroom.storage.NotFoundException;
+import org.postroom.storage.message.MessageHead;
 import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.quarantine.UserQuarantine;
@@ -67,7 +68,7 @@ class QuarantineView {
     /** The message's first bytes: enough for a full header section and the body preview. */
     private byte[] start(HeldMessage message) {
         try (InputStream content = quarantine.content(message)) {
-            return content.readNBytes(Quarantine.HEADER_LIMIT + BODY_PREVIEW);
+            return content.readNBytes(MessageHead.LIMIT + BODY_PREVIEW);
         } catch (IOException e) {
             throw new UncheckedIOException("read held message " + message.id(), e);
         }

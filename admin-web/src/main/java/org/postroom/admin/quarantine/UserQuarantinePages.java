@@ -2,6 +2,8 @@ package org.postroom.admin.quarantine;
 
 import java.security.Principal;
 
+import org.postroom.admin.antispam.Lesson;
+import org.postroom.admin.antispam.LessonResult;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Address;
 import org.postroom.storage.directory.Domain;
@@ -19,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A mail user's own quarantine on the account page: the messages held for them, one read as text,
- * released into their INBOX or deleted, and their daily digest turned on or off. Whose messages
+ * released into their INBOX or deleted (and, where a spam filter learns, taught to it as "not spam"
+ * or "spam" on the way), and their daily digest turned on or off. Whose messages
  * these are comes only from the signed-in user (the principal), never from the request: another
  * user's message id answers 404, as one that does not exist.
  */
@@ -29,6 +32,9 @@ class UserQuarantinePages {
 
     private static final int PAGE_SIZE = 50;
     private static final String LIST = "/account/quarantine";
+    private static final String RELEASED = "The message is in your mailbox now: your mail program downloads it"
+            + " the next time it checks for mail.";
+    private static final String DELETED = "The message was deleted; you will not get it.";
 
     private final QuarantineView view;
     private final QuarantineDecisions decisions;
@@ -56,21 +62,39 @@ class UserQuarantinePages {
     @GetMapping("/{id}")
     String show(@PathVariable long id, Principal user, Model model) {
         model.addAttribute("detail", view.ownDetail(user.getName(), id));
+        model.addAttribute("learning", decisions.learning());
         return "account/held";
+    }
+
+    /** "Not spam": the spam filter learns so, and the user's copy goes to their INBOX, whatever the filter made of it. */
+    @PostMapping("/{id}/not-spam")
+    String notSpam(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+        LessonResult lesson = decisions.learnOwn(id, Lesson.HAM, user);
+        decisions.releaseOwn(id, user);
+        redirect.addFlashAttribute("notice", RELEASED + " " + lesson.sentence(Lesson.HAM));
+        return "redirect:" + LIST;
+    }
+
+    /** "Spam": the spam filter learns so, and the user's copy is deleted. */
+    @PostMapping("/{id}/spam")
+    String spam(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+        LessonResult lesson = decisions.learnOwn(id, Lesson.SPAM, user);
+        decisions.deleteOwn(id, user);
+        redirect.addFlashAttribute("notice", DELETED + " " + lesson.sentence(Lesson.SPAM));
+        return "redirect:" + LIST;
     }
 
     @PostMapping("/{id}/release")
     String release(@PathVariable long id, Principal user, RedirectAttributes redirect) {
         decisions.releaseOwn(id, user);
-        redirect.addFlashAttribute("notice", "The message is in your mailbox now: your mail program downloads it"
-                + " the next time it checks for mail.");
+        redirect.addFlashAttribute("notice", RELEASED);
         return "redirect:" + LIST;
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Principal user, RedirectAttributes redirect) {
         decisions.deleteOwn(id, user);
-        redirect.addFlashAttribute("notice", "The message was deleted; you will not get it.");
+        redirect.addFlashAttribute("notice", DELETED);
         return "redirect:" + LIST;
     }
 

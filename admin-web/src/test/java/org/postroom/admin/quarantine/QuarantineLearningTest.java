@@ -27,8 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Administrators teaching the spam filter from the quarantine, over real HTTP: the API's learn
- * action and the console's "Not spam" (taught and released) and "Spam" buttons hand the stored
+ * Administrators and users teaching the spam filter from the quarantine, over real HTTP: the API's
+ * learn action, the console's "Not spam" (taught and released) and "Spam" buttons, and a user's own
+ * "Not spam" (taught, their copy released) and "Spam" (taught, their copy deleted) hand the stored
  * message, byte for byte, to the server's {@code SpamTeacher} (here the recording one; the real
  * rspamd is taught in the server's tests).
  */
@@ -148,6 +149,49 @@ class QuarantineLearningTest {
         assertThat(browser.redirectedPage(answer)).contains("The spam filter did not learn it is spam: rspamd refused"
                 + " the controller password (HTTP 401).");
         assertThat(quarantine.find(id).orElseThrow().held()).isTrue();
+    }
+
+    @Test
+    void aUsersNotSpamTeachesHamAndReleasesTheirCopy() throws IOException {
+        long id = DmarcHold.hold(quarantine, db, MESSAGE, alice);
+        WebVisitor asAlice = account();
+        assertThat(asAlice.get("/account/quarantine/" + id).body()).contains(">Not spam</button>").contains(">Spam</button>");
+
+        HttpResponse<String> answer = asAlice.submitForm("/account/quarantine/" + id,
+                "/account/quarantine/" + id + "/not-spam");
+
+        assertThat(asAlice.redirectedPage(answer)).contains("The message is in your mailbox now")
+                .contains("The spam filter learned it is not spam.");
+        assertThat(teacher.lessons()).singleElement().satisfies(given -> {
+            assertThat(given.lesson()).isEqualTo(Lesson.HAM);
+            assertThat(new String(given.message(), StandardCharsets.UTF_8)).isEqualTo(MESSAGE);
+        });
+        assertThat(users.find(alice).orElseThrow().messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aUsersSpamTeachesSpamAndDeletesTheirCopyButNotAnotherUsers() throws IOException {
+        String bob = alice.replace("alice@", "bob@");
+        users.create(bob, "correct horse battery", null);
+        long id = DmarcHold.hold(quarantine, db, MESSAGE, alice, bob);
+        WebVisitor asAlice = account();
+
+        HttpResponse<String> answer = asAlice.submitForm("/account/quarantine/" + id,
+                "/account/quarantine/" + id + "/spam");
+        HttpResponse<String> again = asAlice.submitForm("/account/quarantine", "/account/quarantine/" + id + "/spam");
+
+        assertThat(asAlice.redirectedPage(answer)).contains("The message was deleted; you will not get it.")
+                .contains("The spam filter learned it is spam.");
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(teacher.lessons()).extracting(RecordingSpamTeacher.Given::lesson).containsExactly(Lesson.SPAM);
+        assertThat(users.find(alice).orElseThrow().messageCount()).isZero();
+        assertThat(quarantine.find(id).orElseThrow().held()).isTrue();
+    }
+
+    private WebVisitor account() {
+        WebVisitor browser = WebVisitor.anonymous(port);
+        browser.logInToAccount(alice, "correct horse battery");
+        return browser;
     }
 
     private WebVisitor api() {

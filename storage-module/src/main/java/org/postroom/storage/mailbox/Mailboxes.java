@@ -10,6 +10,7 @@ import java.util.Map;
 import org.postroom.storage.Database;
 import org.postroom.storage.message.MessageContent;
 import org.postroom.storage.message.MessageReaper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reading and removing what a mailbox holds: the POP3 side of the store.
@@ -92,24 +93,27 @@ public final class Mailboxes {
         if (uids.isEmpty()) {
             return 0;
         }
-        Long[] uidArray = uids.toArray(Long[]::new);
-        return db.inTransaction("expunge " + uids.size() + " messages from mailbox " + mailboxId, jdbc -> {
-            List<Long> messageIds = new ArrayList<>();
-            long[] bytes = {0};
-            jdbc.sql("delete from mailbox_entry where mailbox_id = ? and uid = any(?) returning message_id, size")
-                    .params(mailboxId, uidArray)
-                    .query(rs -> {
-                        messageIds.add(rs.getLong(1));
-                        bytes[0] += rs.getLong(2);
-                    });
-            if (messageIds.isEmpty()) {
-                return 0;
-            }
-            jdbc.sql("""
-                    update mailbox set message_count = message_count - ?, total_bytes = total_bytes - ? where id = ?
-                    """).params(messageIds.size(), bytes[0], mailboxId).update();
-            MessageReaper.removeUnreferenced(jdbc, messageIds);
-            return messageIds.size();
-        });
+        return db.inTransaction("expunge " + uids.size() + " messages from mailbox " + mailboxId,
+                jdbc -> expunge(jdbc, mailboxId, uids));
+    }
+
+    /** {@link #expunge(long, Collection)} inside the caller's transaction. */
+    static int expunge(JdbcClient jdbc, long mailboxId, Collection<Long> uids) {
+        List<Long> messageIds = new ArrayList<>();
+        long[] bytes = {0};
+        jdbc.sql("delete from mailbox_entry where mailbox_id = ? and uid = any(?) returning message_id, size")
+                .params(mailboxId, uids.toArray(Long[]::new))
+                .query(rs -> {
+                    messageIds.add(rs.getLong(1));
+                    bytes[0] += rs.getLong(2);
+                });
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                update mailbox set message_count = message_count - ?, total_bytes = total_bytes - ? where id = ?
+                """).params(messageIds.size(), bytes[0], mailboxId).update();
+        MessageReaper.removeUnreferenced(jdbc, messageIds);
+        return messageIds.size();
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class MaildropLocks implements AutoCloseable {
 
     /** First key of the two-part advisory lock key, so Postroom's locks stay apart from others'. */
-    private static final int NAMESPACE = 0x504F5033;
+    static final int NAMESPACE = 0x504F5033;
 
     private static final Logger log = LoggerFactory.getLogger(MaildropLocks.class);
 

@@ -20,7 +20,7 @@ public record Digest(String address, List<Entry> entries) {
      *
      * @param sender the envelope sender, "" for the null sender
      * @param reason why it was held ({@code dmarc}, {@code spam}, …)
-     * @param header its header section as text, at most {@link Quarantine#HEADER_LIMIT} bytes, for
+     * @param header its header section as text, at most {@link org.postroom.storage.message.MessageHead#LIMIT} bytes, for
      *        its Subject and From
      */
     public record Entry(long messageId, String sender, String reason, Instant heldAt, String header) {

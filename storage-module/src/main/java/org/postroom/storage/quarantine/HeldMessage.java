@@ -15,7 +15,7 @@ import org.postroom.storage.message.MessageOrigin;
  * @param reason why it was held ({@code dmarc}, {@code spam}, …)
  * @param releasedAt when an administrator released it; null while it is held
  * @param header the message's header section as text (read as UTF-8), at most {@link
- *        Quarantine#HEADER_LIMIT} bytes of it, for its Subject, From and Date without reading the
+ *        org.postroom.storage.message.MessageHead#LIMIT} bytes of it, for its Subject, From and Date without reading the
  *        whole message
  * @param checks the verdicts stored with it, in their order
  */

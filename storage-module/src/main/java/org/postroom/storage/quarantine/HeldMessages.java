@@ -1,6 +1,5 @@
 package org.postroom.storage.quarantine;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.postroom.storage.directory.Page;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageChecks;
+import org.postroom.storage.message.MessageHead;
 import org.postroom.storage.message.MessageOrigin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -28,8 +28,7 @@ final class HeldMessages {
             select q.message_id, m.sender, m.origin, m.size, q.reason, q.held_at, q.released_at,
             array(select r.address from quarantine_recipient r where r.message_id = q.message_id order by r.position)
                 as recipients,
-            (select substring(c.data from 1 for least(:limit, coalesce(nullif(position('\\x0d0a0d0a'::bytea in c.data), 0) + 3, :limit)))
-               from message_chunk c where c.message_id = q.message_id and c.seq = 0) as head
+            """ + MessageHead.column("q.message_id") + """
               from quarantine q join message m on m.id = q.message_id
             """;
 
@@ -50,7 +49,7 @@ final class HeldMessages {
         List<HeldMessage> rows = params.bind(jdbc.sql(COLUMNS + " where " + where + """
                  order by q.held_at desc, q.message_id desc
                  limit :size offset :offset
-                """)).param("limit", Quarantine.HEADER_LIMIT).param("size", pageSize)
+                """)).param("size", pageSize)
                 .param("offset", (long) page * pageSize).query((rs, n) -> row(rs)).list();
         long total = params.bind(jdbc.sql("select count(*) from quarantine q join message m on m.id = q.message_id"
                 + " where " + where)).query(Long.class).single();
@@ -61,7 +60,7 @@ final class HeldMessages {
 
     /** The one held message that {@code where} selects, with its verdicts; empty when none. */
     Optional<HeldMessage> one(JdbcClient jdbc, String where, Params params) {
-        return params.bind(jdbc.sql(COLUMNS + " where " + where)).param("limit", Quarantine.HEADER_LIMIT)
+        return params.bind(jdbc.sql(COLUMNS + " where " + where))
                 .query((rs, n) -> row(rs)).optional().map(row -> withChecks(row, checks.of(row.id())));
     }
 
@@ -79,24 +78,11 @@ final class HeldMessages {
                 MessageOrigin.ofColumn(rs.getString("origin")), rs.getLong("size"),
                 Arrays.asList((String[]) recipients.getArray()), rs.getString("reason"),
                 rs.getTimestamp("held_at").toInstant(), releasedAt == null ? null : releasedAt.toInstant(),
-                headerSection(head), List.of());
+                MessageHead.text(head), List.of());
     }
 
     private static HeldMessage withChecks(HeldMessage row, List<MessageCheck> verdicts) {
         return new HeldMessage(row.id(), row.sender(), row.origin(), row.size(), row.recipients(), row.reason(),
                 row.heldAt(), row.releasedAt(), row.header(), verdicts);
-    }
-
-    /**
-     * The text up to the empty line that ends the header section (RFC 5322 §2.1), bare LF
-     * tolerated; "" for no bytes (null).
-     */
-    static String headerSection(byte[] head) {
-        String text = head == null ? "" : new String(head, StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            end = text.indexOf("\n\n");
-        }
-        return end < 0 ? text : text.substring(0, end);
     }
 }

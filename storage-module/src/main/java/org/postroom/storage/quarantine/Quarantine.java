@@ -36,9 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Quarantine {
 
-    /** How much of a message's beginning is read for its header section. */
-    public static final int HEADER_LIMIT = 64 * 1024;
-
     /** Held messages expired per transaction, so that a long backlog does not make one huge one. */
     private static final int EXPIRY_BATCH = 500;
 

@@ -11,6 +11,7 @@ import org.postroom.storage.directory.Address;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailStore.NothingDelivered;
 import org.postroom.storage.mailbox.Recipient;
+import org.postroom.storage.message.MessageHead;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.message.StoredMessage;
 
@@ -100,17 +101,15 @@ public final class QuarantineDigests {
             return db.inTransaction("send the quarantine digest of " + user, jdbc -> {
                 List<DueCopy> due = jdbc.sql("""
                         select p.message_id, p.user_id, mb.id as inbox, m.sender, q.reason, q.held_at,
-                               (select substring(c.data from 1 for :limit) from message_chunk c
-                                 where c.message_id = p.message_id and c.seq = 0) as head
-                        """ + DUE + """
+                        """ + MessageHead.column("p.message_id") + DUE + """
                            and d.name = :domain and u.local_part = :local
                          order by q.held_at, p.message_id
                            for update of p skip locked
-                        """).param("limit", Quarantine.HEADER_LIMIT).param("domain", user.domain())
+                        """).param("domain", user.domain())
                         .param("local", user.localPart())
                         .query((rs, n) -> new DueCopy(new Digest.Entry(rs.getLong("message_id"), rs.getString("sender"),
                                 rs.getString("reason"), rs.getTimestamp("held_at").toInstant(),
-                                HeldMessages.headerSection(rs.getBytes("head"))), rs.getLong("user_id"),
+                                MessageHead.text(rs.getBytes("head"))), rs.getLong("user_id"),
                                 rs.getLong("inbox"))).list();
                 if (due.isEmpty()) {
                     return new DigestOutcome.NothingNew();

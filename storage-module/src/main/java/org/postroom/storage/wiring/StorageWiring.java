@@ -13,6 +13,7 @@ import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
+import org.postroom.storage.mailbox.UserInbox;
 import org.postroom.storage.message.MessageChecks;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.quarantine.QuarantineDigests;
@@ -85,6 +86,11 @@ public class StorageWiring {
     @Bean
     Mailboxes mailboxes(Database db) {
         return new Mailboxes(db);
+    }
+
+    @Bean
+    UserInbox userInbox(Database db) {
+        return new UserInbox(db);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,4 +1,4 @@
-package org.postroom.admin.quarantine;
+package org.postroom.admin.console;
 
 import java.io.ByteArrayInputStream;
 import java.io.UnsupportedEncodingException;
@@ -9,14 +9,14 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 
 /**
- * The header fields an administrator looks at first, read from a held message's header section:
+ * The header fields a list of messages shows, read from a message's header section:
  * folded lines joined (RFC 5322 §2.2.3) and encoded words decoded (RFC 2047). A field that is
  * missing is "", one that cannot be decoded is shown as it stands. The values are plain text for
  * the page to escape, never markup.
  */
-record HeaderFields(String subject, String from, String date) {
+public record HeaderFields(String subject, String from, String date) {
 
-    static HeaderFields of(String headerSection) {
+    public static HeaderFields of(String headerSection) {
         try {
             // allowutf8: SMTPUTF8 mail carries UTF-8 in header fields (RFC 6532)
             InternetHeaders headers = new InternetHeaders(
