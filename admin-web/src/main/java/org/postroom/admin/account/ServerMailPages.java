@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A mail user's mail still on the server ({@code /account/mail}): what their mail program has not
  * downloaded yet, or keeps a copy of there. Spam that got through is marked "Spam" here (the spam
  * filter learns it, and it is removed), or any message removed. Whose mail this is comes only from
- * the signed-in user, never from the request: another user's message answers 404.
+ * the signed-in user, never from the request: another user's message is not found.
  */
 @Controller
 @RequestMapping("/account/mail")
@@ -56,7 +56,7 @@ class ServerMailPages {
     @PostMapping("/{uid}/spam")
     String spam(@PathVariable long uid, Principal user, RedirectAttributes redirect) {
         InboxMessage message = inbox.find(user.getName(), uid)
-                .orElseThrow(() -> new NotFoundException("no message " + uid + " in your mailbox"));
+                .orElseThrow(() -> new NotFoundException("no message " + uid + " in the mailbox of " + user.getName()));
         LessonResult lesson = lessons.teach(message, Lesson.SPAM, "user '" + user.getName() + "'");
         remove(uid, user);
         redirect.addFlashAttribute("notice", REMOVED + " " + lesson.sentence(Lesson.SPAM));

@@ -86,7 +86,7 @@ public final class UserInbox {
         db.inTransaction("remove message " + uid + " from the inbox of " + user, jdbc -> {
             long mailbox = jdbc.sql("select mb.id" + OWN + " and e.uid = :uid").param("domain", user.domain())
                     .param("local", user.localPart()).param("uid", uid).query(Long.class).optional()
-                    .orElseThrow(() -> new NotFoundException("no message " + uid + " in your inbox"));
+                    .orElseThrow(() -> new NotFoundException("no message " + uid + " in the mailbox of " + user));
             boolean free = jdbc.sql("select pg_try_advisory_xact_lock(?, ?)")
                     .params(MaildropLocks.NAMESPACE, Math.toIntExact(mailbox)).query(Boolean.class).single();
             if (!free) {
