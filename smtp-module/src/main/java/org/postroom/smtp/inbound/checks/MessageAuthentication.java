@@ -32,6 +32,7 @@ public final class MessageAuthentication {
     private List<DkimResult> dkim = List.of();
     private final List<DmarcResult> dmarc = new ArrayList<>();
     private byte[] headerSection;
+    private HeaderFields headerFields;
     private List<String> authorDomains;
 
     private MessageAuthentication() {
@@ -58,10 +59,18 @@ public final class MessageAuthentication {
         return headerSection;
     }
 
+    /** The fields of the message's header section, split once for all the checks. */
+    HeaderFields headerFields(MailEnvelope message) throws IOException {
+        if (headerFields == null) {
+            headerFields = new HeaderFields(headerSection(message));
+        }
+        return headerFields;
+    }
+
     /** The message's author domains ({@link AuthorDomains}), read once for all the checks. */
     List<String> authorDomains(MailEnvelope message) throws IOException {
         if (authorDomains == null) {
-            authorDomains = AuthorDomains.of(headerSection(message));
+            authorDomains = AuthorDomains.of(headerFields(message));
         }
         return authorDomains;
     }
