@@ -21,19 +21,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postroom.storage.mailbox.MailStore;
-import org.slf4j.LoggerFactory;
+import org.postroom.testing.LogCapture;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /** RETR and TOP byte for byte, large messages streamed, and the session's log line. */
 class RetrievalTest {
 
     @AutoClose
     private final Pop3Fixture fixture = new Pop3Fixture();
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     @Test
     void retrSendsTheMessageByteForByteWithDotStuffing() throws Exception {
@@ -161,74 +160,51 @@ class RetrievalTest {
 
     @Test
     void theSessionEndsWithOneLogLineAndNoPassword() throws Exception {
-        ListAppender<ILoggingEvent> lines = sessionLines();
-        try {
-            fixture.deliver(BOB, "Subject: one\r\n\r\n1\r\n");
-            fixture.deliver(BOB, "Subject: two\r\n\r\n2\r\n");
-            Pop3Process pop3 = fixture.start();
-            try (Pop3Transcript s = Pop3Transcript.connect(pop3.port())) {
-                s.send("USER " + BOB, "+OK");
-                s.send("PASS wrong password", "-ERR");
-                s.send("USER " + BOB, "+OK");
-                s.send("PASS " + PASSWORD, "+OK");
-                s.retrieve("RETR 1");
-                s.retrieve("RETR 2");
-                s.retrieve("TOP 1 0");
-                s.send("DELE 1", "+OK");
-                s.send("QUIT", "+OK");
-            }
-            // sessions of earlier tests may still be ending: only Bob's line is this test's; the
-            // line has the shape of SMTP's (session id, port, client, TLS, user, outcome, duration)
-            assertThat(awaitLines(lines, "auth=" + BOB)).singleElement().asString()
-                    .matches("pop3 session \\S+ on port " + pop3.port() + " from 127\\.0\\.0\\.1 tls=none auth=" + BOB
-                            + " outcome=\"quit\" failed-logins=1 retrieved=2 deleted=1 duration=\\d+ms")
-                    .doesNotContain(PASSWORD).doesNotContain("wrong password");
-            assertThat(pop3.meters().get("postroom.pop3.sessions").tags("listener", "pop3", "outcome", "quit")
-                    .counter().count()).isEqualTo(1);
-            assertThat(pop3.meters().get("postroom.auth.failures").tag("protocol", "pop3").counter().count())
-                    .isEqualTo(1);
-        } finally {
-            ((Logger) LoggerFactory.getLogger(SESSION_LOG)).detachAppender(lines);
+        fixture.deliver(BOB, "Subject: one\r\n\r\n1\r\n");
+        fixture.deliver(BOB, "Subject: two\r\n\r\n2\r\n");
+        Pop3Process pop3 = fixture.start();
+        try (Pop3Transcript s = Pop3Transcript.connect(pop3.port())) {
+            s.send("USER " + BOB, "+OK");
+            s.send("PASS wrong password", "-ERR");
+            s.send("USER " + BOB, "+OK");
+            s.send("PASS " + PASSWORD, "+OK");
+            s.retrieve("RETR 1");
+            s.retrieve("RETR 2");
+            s.retrieve("TOP 1 0");
+            s.send("DELE 1", "+OK");
+            s.send("QUIT", "+OK");
         }
+        // sessions of earlier tests may still be ending: only Bob's line is this test's; the
+        // line has the shape of SMTP's (session id, port, client, TLS, user, outcome, duration)
+        assertThat(sessionLines("auth=" + BOB)).singleElement().asString()
+                .matches("pop3 session \\S+ on port " + pop3.port() + " from 127\\.0\\.0\\.1 tls=none auth=" + BOB
+                        + " outcome=\"quit\" failed-logins=1 retrieved=2 deleted=1 duration=\\d+ms")
+                .doesNotContain(PASSWORD).doesNotContain("wrong password");
+        assertThat(pop3.meters().get("postroom.pop3.sessions").tags("listener", "pop3", "outcome", "quit")
+                .counter().count()).isEqualTo(1);
+        assertThat(pop3.meters().get("postroom.auth.failures").tag("protocol", "pop3").counter().count())
+                .isEqualTo(1);
     }
 
     @Test
     void theSessionLineNamesTheTlsOfAnStlsSession() throws Exception {
-        ListAppender<ILoggingEvent> lines = sessionLines();
-        try {
-            Pop3Process pop3 = fixture.start();
-            try (Pop3Transcript s = Pop3Transcript.connect(pop3.port())) {
-                s.startTls(fixture.clientTls());
-                s.send("USER " + BOB, "+OK");
-                s.send("PASS " + PASSWORD, "+OK");
-                s.send("QUIT", "+OK");
-            }
-            assertThat(awaitLines(lines, "auth=" + BOB)).singleElement().asString()
-                    .matches("pop3 session .* tls=TLSv1\\.[23]/TLS_\\S+ auth=" + BOB + " outcome=\"quit\" .*");
-        } finally {
-            ((Logger) LoggerFactory.getLogger(SESSION_LOG)).detachAppender(lines);
+        Pop3Process pop3 = fixture.start();
+        try (Pop3Transcript s = Pop3Transcript.connect(pop3.port())) {
+            s.startTls(fixture.clientTls());
+            s.send("USER " + BOB, "+OK");
+            s.send("PASS " + PASSWORD, "+OK");
+            s.send("QUIT", "+OK");
         }
+        assertThat(sessionLines("auth=" + BOB)).singleElement().asString()
+                .matches("pop3 session .* tls=TLSv1\\.[23]/TLS_\\S+ auth=" + BOB + " outcome=\"quit\" .*");
     }
 
     private static final String SESSION_LOG = "org.postroom.pop3.session";
 
-    private static ListAppender<ILoggingEvent> sessionLines() {
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        ((Logger) LoggerFactory.getLogger(SESSION_LOG)).addAppender(lines);
-        return lines;
-    }
-
-    private static List<String> awaitLines(ListAppender<ILoggingEvent> lines, String containing) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> linesContaining(lines, containing),
-                matching -> !matching.isEmpty());
-    }
-
-    private static List<String> linesContaining(ListAppender<ILoggingEvent> lines, String containing) {
-        synchronized (lines) {
-            return lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains(containing))
-                    .toList();
-        }
+    /** Waits (up to 10 s) for the session lines that contain {@code containing}. */
+    private List<String> sessionLines(String containing) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> log.messages(SESSION_LOG).stream()
+                .filter(line -> line.contains(containing)).toList(), matching -> !matching.isEmpty());
     }
 
     /** A message of exactly {@code size} bytes (at least 16) with a Subject naming it. */

@@ -82,9 +82,16 @@ public final class TestDatabase implements AutoCloseable {
         return new Database(dataSource);
     }
 
+    /**
+     * Closes the pool and drops the database (with any connection a test left open to it), so that
+     * the server's data directory holds only the databases still in use: zonky deletes it when the
+     * test JVM exits, and hundreds of databases left behind took longer than Surefire waits for a
+     * fork to end.
+     */
     @Override
     public void close() {
         dataSource.close();
+        execute(server().getPostgresDatabase(), "drop database if exists " + name + " with (force)");
     }
 
     private static synchronized EmbeddedPostgres server() {

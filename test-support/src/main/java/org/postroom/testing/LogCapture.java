@@ -9,20 +9,26 @@ import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Records the log of a test, for assertions on what was logged. Register it with {@code
  * @RegisterExtension}. (That nothing was logged at ERROR, every test checks: {@link
- * NoErrorsLogged}.)
+ * NoErrorsLogged}.) It records what the loggers' levels let through: a module's {@code
+ * logback-test.xml} decides those.
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
+
+    private static final int FRAMES = 4;
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        appender.list.clear();
+        synchronized (appender) {
+            appender.list.clear();
+        }
         appender.start();
         root().addAppender(appender);
     }
@@ -33,9 +39,39 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The messages logged so far by {@code loggerName}. */
-    public synchronized List<String> messages(String loggerName) {
-        return List.copyOf(appender.list).stream().filter(event -> event.getLoggerName().equals(loggerName))
+    public List<String> messages(String loggerName) {
+        return logged().stream().filter(event -> event.getLoggerName().equals(loggerName))
                 .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /**
+     * The lines logged so far with a stack trace, at any level, each with the first frames of its
+     * causes. Bad input from a client is answered and logged in one line, never with a trace: a
+     * test of such input asserts this is empty.
+     */
+    public List<String> stackTraces() {
+        return logged().stream().filter(event -> event.getThrowableProxy() != null).map(LogCapture::describe)
+                .toList();
+    }
+
+    /** A copy, taken under the appender's lock: other threads may be logging. */
+    private List<ILoggingEvent> logged() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    private static String describe(ILoggingEvent event) {
+        StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + ": "
+                + event.getFormattedMessage());
+        for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+            line.append("\n  ").append(cause.getClassName()).append(": ").append(cause.getMessage());
+            var frames = cause.getStackTraceElementProxyArray();
+            for (int i = 0; i < Math.min(FRAMES, frames.length); i++) {
+                line.append("\n    ").append(frames[i].getSTEAsString());
+            }
+        }
+        return line.toString();
     }
 
     private static Logger root() {

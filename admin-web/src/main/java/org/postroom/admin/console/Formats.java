@@ -45,20 +45,18 @@ public class Formats {
         return HOUR.format(instant);
     }
 
-    /** "3 minutes ago", "in 2 hours", "just now". */
+    /** "3 minutes ago", "in 2 hours", "just now", measured on this process's clock. */
     public String relative(Instant instant) {
         if (instant == null) {
             return "—";
         }
         Duration between = Duration.between(Instant.now(), instant);
-        boolean future = !between.isNegative();
-        Duration span = between.abs();
-        if (span.toSeconds() < 60) {
-            return future ? "now" : "just now";
-        }
-        String amount = span.toDays() > 0 ? plural(span.toDays(), "day")
-                : span.toHours() > 0 ? plural(span.toHours(), "hour") : plural(span.toMinutes(), "minute");
-        return future ? "in " + amount : amount + " ago";
+        return words(between.abs(), !between.isNegative());
+    }
+
+    /** "3 minutes ago", "just now": an {@code age} measured elsewhere, e.g. on the database's clock. */
+    public String ago(Duration age) {
+        return words(age, false);
     }
 
     /**
@@ -89,6 +87,15 @@ public class Formats {
         }
         String capitalised = Character.toUpperCase(message.charAt(0)) + message.substring(1);
         return capitalised.endsWith(".") ? capitalised : capitalised + ".";
+    }
+
+    private static String words(Duration span, boolean future) {
+        if (span.toSeconds() < 60) {
+            return future ? "now" : "just now";
+        }
+        String amount = span.toDays() > 0 ? plural(span.toDays(), "day")
+                : span.toHours() > 0 ? plural(span.toHours(), "hour") : plural(span.toMinutes(), "minute");
+        return future ? "in " + amount : amount + " ago";
     }
 
     private static String plural(long count, String unit) {

@@ -35,8 +35,8 @@ class Dashboard {
         ServerTotals totals = statistics.totals(midnight);
         QueueSummary waiting = queue.summary();
         return new DashboardFigures(totals.domains(), totals.users(), totals.aliases(), totals.storedMessages(),
-                totals.storedBytes(), waiting.depth(), waiting.oldestCreatedAt(), totals.received(), totals.delivered(),
-                totals.failed(), quarantine.count(), statistics.hourly(HOURS),
+                totals.storedBytes(), waiting.depth(), waiting.oldestCreatedAt(), waiting.oldestAge(), totals.received(),
+                totals.delivered(), totals.failed(), quarantine.count(), statistics.hourly(HOURS),
                 queue.recentFailures(RECENT_FAILURES).stream().map(AttemptView::of).toList());
     }
 }

@@ -1,8 +1,9 @@
 package org.postroom.admin.domain;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.postroom.admin.api.MergePatch;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.directory.DomainUpdate;
 
@@ -20,32 +21,14 @@ public record DomainChange(@Schema(nullable = true) String postmasterTarget,
         @Schema(hidden = true) boolean postmasterTargetGiven,
         @Schema(description = "whether the domain's users get the daily quarantine digest") Boolean quarantineDigest) {
 
-    private static final Set<String> FIELDS = Set.of("postmasterTarget", "quarantineDigest");
+    private static final List<String> FIELDS = List.of("postmasterTarget", "quarantineDigest");
 
     /** @throws InvalidInputException naming the field that is unknown or of the wrong kind */
     public static DomainChange from(Map<String, Object> body) {
-        if (body == null || body.isEmpty()) {
-            throw new InvalidInputException("nothing to change: give postmasterTarget (an address, or null) or "
-                    + "quarantineDigest (true or false)");
-        }
-        for (String field : body.keySet()) {
-            if (!FIELDS.contains(field)) {
-                throw new InvalidInputException("unknown field " + field + "; a domain has postmasterTarget and "
-                        + "quarantineDigest");
-            }
-        }
-        Object target = body.get("postmasterTarget");
-        if (target != null && !(target instanceof String)) {
-            throw new InvalidInputException("postmasterTarget must be an address or null");
-        }
-        Boolean digest = null;
-        if (body.containsKey("quarantineDigest")) {
-            if (!(body.get("quarantineDigest") instanceof Boolean given)) {
-                throw new InvalidInputException("quarantineDigest must be true or false");
-            }
-            digest = given;
-        }
-        return new DomainChange((String) target, body.containsKey("postmasterTarget"), digest);
+        MergePatch patch = MergePatch.of(body, "a domain", FIELDS,
+                "give postmasterTarget (an address, or null) or quarantineDigest (true or false)");
+        return new DomainChange(patch.nullable("postmasterTarget", String.class, "an address or null"),
+                patch.has("postmasterTarget"), patch.flag("quarantineDigest"));
     }
 
     /** The change as storage makes it, all fields together. */

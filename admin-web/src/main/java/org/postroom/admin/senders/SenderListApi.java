@@ -3,9 +3,7 @@ package org.postroom.admin.senders;
 import java.net.URI;
 import java.util.List;
 
-import org.postroom.storage.senders.SenderAction;
 import org.postroom.storage.senders.SenderList;
-import org.postroom.storage.senders.SenderList.Scope;
 import org.postroom.storage.senders.SenderListChange;
 import org.postroom.storage.senders.SenderLists;
 import org.springframework.http.HttpStatus;
@@ -39,7 +37,7 @@ class SenderListApi {
     @Operation(summary = "A domain's sender list")
     @GetMapping("/domains/{name}/senders")
     List<SenderRuleView> domainList(@PathVariable String name) {
-        return list(SenderList.ofDomain(name));
+        return SenderRuleView.entriesOf(lists, SenderList.ofDomain(name));
     }
 
     @Operation(summary = "Put an entry on a domain's sender list", description = "entry: an address, @domain, an IP "
@@ -59,7 +57,7 @@ class SenderListApi {
     @Operation(summary = "A user's sender list")
     @GetMapping("/users/{address}/senders")
     List<SenderRuleView> userList(@PathVariable String address) {
-        return list(SenderList.ofUser(address));
+        return SenderRuleView.entriesOf(lists, SenderList.ofUser(address));
     }
 
     @Operation(summary = "Put an entry on a user's sender list", description = "As for a domain's list.")
@@ -74,18 +72,14 @@ class SenderListApi {
         return remove(SenderList.ofUser(address), entry);
     }
 
-    private List<SenderRuleView> list(SenderList list) {
-        return lists.list(list).stream().map(SenderRuleView::of).toList();
-    }
-
     private ResponseEntity<SenderRuleView> put(SenderList list, NewSenderRule body) {
-        SenderListChange change = lists.put(list, body.entry(), SenderAction.of(body.action()));
+        SenderListChange change = body.putOn(lists, list);
         SenderRuleView view = SenderRuleView.of(change.rule());
         if (!change.created()) {
             return ResponseEntity.ok(view);
         }
         URI location = UriComponentsBuilder.fromPath("/api/v1/{owners}/{owner}/senders").queryParam("entry", "{entry}")
-                .buildAndExpand(list.scope() == Scope.DOMAIN ? "domains" : "users", list.owner(), view.entry()).encode()
+                .buildAndExpand(SenderListView.owners(list), list.owner(), view.entry()).encode()
                 .toUri();
         return ResponseEntity.status(HttpStatus.CREATED).location(location).body(view);
     }

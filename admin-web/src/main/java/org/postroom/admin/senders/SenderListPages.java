@@ -1,6 +1,5 @@
 package org.postroom.admin.senders;
 
-import org.postroom.admin.console.Links;
 import org.postroom.storage.senders.SenderAction;
 import org.postroom.storage.senders.SenderList;
 import org.postroom.storage.senders.SenderListChange;
@@ -23,36 +22,40 @@ class SenderListPages {
 
     @PostMapping("/domains/{name}/senders")
     String domainPut(@PathVariable String name, NewSenderRule form, RedirectAttributes redirect) {
-        return put(SenderList.ofDomain(name), form, redirect, Links.path("domains", name));
+        return put(SenderList.ofDomain(name), form, redirect);
     }
 
     @PostMapping("/domains/{name}/senders/delete")
     String domainRemove(@PathVariable String name, @RequestParam String entry, RedirectAttributes redirect) {
-        return remove(SenderList.ofDomain(name), entry, redirect, Links.path("domains", name));
+        return remove(SenderList.ofDomain(name), entry, redirect);
     }
 
     @PostMapping("/users/{address}/senders")
     String userPut(@PathVariable String address, NewSenderRule form, RedirectAttributes redirect) {
-        return put(SenderList.ofUser(address), form, redirect, Links.path("users", address));
+        return put(SenderList.ofUser(address), form, redirect);
     }
 
     @PostMapping("/users/{address}/senders/delete")
     String userRemove(@PathVariable String address, @RequestParam String entry, RedirectAttributes redirect) {
-        return remove(SenderList.ofUser(address), entry, redirect, Links.path("users", address));
+        return remove(SenderList.ofUser(address), entry, redirect);
     }
 
-    private String put(SenderList list, NewSenderRule form, RedirectAttributes redirect, String page) {
-        SenderListChange change = lists.put(list, form.entry(), SenderAction.of(form.action()));
+    private String put(SenderList list, NewSenderRule form, RedirectAttributes redirect) {
+        SenderListChange change = form.putOn(lists, list);
         String entry = change.rule().entry();
         String does = change.rule().action() == SenderAction.BLOCK ? "blocked" : "allowed";
         redirect.addFlashAttribute("notice", change.created() ? "Mail from " + entry + " is " + does + " now."
                 : "Mail from " + entry + " was on the list already and is " + does + " now.");
-        return "redirect:" + page + "#senders";
+        return backTo(list);
     }
 
-    private String remove(SenderList list, String entry, RedirectAttributes redirect, String page) {
+    private String remove(SenderList list, String entry, RedirectAttributes redirect) {
         lists.remove(list, entry);
         redirect.addFlashAttribute("notice", entry.strip() + " is off the list.");
-        return "redirect:" + page + "#senders";
+        return backTo(list);
+    }
+
+    private static String backTo(SenderList list) {
+        return "redirect:" + SenderListView.ownerPage(list) + "#senders";
     }
 }

@@ -14,11 +14,17 @@ import org.postroom.storage.senders.SenderLists;
 public record SenderListView(String path, boolean ofDomain, List<SenderRuleView> entries) {
 
     public static SenderListView of(SenderLists lists, SenderList list) {
-        return new SenderListView(path(list), list.scope() == Scope.DOMAIN,
-                lists.list(list).stream().map(SenderRuleView::of).toList());
+        return new SenderListView(ownerPage(list) + "/senders", list.scope() == Scope.DOMAIN,
+                SenderRuleView.entriesOf(lists, list));
     }
 
-    static String path(SenderList list) {
-        return Links.path(list.scope() == Scope.DOMAIN ? "domains" : "users", list.owner(), "senders");
+    /** The path segment of the kind of owner, in the console and the API alike: {@code domains}, {@code users}. */
+    static String owners(SenderList list) {
+        return list.scope() == Scope.DOMAIN ? "domains" : "users";
+    }
+
+    /** The console page of the list's owner, where the list is shown: {@code /domains/example.com}. */
+    static String ownerPage(SenderList list) {
+        return Links.path(owners(list), list.owner());
     }
 }

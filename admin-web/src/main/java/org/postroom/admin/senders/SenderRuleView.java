@@ -1,7 +1,10 @@
 package org.postroom.admin.senders;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.postroom.storage.senders.SenderList;
+import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.senders.SenderRule;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,5 +16,10 @@ public record SenderRuleView(
 
     public static SenderRuleView of(SenderRule rule) {
         return new SenderRuleView(rule.entry(), rule.action().word(), rule.createdAt());
+    }
+
+    /** The entries of {@code list}, in storage's order. */
+    static List<SenderRuleView> entriesOf(SenderLists lists, SenderList list) {
+        return lists.list(list).stream().map(SenderRuleView::of).toList();
     }
 }

@@ -1,8 +1,9 @@
 package org.postroom.admin.user;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.postroom.admin.api.MergePatch;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.directory.Passwords;
 import org.postroom.storage.directory.UserUpdate;
@@ -21,30 +22,19 @@ public record UserChange(@Schema(description = "a new password") String password
         @Schema(description = "false: the user can neither log in nor receive mail") Boolean enabled,
         @Schema(description = "whether the user gets the daily quarantine digest") Boolean quarantineDigest) {
 
-    private static final Set<String> FIELDS = Set.of("password", "quotaBytes", "enabled", "quarantineDigest");
+    private static final List<String> FIELDS = List.of("password", "quotaBytes", "enabled", "quarantineDigest");
 
     /** @throws InvalidInputException naming the first field that is unknown or of the wrong kind */
     public static UserChange from(Map<String, Object> body) {
-        if (body == null || body.isEmpty()) {
-            throw new InvalidInputException("nothing to change: give password, quotaBytes, enabled or quarantineDigest");
+        MergePatch patch = MergePatch.of(body, "a user", FIELDS,
+                "give password, quotaBytes, enabled or quarantineDigest");
+        String password = patch.value("password", String.class, "a string");
+        if (password != null) {
+            Passwords.requireStrong(password);
         }
-        for (String field : body.keySet()) {
-            if (!FIELDS.contains(field)) {
-                throw new InvalidInputException("unknown field " + field
-                        + "; a user has password, quotaBytes, enabled and quarantineDigest");
-            }
-        }
-        String password = null;
-        if (body.containsKey("password")) {
-            if (!(body.get("password") instanceof String given)) {
-                throw new InvalidInputException("password must be a string");
-            }
-            Passwords.requireStrong(given);
-            password = given;
-        }
-        Long quota = quota(body);
-        return new UserChange(password, quota, body.containsKey("quotaBytes"), flag(body, "enabled"),
-                flag(body, "quarantineDigest"));
+        Long quota = quota(patch.get("quotaBytes"));
+        return new UserChange(password, quota, patch.has("quotaBytes"), patch.flag("enabled"),
+                patch.flag("quarantineDigest"));
     }
 
     /** The change as storage makes it, all fields together. */
@@ -52,19 +42,7 @@ public record UserChange(@Schema(description = "a new password") String password
         return new UserUpdate(password, quotaGiven ? new UserUpdate.Quota(quotaBytes) : null, enabled, quarantineDigest);
     }
 
-    /** A true or false field; null when absent. */
-    private static Boolean flag(Map<String, Object> body, String field) {
-        if (!body.containsKey(field)) {
-            return null;
-        }
-        if (!(body.get(field) instanceof Boolean given)) {
-            throw new InvalidInputException(field + " must be true or false");
-        }
-        return given;
-    }
-
-    private static Long quota(Map<String, Object> body) {
-        Object value = body.get("quotaBytes");
+    private static Long quota(Object value) {
         if (value == null) {
             return null;
         }

@@ -79,6 +79,16 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /**
+     * Clicks what submits a form or follows a link, and waits (at most ten seconds) until the next
+     * page has replaced this one, so that what is read next (a flash) is the next page's.
+     */
+    public void clickToNextPage(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     /** Waits (never sleeps) until an element shows, at most ten seconds. */
     public WebElement await(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));

@@ -105,7 +105,7 @@ class SenderListBrowserIT extends BrowserSession {
         assertThat(browser.flash()).startsWith("Not a sender address");
         assertThat(browser.find(By.id("sender-entry")).getAttribute("value")).isEqualTo("not a sender");
 
-        browser.find(By.cssSelector("button[aria-label='Remove @spam.example']")).click();
+        browser.clickToNextPage(By.cssSelector("button[aria-label='Remove @spam.example']"));
         assertThat(browser.flash()).isEqualTo("@spam.example is off the list.");
         assertThat(rows()).containsExactly("192.0.2.0/24 Allowed");
         assertThat(lists.list(SenderList.ofDomain(DOMAIN))).extracting(SenderRule::entry, SenderRule::action)
@@ -137,7 +137,7 @@ class SenderListBrowserIT extends BrowserSession {
         field.clear();
         field.sendKeys(entry);
         new Select(browser.find(By.id("sender-action"))).selectByValue(action);
-        browser.find(By.cssSelector("#senders form.form-row button[type=submit]")).click();
+        browser.clickToNextPage(By.cssSelector("#senders form.form-row button[type=submit]"));
     }
 
     private List<String> rows() {

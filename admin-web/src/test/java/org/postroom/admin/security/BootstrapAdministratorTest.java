@@ -9,35 +9,30 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Passwords;
-import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import org.postroom.testing.LogCapture;
 
 /** The administrator a new installation starts with, against the real PostgreSQL. */
 class BootstrapAdministratorTest {
 
     private static final Pattern GENERATED = Pattern.compile("generated password (\\S+) ");
 
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
     private TestDatabase database;
     private AdminAccountRepository admins;
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
-    void createDatabaseAndWatchTheLog() {
+    void createDatabase() {
         database = TestDatabase.create();
         admins = new AdminAccountRepository(database.database());
-        log.start();
-        ((Logger) LoggerFactory.getLogger(BootstrapAdministrator.class)).addAppender(log);
     }
 
     @AfterEach
     void cleanUp() {
-        ((Logger) LoggerFactory.getLogger(BootstrapAdministrator.class)).detachAppender(log);
         database.close();
     }
 
@@ -103,6 +98,6 @@ class BootstrapAdministratorTest {
     }
 
     private List<String> messages() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return log.messages(BootstrapAdministrator.class.getName());
     }
 }

@@ -19,8 +19,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The outbound queue as gauges: {@code postroom.queue.depth} (entries waiting, in all processes)
- * and {@code postroom.queue.oldest.age} (how long the oldest of them has waited; 0 when the queue
- * is empty). Both read one {@link QueueSummary}, fetched at most once per {@code maxAge}, so that
+ * and {@code postroom.queue.oldest.age} (how long the oldest of them has waited, on the database's
+ * clock, which queue times are written on; 0 when the queue is empty). Both read one {@link
+ * QueueSummary}, fetched at most once per {@code maxAge} of this process's clock, so that
  * scrapes (several Prometheus servers, several gauges) do not each query the database. When the
  * database cannot be asked, both report NaN: no number rather than a stale one.
  */
@@ -54,9 +55,7 @@ public final class QueueGauges implements MeterBinder {
     }
 
     double oldestAgeSeconds() {
-        return summary().map(summary -> summary.oldestCreatedAt() == null ? 0.0
-                : Math.max(0, Duration.between(summary.oldestCreatedAt(), clock.instant()).toMillis() / 1000.0))
-                .orElse(Double.NaN);
+        return summary().map(summary -> summary.oldestAge().toMillis() / 1000.0).orElse(Double.NaN);
     }
 
     private synchronized Optional<QueueSummary> summary() {

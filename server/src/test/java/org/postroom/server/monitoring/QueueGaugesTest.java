@@ -21,7 +21,7 @@ class QueueGaugesTest {
     private final AtomicInteger queries = new AtomicInteger();
     private final TestClock clock = new TestClock(NOW);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private QueueSummary summary = new QueueSummary(3, NOW.minusSeconds(90));
+    private QueueSummary summary = new QueueSummary(3, NOW.minusSeconds(90), Duration.ofSeconds(90));
     private boolean databaseDown;
 
     QueueGaugesTest() {
@@ -41,7 +41,7 @@ class QueueGaugesTest {
         assertThat(depth()).isEqualTo(3);
         assertThat(queries).hasValue(1);
 
-        summary = new QueueSummary(0, null);
+        summary = new QueueSummary(0, null, Duration.ZERO);
         clock.advance(Duration.ofSeconds(4));
         assertThat(depth()).isEqualTo(3);
         assertThat(queries).hasValue(1);

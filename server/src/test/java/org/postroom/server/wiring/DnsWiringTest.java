@@ -7,34 +7,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postroom.server.config.DeliveryProperties;
 import org.postroom.server.config.DnsProperties;
 import org.postroom.smtp.outbound.TlsMode;
-import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import org.postroom.testing.LogCapture;
 
 /** One resolver for every lookup: postroom.dns.servers, and the old postroom.delivery.dns-servers with a warning. */
 class DnsWiringTest {
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(DnsWiring.class);
-
-    @BeforeEach
-    void listen() {
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void stop() {
-        logger.detachAppender(log);
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     @Test
     void theResolversOfPostroomDnsServersServeEveryLookup() {
@@ -56,7 +40,7 @@ class DnsWiringTest {
     }
 
     private List<String> warnings() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return log.messages(DnsWiring.class.getName());
     }
 
     private static DnsProperties dns(String... servers) {

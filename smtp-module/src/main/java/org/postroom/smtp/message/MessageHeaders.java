@@ -83,8 +83,13 @@ public final class MessageHeaders {
      * White space may stand between a field's name and its colon (§4.5.3, obsolete syntax).
      */
     public static List<String> values(byte[] header, String name) {
+        return values(fields(header), name);
+    }
+
+    /** As {@link #values(byte[], String)}, among {@code fields} as {@link #fields} returns them. */
+    public static List<String> values(List<String> fields, String name) {
         List<String> values = new ArrayList<>();
-        for (String field : fields(header)) {
+        for (String field : fields) {
             String unfolded = field.replace("\r\n", "");
             if (name.equalsIgnoreCase(name(unfolded))) {
                 values.add(unfolded.substring(unfolded.indexOf(':') + 1));

@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postroom.listener.testing.LogWatch;
 import org.postroom.listener.testing.RandomSessions;
 
 /**
@@ -30,16 +29,15 @@ class RandomCommandsTest {
     void randomClientsAreAnsweredAndNeverLoggedAsServerErrors() throws Exception {
         TestListener mx = bed.mx();
         TestListener submission = bed.submission();
-        try (LogWatch log = LogWatch.start()) {
-            int sessions = RandomSessions.of(SEED, CLIENTS, RUNNING, REPLY_DEADLINE).run((input, connections) ->
-                    new RandomSmtpSession(input, connections.open(input.chance(50) ? mx.port() : submission.port()))
-                            .play());
+        int sessions = RandomSessions.of(SEED, CLIENTS, RUNNING, REPLY_DEADLINE).run((input, connections) ->
+                new RandomSmtpSession(input, connections.open(input.chance(50) ? mx.port() : submission.port()))
+                        .play());
 
-            RandomSessions.awaitServerDone(() -> mx.openConnections() + submission.openConnections());
-            mx.close();
-            submission.close();
-            log.assertClean();
-            assertThat(sessions).as("sessions played").isGreaterThanOrEqualTo(CLIENTS);
-        }
+        RandomSessions.awaitServerDone(() -> mx.openConnections() + submission.openConnections());
+        mx.close();
+        submission.close();
+        // an ERROR line or a Netty warning fails the test through test-support's NoErrorsLogged
+        assertThat(bed.log().stackTraces()).as("stack traces logged while clients misbehaved").isEmpty();
+        assertThat(sessions).as("sessions played").isGreaterThanOrEqualTo(CLIENTS);
     }
 }

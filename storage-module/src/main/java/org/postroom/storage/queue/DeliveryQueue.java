@@ -241,10 +241,15 @@ public final class DeliveryQueue {
         });
     }
 
+    /** The queue's depth and its oldest entry's age, by the database's clock. */
     public QueueSummary summary() {
-        return db.run("summarise queue", jdbc -> jdbc.sql("select count(*), min(created_at) from queue_entry")
-                .query((rs, n) -> new QueueSummary(rs.getLong(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+        return db.run("summarise queue", jdbc -> jdbc.sql("""
+                select count(*), min(created_at),
+                       coalesce(greatest(0, floor(extract(epoch from now() - min(created_at)) * 1000)), 0)::bigint
+                  from queue_entry
+                """).query((rs, n) -> new QueueSummary(rs.getLong(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        Duration.ofMillis(rs.getLong(3))))
                 .single());
     }
 

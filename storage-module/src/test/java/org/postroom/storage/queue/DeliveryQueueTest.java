@@ -260,7 +260,16 @@ class DeliveryQueueTest {
 
     @Test
     void anEmptyQueueSummarisesAsEmpty() {
-        assertThat(queue.summary()).isEqualTo(new QueueSummary(0, null));
+        assertThat(queue.summary()).isEqualTo(new QueueSummary(0, null, Duration.ZERO));
+    }
+
+    @Test
+    void theOldestEntrysAgeIsMeasuredOnTheDatabasesClock() {
+        enqueue("x@far.example");
+        TestQueue.letTimePass(testDatabase, Duration.ofHours(2));
+        enqueue("y@far.example");
+
+        assertThat(queue.summary().oldestAge()).isBetween(Duration.ofHours(2), Duration.ofHours(2).plusMinutes(1));
     }
 
     private void enqueue(String recipient) {

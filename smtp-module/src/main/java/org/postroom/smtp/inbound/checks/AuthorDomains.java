@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.ParseException;
 import org.postroom.smtp.message.FromField;
-import org.postroom.smtp.message.MessageHeaders;
 import org.postroom.storage.directory.DomainName;
 
 /**
@@ -26,10 +25,10 @@ final class AuthorDomains {
     private AuthorDomains() {
     }
 
-    /** The author domains of {@code headerSection}, each once, in order; empty without a From: field. */
-    static List<String> of(byte[] headerSection) {
+    /** The author domains among {@code headers}, each once, in order; empty without a From: field. */
+    static List<String> of(HeaderFields headers) {
         Set<String> domains = new LinkedHashSet<>();
-        for (String value : MessageHeaders.values(headerSection, "from")) {
+        for (String value : headers.values("from")) {
             try {
                 List<Mailbox> mailboxes = FromField.mailboxes(value);
                 if (mailboxes.isEmpty() || mailboxes.stream().anyMatch(mailbox -> mailbox.getDomain() == null)) {

@@ -42,11 +42,11 @@ final class DkimCheck extends CheckHook {
 
     @Override
     HookResult check(SMTPSession session, MailEnvelope message, MessageAuthentication findings) throws IOException {
-        byte[] headerSection = findings.headerSection(message);
+        int headerLength = findings.headerSection(message).length;
         List<DkimResult> results;
         try (InputStream content = message.getMessageInputStream()) {
-            content.skipNBytes(headerSection.length);
-            results = verify(headerSection, content);
+            content.skipNBytes(headerLength);
+            results = verify(findings.headerFields(message), content);
         }
         findings.dkim(results);
         if (results.isEmpty()) {
@@ -56,9 +56,8 @@ final class DkimCheck extends CheckHook {
         return HookResult.DECLINED;
     }
 
-    /** The verdicts on the signatures of a message whose header section and body are given; none without signatures. */
-    List<DkimResult> verify(byte[] headerSection, InputStream body) throws IOException {
-        HeaderFields headers = new HeaderFields(headerSection);
+    /** The verdicts on the signatures of a message whose header fields and body are given; none without signatures. */
+    List<DkimResult> verify(HeaderFields headers, InputStream body) throws IOException {
         DkimKeys keys = new DkimKeys(dns);
         DKIMVerifier verifier = new DKIMVerifier(keys);
         try {

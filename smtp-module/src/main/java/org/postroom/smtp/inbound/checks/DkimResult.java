@@ -1,6 +1,9 @@
 package org.postroom.smtp.inbound.checks;
 
 import java.util.Locale;
+import java.util.StringJoiner;
+
+import org.postroom.storage.message.MessageCheck;
 
 /**
  * The verdict on one DKIM-Signature field (RFC 6376 §6.1, in the words of RFC 8601 §2.7.1).
@@ -14,6 +17,11 @@ import java.util.Locale;
  */
 public record DkimResult(Status status, String domain, String selector, String signature, String reason) {
 
+    private static final String METHOD = "dkim";
+
+    /** The verdict of a message without a DKIM-Signature field: {@code dkim=none}. */
+    static final MessageCheck UNSIGNED = new MessageCheck(METHOD, "none", "");
+
     /** RFC 8601 §2.7.1. */
     public enum Status {
         PASS, FAIL, TEMPERROR, PERMERROR;
@@ -24,19 +32,21 @@ public record DkimResult(Status status, String domain, String selector, String s
         }
     }
 
-    /** The resinfo of Authentication-Results, e.g. {@code dkim=pass header.d=example.org header.s=s1 header.b=AbCdEfGh}. */
-    String resinfo() {
-        StringBuilder text = new StringBuilder("dkim=").append(status.word());
+    /**
+     * The verdict as stored and as Authentication-Results says it, e.g. {@code dkim=pass
+     * header.d=example.org header.s=s1 header.b=AbCdEfGh}.
+     */
+    MessageCheck verdict() {
+        StringJoiner properties = new StringJoiner(" ");
         if (!reason.isEmpty()) {
-            text.append(" reason=").append(HeaderValues.quoted(reason));
+            properties.add("reason=" + HeaderValues.quoted(reason));
         }
         if (!domain.isEmpty()) {
-            text.append(" header.d=").append(HeaderValues.value(domain))
-                    .append(" header.s=").append(HeaderValues.value(selector));
+            properties.add("header.d=" + HeaderValues.value(domain)).add("header.s=" + HeaderValues.value(selector));
         }
         if (!signature.isEmpty()) {
-            text.append(" header.b=").append(HeaderValues.value(signature));
+            properties.add("header.b=" + HeaderValues.value(signature));
         }
-        return text.toString();
+        return new MessageCheck(METHOD, status.word(), properties.toString());
     }
 }

@@ -1,6 +1,9 @@
 package org.postroom.smtp.inbound.checks;
 
 import java.util.Locale;
+import java.util.StringJoiner;
+
+import org.postroom.storage.message.MessageCheck;
 
 /**
  * The DMARC verdict on one author domain (RFC 7489 §6.6), kept apart from what is done about it:
@@ -16,6 +19,11 @@ import java.util.Locale;
  * @param reason a short note for the header, printable ASCII; "" when there is nothing to add
  */
 public record DmarcResult(Status status, String domain, Policy policy, Disposition disposition, String reason) {
+
+    private static final String METHOD = "dmarc";
+
+    /** The verdict of a message that names no author domain: {@code dmarc=none}. */
+    static final MessageCheck NO_AUTHOR = new MessageCheck(METHOD, "none", "");
 
     /** RFC 8601 §2.7.5 (with RFC 7489 §11.2). */
     public enum Status {
@@ -65,15 +73,19 @@ public record DmarcResult(Status status, String domain, Policy policy, Dispositi
                 reason.isEmpty() ? exemption : reason + "; " + exemption);
     }
 
-    /** The resinfo of Authentication-Results, e.g. {@code dmarc=fail (p=reject dis=reject) header.from=example.org}. */
-    String resinfo() {
-        StringBuilder text = new StringBuilder("dmarc=").append(status.word());
+    /**
+     * The verdict as stored and as Authentication-Results says it, e.g. {@code dmarc=fail
+     * (p=reject dis=reject) header.from=example.org}.
+     */
+    MessageCheck verdict() {
+        StringJoiner properties = new StringJoiner(" ");
         if (status == Status.PASS || status == Status.FAIL) {
-            text.append(" (p=").append(policy.word()).append(" dis=").append(disposition.word()).append(')');
+            properties.add("(p=" + policy.word() + " dis=" + disposition.word() + ")");
         }
         if (!reason.isEmpty()) {
-            text.append(" reason=").append(HeaderValues.quoted(reason));
+            properties.add("reason=" + HeaderValues.quoted(reason));
         }
-        return text.append(" header.from=").append(HeaderValues.value(domain)).toString();
+        properties.add("header.from=" + HeaderValues.value(domain));
+        return new MessageCheck(METHOD, status.word(), properties.toString());
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
@@ -31,6 +32,7 @@ public final class MessageAuthentication {
     private List<DkimResult> dkim = List.of();
     private final List<DmarcResult> dmarc = new ArrayList<>();
     private byte[] headerSection;
+    private HeaderFields headerFields;
     private List<String> authorDomains;
 
     private MessageAuthentication() {
@@ -57,10 +59,18 @@ public final class MessageAuthentication {
         return headerSection;
     }
 
+    /** The fields of the message's header section, split once for all the checks. */
+    HeaderFields headerFields(MailEnvelope message) throws IOException {
+        if (headerFields == null) {
+            headerFields = new HeaderFields(headerSection(message));
+        }
+        return headerFields;
+    }
+
     /** The message's author domains ({@link AuthorDomains}), read once for all the checks. */
     List<String> authorDomains(MailEnvelope message) throws IOException {
         if (authorDomains == null) {
-            authorDomains = AuthorDomains.of(headerSection(message));
+            authorDomains = AuthorDomains.of(headerFields(message));
         }
         return authorDomains;
     }
@@ -104,42 +114,38 @@ public final class MessageAuthentication {
 
     /**
      * The Authentication-Results field (RFC 8601) of this server, {@code authservId}, with its CRLF:
-     * one result per line for SPF, each DKIM signature (or {@code dkim=none}) and DMARC.
+     * one result per line for SPF, each DKIM signature (or {@code dkim=none}) and DMARC, written
+     * from the {@link #verdicts}.
      */
     public String authenticationResults(String authservId) {
-        return "Authentication-Results: " + authservId + ";\r\n\t" + String.join(";\r\n\t", results()) + "\r\n";
+        return "Authentication-Results: " + authservId + ";\r\n\t"
+                + verdicts().stream().map(MessageAuthentication::resinfo).collect(Collectors.joining(";\r\n\t"))
+                + "\r\n";
     }
 
     /**
-     * The same results as verdicts to store with the message: the method, the result word, and the
-     * rest of the result as the header has it ({@code header.d=example.org header.s=s1 ...}).
+     * The verdicts to store with the message, in the order of the header: the method, the result
+     * word, and the rest of the result as the header has it ({@code header.d=example.org
+     * header.s=s1 ...}).
      */
     public List<MessageCheck> verdicts() {
-        return results().stream().map(MessageAuthentication::verdict).toList();
-    }
-
-    private List<String> results() {
-        List<String> results = new ArrayList<>();
+        List<MessageCheck> verdicts = new ArrayList<>();
         if (spf != null) {
-            results.add(spf.resinfo());
+            verdicts.add(spf.verdict());
         }
         if (dkim.isEmpty()) {
-            results.add("dkim=none");
+            verdicts.add(DkimResult.UNSIGNED);
         }
-        dkim.forEach(result -> results.add(result.resinfo()));
+        dkim.forEach(result -> verdicts.add(result.verdict()));
         if (dmarc.isEmpty()) {
-            results.add("dmarc=none");
+            verdicts.add(DmarcResult.NO_AUTHOR);
         }
-        dmarc.forEach(result -> results.add(result.resinfo()));
-        return results;
+        dmarc.forEach(result -> verdicts.add(result.verdict()));
+        return List.copyOf(verdicts);
     }
 
-    /** {@code method=result detail} as a stored verdict. */
-    private static MessageCheck verdict(String resinfo) {
-        int equals = resinfo.indexOf('=');
-        int space = resinfo.indexOf(' ');
-        return new MessageCheck(resinfo.substring(0, equals),
-                space < 0 ? resinfo.substring(equals + 1) : resinfo.substring(equals + 1, space),
-                space < 0 ? "" : resinfo.substring(space + 1));
+    /** A verdict as a result of Authentication-Results (RFC 8601 §2.2): {@code method=result properties}. */
+    static String resinfo(MessageCheck verdict) {
+        return verdict.check() + "=" + verdict.result() + (verdict.detail().isEmpty() ? "" : " " + verdict.detail());
     }
 }

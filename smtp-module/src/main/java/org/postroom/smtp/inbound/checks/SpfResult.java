@@ -2,6 +2,8 @@ package org.postroom.smtp.inbound.checks;
 
 import java.util.Locale;
 
+import org.postroom.storage.message.MessageCheck;
+
 /**
  * The SPF verdict on the client's address for one identity (RFC 7208 §2.6): the MAIL FROM
  * address, or, for the null sender, the HELO name (§2.4, checked as {@code postmaster@<helo>}).
@@ -34,8 +36,8 @@ public record SpfResult(Status status, String identity, String checked, String d
         }
     }
 
-    /** The resinfo of Authentication-Results, e.g. {@code spf=pass smtp.mailfrom=alice@example.org}. */
-    String resinfo() {
-        return "spf=" + status.word() + " smtp." + identity + "=" + HeaderValues.value(checked);
+    /** The verdict as stored and as Authentication-Results says it: {@code spf=pass smtp.mailfrom=a@example.org}. */
+    MessageCheck verdict() {
+        return new MessageCheck("spf", status.word(), "smtp." + identity + "=" + HeaderValues.value(checked));
     }
 }

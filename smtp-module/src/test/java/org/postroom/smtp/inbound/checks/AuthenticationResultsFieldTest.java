@@ -1,6 +1,7 @@
 package org.postroom.smtp.inbound.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.postroom.smtp.inbound.checks.MessageAuthentication.resinfo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,11 +20,11 @@ class AuthenticationResultsFieldTest {
         DkimResult dkim = new DkimResult(DkimResult.Status.FAIL, "example.org", "s1", "AbCdEfGhIjKl",
                 "body hash \"wrong\"");
         DmarcResult dmarc = new DmarcResult(DmarcResult.Status.FAIL, "example.org", Policy.REJECT, Disposition.REJECT, "");
-        assertThat(spf.resinfo()).isEqualTo("spf=softfail smtp.mailfrom=\"odd\\\"name;x@example.org\"");
-        assertThat(dkim.resinfo()).isEqualTo("dkim=fail reason=\"body hash \\\"wrong\\\"\" header.d=example.org"
+        assertThat(resinfo(spf.verdict())).isEqualTo("spf=softfail smtp.mailfrom=\"odd\\\"name;x@example.org\"");
+        assertThat(resinfo(dkim.verdict())).isEqualTo("dkim=fail reason=\"body hash \\\"wrong\\\"\" header.d=example.org"
                 + " header.s=s1 header.b=AbCdEfGhIjKl");
-        assertThat(dmarc.resinfo()).isEqualTo("dmarc=fail (p=reject dis=reject) header.from=example.org");
-        assertThat(new SpfResult(SpfResult.Status.NONE, "helo", "bad\r\nInjected: yes", "").resinfo())
+        assertThat(resinfo(dmarc.verdict())).isEqualTo("dmarc=fail (p=reject dis=reject) header.from=example.org");
+        assertThat(resinfo(new SpfResult(SpfResult.Status.NONE, "helo", "bad\r\nInjected: yes", "").verdict()))
                 .isEqualTo("spf=none smtp.helo=\"bad Injected: yes\"");
     }
 
