@@ -9,8 +9,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * The storage module's access to PostgreSQL: a {@link JdbcClient}, a transaction boundary, and the
@@ -23,12 +25,12 @@ public final class Database {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
 
     public Database(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.transactions = new DataSourceTransactionManager(dataSource);
     }
 
     public DataSource dataSource() {
@@ -37,7 +39,30 @@ public final class Database {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(String context, Function<JdbcClient, T> work) {
-        return translate(context, () -> transactions.execute(status -> work.apply(jdbc)));
+        return translate(context, () -> {
+            TransactionStatus status = transactions.getTransaction(TransactionDefinition.withDefaults());
+            T result;
+            try {
+                result = work.apply(jdbc);
+            } catch (RuntimeException | Error e) {
+                rollback(status, e);
+                throw e;
+            }
+            transactions.commit(status);
+            return result;
+        });
+    }
+
+    /**
+     * A rollback that fails too (the connection went with the database) is added to the failure
+     * that caused it rather than replacing it, and is not logged: the caller reports that failure.
+     */
+    private void rollback(TransactionStatus status, Throwable cause) {
+        try {
+            transactions.rollback(status);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Runs a single statement (or a read) in auto-commit mode. */
