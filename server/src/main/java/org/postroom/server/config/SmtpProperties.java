@@ -2,10 +2,12 @@ package org.postroom.server.config;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.postroom.smtp.SmtpStandard;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -26,6 +28,8 @@ import jakarta.validation.constraints.Min;
  * @param dataRateWindow the window over which {@code dataMinRate} is measured
  * @param maxConnections open SMTP connections per listener; further clients get 421
  * @param maxConnectionsPerIp open SMTP connections per listener from one IP address (an IPv6 /64)
+ * @param storageTimeout the longest a command waits for the database (a connection, or any one
+ *        answer) before it is answered 451 4.3.0; bounds every wait of the connection pool
  */
 @ConfigurationProperties("postroom.smtp")
 @Validated
@@ -39,7 +43,14 @@ public record SmtpProperties(@DefaultValue("" + SmtpStandard.MX_PORT) @Port int 
         @DefaultValue("1KB") DataSize dataMinRate,
         @DefaultValue("60s") @DurationMin(seconds = 1) Duration dataRateWindow,
         @DefaultValue("1000") @Min(1) int maxConnections,
-        @DefaultValue("50") @Min(1) int maxConnectionsPerIp) {
+        @DefaultValue("50") @Min(1) int maxConnectionsPerIp,
+        @DefaultValue(DEFAULT_STORAGE_TIMEOUT_TEXT) @DurationMin(seconds = 1) @DurationMax(minutes = 5)
+        Duration storageTimeout) {
+
+    private static final String DEFAULT_STORAGE_TIMEOUT_TEXT = "15s";
+
+    /** {@code postroom.smtp.storage-timeout}'s default, for the pool's set-up that reads it before this record exists. */
+    public static final Duration DEFAULT_STORAGE_TIMEOUT = DurationStyle.SIMPLE.parse(DEFAULT_STORAGE_TIMEOUT_TEXT);
 
     /** A message must hold at least a header section and a few lines. */
     private static final DataSize MIN_MESSAGE_SIZE = DataSize.ofKilobytes(1);
