@@ -83,6 +83,18 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * Cuts this database off until the returned outage is closed: it refuses every new connection
+     * and the open ones (of every pool on it) are ended, as a PostgreSQL that stopped looks to its
+     * clients.
+     */
+    public AutoCloseable cutOff() {
+        execute(server().getPostgresDatabase(), "alter database " + name + " allow_connections false");
+        execute(server().getPostgresDatabase(), "select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                + name + "'");
+        return () -> execute(server().getPostgresDatabase(), "alter database " + name + " allow_connections true");
+    }
+
+    /**
      * Closes the pool and drops the database (with any connection a test left open to it), so that
      * the server's data directory holds only the databases still in use: zonky deletes it when the
      * test JVM exits, and hundreds of databases left behind took longer than Surefire waits for a

@@ -114,24 +114,38 @@ public final class DeliveryWorkers implements AutoCloseable {
     }
 
     private void work(String worker) {
+        boolean mayHoldClaims = false;
         while (running) {
             long seen = wakeupsSeen();
             try {
+                if (mayHoldClaims) {
+                    releaseClaims(worker);
+                    mayHoldClaims = false;
+                }
                 Instant claimed = Instant.now();
                 List<QueueEntry> group = queue.claimNext(worker, settings.maxRecipients(), settings.lease());
                 if (group.isEmpty()) {
                     awaitWork(seen, settings.pollInterval());
                 } else {
                     // half the lease for connecting leaves the other half for the transaction under way
-                    delivery.deliver(group, claimed.plus(settings.lease().dividedBy(2)));
+                    delivery.deliver(group, claimed.plus(settings.lease().dividedBy(2)), claimed.plus(settings.lease()));
                 }
             } catch (StorageUnavailableException e) {
                 log.warn("delivery paused, the database failed: {}", e.getMessage());
+                // a claim may have committed although its answer was lost; this worker is idle now
+                mayHoldClaims = true;
                 awaitWork(seen, settings.pollInterval());
             } catch (RuntimeException e) {
                 // a bug must not kill the worker; the entries are claimed again when their lease runs out
                 log.error("delivery failed unexpectedly; the entries are retried after their lease", e);
             }
+        }
+    }
+
+    private void releaseClaims(String worker) {
+        int released = queue.releaseClaims(worker);
+        if (released > 0) {
+            log.info("{} gave back {} queue entries it had claimed when the database failed", worker, released);
         }
     }
 

@@ -82,10 +82,11 @@ public final class OutboundDelivery {
     /**
      * Delivers (or defers, or fails) every entry of {@code group} and records it. No new
      * connection is opened after {@code connectBefore}, so that the attempt ends well within the
-     * claim's lease even when host after host stalls; what is left is deferred.
+     * claim's lease (which ends at {@code leaseEnds}) even when host after host stalls; what is left
+     * is deferred. Recording waits out a failing database until the lease is about to end.
      */
-    public void deliver(List<QueueEntry> group, Instant connectBefore) {
-        recorder.record(group, attempt(group, connectBefore));
+    public void deliver(List<QueueEntry> group, Instant connectBefore, Instant leaseEnds) {
+        recorder.record(group, attempt(group, connectBefore), new LeasedWrites(clock, leaseEnds));
     }
 
     private Map<String, DeliveryOutcome> attempt(List<QueueEntry> group, Instant connectBefore) {

@@ -77,8 +77,11 @@ final class OutcomeRecorder {
                 .tag("outcome", outcome).register(meters);
     }
 
-    /** Records the outcome for every entry of {@code group} (entries of one message), by recipient. */
-    void record(List<QueueEntry> group, Map<String, DeliveryOutcome> outcomes) {
+    /**
+     * Records the outcome for every entry of {@code group} (entries of one message), by recipient,
+     * each write through {@code writes}, which waits out a failing database while the lease lasts.
+     */
+    void record(List<QueueEntry> group, Map<String, DeliveryOutcome> outcomes, LeasedWrites writes) {
         List<QueueEntry> failed = new ArrayList<>();
         List<Failed> failures = new ArrayList<>();
         List<Item> delays = new ArrayList<>();
@@ -87,13 +90,15 @@ final class OutcomeRecorder {
                     new Deferred("", Diagnosis.temporary(SE_NET4_BAD_CONNECTION2,
                             "the attempt ended without a word about this recipient")));
             if (outcome instanceof Delivered delivered) {
-                Duration queued = queue.complete(entry, delivered.nextHop(), delivered.reply());
+                Duration queued = writes.write("delivered " + entry.id(),
+                        () -> queue.complete(entry, delivered.nextHop(), delivered.reply()));
                 logAttempt(entry, "delivered", outcome.nextHop(), delivered.reply());
                 this.delivered.increment();
                 latency.record(queued);
             } else if (outcome instanceof Deferred deferred) {
-                Optional<Instant> next = queue.defer(entry, schedule.delayAfter(entry.attempts()), schedule.maxAge(),
-                        deferred.nextHop(), deferred.diagnosis().text());
+                Optional<Instant> next = writes.write("deferral of " + entry.id(), () -> queue.defer(entry,
+                        schedule.delayAfter(entry.attempts()), schedule.maxAge(), deferred.nextHop(),
+                        deferred.diagnosis().text()));
                 if (next.isEmpty()) {
                     failed.add(entry);
                     failures.add(expired(deferred));
@@ -114,10 +119,13 @@ final class OutcomeRecorder {
             for (int i = 0; i < failed.size(); i++) {
                 items.add(item(failed.get(i), failures.get(i).nextHop(), failures.get(i).diagnosis()));
             }
-            bounces.send(failed.get(0), Action.FAILED, items, retryUntil(failed.get(0)));
+            writes.run("DSN for message " + failed.get(0).messageId(),
+                    () -> bounces.send(failed.get(0), Action.FAILED, items, retryUntil(failed.get(0))));
             for (int i = 0; i < failed.size(); i++) {
                 Failed failure = failures.get(i);
-                queue.fail(failed.get(i), failure.nextHop(), failure.diagnosis().text());
+                QueueEntry entry = failed.get(i);
+                writes.run("failure of " + entry.id(),
+                        () -> queue.fail(entry, failure.nextHop(), failure.diagnosis().text()));
                 logAttempt(failed.get(i), "failed", failure.nextHop(), failure.diagnosis().text());
                 bounced.increment();
             }

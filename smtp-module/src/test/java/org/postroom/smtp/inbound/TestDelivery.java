@@ -33,6 +33,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 final class TestDelivery implements AutoCloseable {
 
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
     private final TestMailSystem mail;
     private final TestSmtpServer sink;
     private final TestDnsServer dns;
@@ -67,8 +69,8 @@ final class TestDelivery implements AutoCloseable {
     void deliverDue() {
         DeliveryQueue queue = new DeliveryQueue(mail.database());
         List<QueueEntry> group;
-        while (!(group = queue.claimNext("test", 100, Duration.ofMinutes(5))).isEmpty()) {
-            delivery.deliver(group, Instant.MAX);
+        while (!(group = queue.claimNext("test", 100, LEASE)).isEmpty()) {
+            delivery.deliver(group, Instant.MAX, Instant.now().plus(LEASE));
         }
     }
 

@@ -43,6 +43,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 final class DeliveryFixture implements AutoCloseable {
 
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
     static final String HOSTNAME = "mail.example.com";
     static final String ALICE = "alice@example.com";
     static final String RELAY_USER = "relay-user";
@@ -139,8 +141,8 @@ final class DeliveryFixture implements AutoCloseable {
             delivery = delivery();
         }
         List<QueueEntry> group;
-        while (!(group = queue.claimNext("test", 100, Duration.ofMinutes(5))).isEmpty()) {
-            delivery.deliver(group, Instant.MAX);
+        while (!(group = queue.claimNext("test", 100, LEASE)).isEmpty()) {
+            delivery.deliver(group, Instant.MAX, Instant.now().plus(LEASE));
         }
     }
 

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.testing.TestSmtpServer.Transaction;
 import org.postroom.storage.ConflictException;
@@ -27,6 +28,7 @@ import org.postroom.storage.queue.DeliveryAttempt.Outcome;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
 import org.postroom.storage.queue.QueueSignal;
+import org.postroom.testing.LogCapture;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -38,8 +40,11 @@ class DeliveryWorkersTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int WORKERS = 4;
+    private static final String LEASED_WRITES = "org.postroom.smtp.outbound.LeasedWrites";
 
     private final DeliveryFixture fixture = new DeliveryFixture().route("far.example");
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @AfterEach
@@ -125,6 +130,33 @@ class DeliveryWorkersTest {
         assertThat(fixture.smtp.transactions()).extracting(Transaction::recipients).hasSize(1);
     }
 
+    /**
+     * The remote server took the message while the database was away: the outcome is written once
+     * the database is back, within the lease, and the message is not sent a second time when the
+     * lease runs out.
+     */
+    @Test
+    void anOutcomeWaitsForTheDatabaseAndTheMessageIsNotSentTwice() throws Exception {
+        fixture.smtp.holdDataReply(Duration.ofSeconds(2));
+        // one worker, busy with this delivery: what it logs about the database is about its outcome;
+        // its pool waits a second for a connection, as postroom.smtp.storage-timeout makes it do
+        startPool(secondDataSource(Duration.ofSeconds(1)), "a", Duration.ofSeconds(12), Duration.ofMillis(200), 1);
+        fixture.send(DeliveryFixture.ALICE, DeliveryFixture.message(DeliveryFixture.ALICE, "outage", "hi\r\n"),
+                "bob@far.example");
+        await(() -> fixture.smtp.mailCommands() == 1);
+
+        try (AutoCloseable outage = fixture.database.cutOff()) {
+            Awaitility.await().atMost(PATIENCE).until(() -> log.messages(LEASED_WRITES).stream()
+                    .anyMatch(line -> line.contains("waits for the database"))
+                    || log.messages(DeliveryWorkers.class.getName()).stream()
+                            .anyMatch(line -> line.contains("the database failed")));
+        }
+
+        // the test's own pooled connections died with the outage too: the first look may fail
+        Awaitility.await().atMost(PATIENCE).ignoreExceptions().until(() -> fixture.queue.summary().depth() == 0);
+        assertThat(fixture.smtp.transactions()).hasSize(1);
+    }
+
     @Test
     void aDeferredEntryRetriedNowByTheConsoleGoesOutAtOnce() {
         fixture.smtp.nextDataReplies("451 4.3.0 not now");
@@ -140,13 +172,18 @@ class DeliveryWorkersTest {
     }
 
     private DeliveryWorkers startPool(DataSource dataSource, String name, Duration lease, Duration pollInterval) {
+        return startPool(dataSource, name, lease, pollInterval, WORKERS);
+    }
+
+    private DeliveryWorkers startPool(DataSource dataSource, String name, Duration lease, Duration pollInterval,
+            int workerCount) {
         Database db = new Database(dataSource);
         DeliveryQueue queue = new DeliveryQueue(db);
         OutboundDelivery delivery = OutboundDelivery.create(fixture.settings(), fixture.resolver(),
                 new MessageSigner(new DomainRepository(db, "postroom")), fixture.senderRewriting(), queue, new MailStore(db),
                 new MailDirectory(db), Clock.systemUTC(), new SimpleMeterRegistry());
         DeliveryWorkers workers = new DeliveryWorkers(queue, new QueueSignal(dataSource), delivery,
-                new DeliveryWorkers.Settings(WORKERS, name, lease, pollInterval, 100));
+                new DeliveryWorkers.Settings(workerCount, name, lease, pollInterval, 100));
         workers.start();
         closing.add(workers);
         return workers;
@@ -154,10 +191,16 @@ class DeliveryWorkersTest {
 
     /** A second connection pool on the same database: another Postroom process, as far as PostgreSQL can tell. */
     private DataSource secondDataSource() {
+        return secondDataSource(Duration.ofSeconds(30));
+    }
+
+    /** A pool of its own on the test's database, as another process has; waiting {@code connectionTimeout} for a connection. */
+    private DataSource secondDataSource(Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(fixture.database.url());
         config.setUsername("postgres");
         config.setMaximumPoolSize(8);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         HikariDataSource dataSource = new HikariDataSource(config);
         closing.add(dataSource);
         return dataSource;

@@ -61,7 +61,8 @@ class NextHopDeliveryTest {
         fixture.dns.mx("far.example", 10, "mx1.far.example").mx("far.example", 20, "mx2.far.example")
                 .a("mx1.far.example", "127.0.0.2").a("mx2.far.example", "127.0.0.1");
         long entry = queueOne("late");
-        fixture.delivery().deliver(fixture.queue.claimNext("w", 100, Duration.ofMinutes(5)), Instant.now().minusSeconds(1));
+        fixture.delivery().deliver(fixture.queue.claimNext("w", 100, Duration.ofMinutes(5)), Instant.now().minusSeconds(1),
+                Instant.now().plus(Duration.ofMinutes(5)));
 
         assertThat(fixture.smtp.connections()).isZero();
         assertThat(fixture.queue.find(entry).orElseThrow().lastError()).startsWith("no connection to mx1.far.example");

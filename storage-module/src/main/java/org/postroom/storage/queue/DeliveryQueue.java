@@ -174,6 +174,19 @@ public final class DeliveryQueue {
         });
     }
 
+    /**
+     * Gives back every entry {@code worker} holds, as the worker says it delivers none of them: a
+     * claim whose answer was lost with the database may have committed, and its entries would
+     * otherwise wait for their lease. Entries another worker claimed since are left alone. Returns
+     * how many were given back.
+     */
+    public int releaseClaims(String worker) {
+        return db.run("release the claims of " + worker, jdbc -> jdbc.sql("""
+                update queue_entry set state = 'queued', lease_until = null, claimed_by = null
+                 where claimed_by = ? and state = 'delivering'
+                """).param(worker).update());
+    }
+
     /** Entries by next attempt time; {@code offset} and {@code limit} page through them. */
     public List<QueueEntry> list(int offset, int limit) {
         return db.run("list queue", jdbc -> jdbc.sql("select " + COLUMNS

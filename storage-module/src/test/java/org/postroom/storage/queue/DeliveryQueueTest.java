@@ -76,6 +76,20 @@ class DeliveryQueueTest {
     }
 
     @Test
+    void aWorkerGivesBackItsOwnClaimsAndNoOneElses() {
+        enqueue("x@one.example");
+        enqueue("y@two.example");
+        assertThat(queue.claimNext("lost-answer", 10, Duration.ofMinutes(15))).hasSize(1);
+        assertThat(queue.claimNext("busy", 10, Duration.ofMinutes(15))).hasSize(1);
+
+        assertThat(queue.releaseClaims("lost-answer")).isEqualTo(1);
+
+        List<QueueEntry> again = queue.claimNext("other", 10, Duration.ofMinutes(15));
+        assertThat(again).hasSize(1).extracting(QueueEntry::recipient).containsExactly("x@one.example");
+        assertThat(queue.releaseClaims("lost-answer")).isZero();
+    }
+
+    @Test
     void aClaimedEntryKnowsWhereItsMessageCameFrom() throws IOException {
         store.deliver("", MessageOrigin.GENERATED, List.of(Recipient.remote("x@one.example")), content("dsn"));
         store.deliver("a@example.com", MessageOrigin.SUBMITTED, List.of(Recipient.remote("y@one.example")),
