@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * a failover): the remote server has answered already, and an outcome not written would leave the
  * entries claimed until their lease runs out, to be claimed and sent again. Each write is tried
  * every {@link #PAUSE} until it succeeds or the claim's lease is about to end; then the failure
- * passes on, and the lease decides (the window docs/RELIABILITY.md names).
+ * passes on, and the lease decides: the message may then go out twice, never be lost.
  */
 final class LeasedWrites {
 
