@@ -63,11 +63,11 @@ public class SpamLessons {
     }
 
     private LessonResult teach(long messageId, InputStream opened, long size, Lesson lesson, String who) {
+        if (!teacher.available()) {
+            throw new ConflictException("no spam filter learns here: postroom.antispam.rspamd.controller-url is not set");
+        }
         LessonResult result;
         try (InputStream content = opened) {
-            if (!teacher.available()) {
-                throw new ConflictException("no spam filter learns here: postroom.antispam.rspamd.controller-url is not set");
-            }
             result = teacher.teach(lesson, content, size);
         } catch (IOException e) {
             throw new UncheckedIOException("read message " + messageId + " to teach the spam filter", e);

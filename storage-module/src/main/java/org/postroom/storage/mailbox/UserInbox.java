@@ -43,14 +43,12 @@ public final class UserInbox {
 
     /** The messages in the user's INBOX, newest first; {@code page} counts from 0. */
     public Page<InboxMessage> list(String address, int page, int pageSize) {
-        if (page < 0 || pageSize < 1) {
-            throw new IllegalArgumentException("page must be 0 or more and the page size 1 or more");
-        }
+        long offset = Page.offset(page, pageSize);
         Address user = Address.of(address);
         return db.run("list the inbox of " + user, jdbc -> {
             List<InboxMessage> rows = jdbc.sql(COLUMNS + OWN + " order by e.uid desc limit :size offset :offset")
                     .param("domain", user.domain()).param("local", user.localPart())
-                    .param("size", pageSize).param("offset", (long) page * pageSize)
+                    .param("size", pageSize).param("offset", offset)
                     .query((rs, n) -> row(rs)).list();
             long total = jdbc.sql("select count(*)" + OWN).param("domain", user.domain())
                     .param("local", user.localPart()).query(Long.class).single();

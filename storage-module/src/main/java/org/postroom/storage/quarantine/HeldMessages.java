@@ -43,14 +43,12 @@ final class HeldMessages {
      * and {@code m}, its parameters bound by {@code params}) selects, with their verdicts.
      */
     Page<HeldMessage> page(JdbcClient jdbc, String where, Params params, int page, int pageSize) {
-        if (page < 0 || pageSize < 1) {
-            throw new IllegalArgumentException("page must be 0 or more and the page size 1 or more");
-        }
+        long offset = Page.offset(page, pageSize);
         List<HeldMessage> rows = params.bind(jdbc.sql(COLUMNS + " where " + where + """
                  order by q.held_at desc, q.message_id desc
                  limit :size offset :offset
                 """)).param("size", pageSize)
-                .param("offset", (long) page * pageSize).query((rs, n) -> row(rs)).list();
+                .param("offset", offset).query((rs, n) -> row(rs)).list();
         long total = params.bind(jdbc.sql("select count(*) from quarantine q join message m on m.id = q.message_id"
                 + " where " + where)).query(Long.class).single();
         Map<Long, List<MessageCheck>> verdicts = checks.of(rows.stream().map(HeldMessage::id).toList());
