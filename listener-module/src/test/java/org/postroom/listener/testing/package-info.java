@@ -4,7 +4,8 @@
  * deadline), {@link org.postroom.listener.testing.RandomInput}, {@link
  * org.postroom.listener.testing.RandomSession} (the shape of a random client's session, which each
  * protocol fills in) and {@link org.postroom.listener.testing.RandomSessions} (seeded random sessions
- * from several clients at once), and {@link org.postroom.listener.testing.LogWatch} (no error, stack
- * trace or Netty warning while they play).
+ * from several clients at once), {@link org.postroom.listener.testing.LogWatch} (no error, stack
+ * trace or Netty warning while they play), and {@link org.postroom.listener.testing.InputLines} (a
+ * fuzzer's bytes as the lines a client sends).
  */
 package org.postroom.listener.testing;
