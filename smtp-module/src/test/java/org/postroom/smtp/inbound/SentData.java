@@ -1,6 +1,9 @@
 package org.postroom.smtp.inbound;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,7 +25,7 @@ record SentData(byte[] content, Optional<String> fault) {
         System.arraycopy(data, 0, sent, 0, data.length);
         System.arraycopy(new byte[] {'\r', '\n', '.', '\r', '\n'}, 0, sent, data.length, 5);
         int end = endOfData(sent);
-        byte[] content = java.util.Arrays.copyOf(sent, end);
+        byte[] content = Arrays.copyOf(sent, end);
         return new SentData(content, fault(content, maxLine, maxSize));
     }
 
@@ -35,7 +38,7 @@ record SentData(byte[] content, Optional<String> fault) {
      * its own name as they arrive, so the stored message may differ there.
      */
     boolean hasAuthenticationResults() {
-        return new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT)
+        return new String(content, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)
                 .contains("authentication-results");
     }
 

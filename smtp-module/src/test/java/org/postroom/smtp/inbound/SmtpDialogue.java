@@ -1,5 +1,6 @@
 package org.postroom.smtp.inbound;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class SmtpDialogue implements AutoCloseable {
     }
 
     /** Connects to {@code port} and reads the greeting, a 220. */
-    static SmtpDialogue connect(int port) throws java.io.IOException {
+    static SmtpDialogue connect(int port) throws IOException {
         SmtpDialogue dialogue = new SmtpDialogue(RawClient.connect(port, REPLY_DEADLINE));
         List<String> greeting = dialogue.reply();
         dialogue.require(greeting != null && greeting.get(0).startsWith("220 "), "a 220 greeting", greeting);
@@ -163,7 +164,7 @@ final class SmtpDialogue implements AutoCloseable {
     private void startTls() {
         try {
             client.startTls(TLS);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("the TLS handshake after 220 to STARTTLS failed: " + e + "\n" + transcript(), e);
         }
     }
@@ -213,7 +214,7 @@ final class SmtpDialogue implements AutoCloseable {
 
     /** The command word as the server takes it: up to the first space, in capitals. */
     private static String commandWord(byte[] line) {
-        String text = new String(line, StandardCharsets.US_ASCII).strip();
+        String text = new String(line, StandardCharsets.US_ASCII).trim();
         int space = text.indexOf(' ');
         return (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
     }

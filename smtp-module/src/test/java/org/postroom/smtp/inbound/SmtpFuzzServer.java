@@ -1,5 +1,6 @@
 package org.postroom.smtp.inbound;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ final class SmtpFuzzServer implements BeforeAllCallback, AfterAllCallback {
         mail.close();
         dns.close();
         try (Stream<Path> files = Files.walk(spool)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
