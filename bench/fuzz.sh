@@ -74,6 +74,6 @@ for target in $TARGETS; do
 done
 
 echo >> "$OUT/summary.md"
-echo "Logs: the Maven log and the test output (libFuzzer's statistics) of each target beside this file." >> "$OUT/summary.md"
+echo "Logs: the Maven log and the test output (with FuzzRun's line) of each target beside this file." >> "$OUT/summary.md"
 cat "$OUT/summary.md"
 exit $failed
