@@ -67,6 +67,15 @@ class Pop3CommandsTest {
         }
     }
 
+    /** A NUL in the login names no one: a wrong login, not an internal error (found by Pop3CommandsFuzzTest). */
+    @Test
+    void aLoginWithANulIsAWrongLogin() throws Exception {
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            s.send("USER alice@exampl\u0000e.com", "+OK");
+            s.send("PASS " + PASSWORD, "-ERR [AUTH]");
+        }
+    }
+
     @Test
     void aPasswordIsReadAsUtf8() throws Exception {
         new UserRepository(fixture.database.database()).create("carol@example.com", "pässwörd ünïcødé", null);

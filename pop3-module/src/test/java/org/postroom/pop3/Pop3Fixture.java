@@ -66,31 +66,43 @@ final class Pop3Fixture implements AutoCloseable {
 
     /** What a test may change about a server process. */
     record Settings(boolean allowPlaintextAuth, int maxFailures, Duration failureDelay, Duration idleTimeout,
-            Duration commandTimeout, int maxConnectionsPerIp) {
+            Duration commandTimeout, int maxConnectionsPerIp, Duration accountMaxDelay) {
 
         /** Plaintext logins allowed, so that most transcripts need no TLS; the product's default is off. */
         static Settings defaults() {
-            return new Settings(true, 10, Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(60), 50);
+            return new Settings(true, 10, Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(60), 50,
+                    Duration.ofSeconds(2));
         }
 
         Settings plaintextRefused() {
-            return new Settings(false, maxFailures, failureDelay, idleTimeout, commandTimeout, maxConnectionsPerIp);
+            return new Settings(false, maxFailures, failureDelay, idleTimeout, commandTimeout, maxConnectionsPerIp,
+                    accountMaxDelay);
         }
 
         Settings throttled(int failures, Duration delay) {
-            return new Settings(allowPlaintextAuth, failures, delay, idleTimeout, commandTimeout, maxConnectionsPerIp);
+            return new Settings(allowPlaintextAuth, failures, delay, idleTimeout, commandTimeout, maxConnectionsPerIp,
+                    accountMaxDelay);
         }
 
         Settings idleTimeout(Duration timeout) {
-            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, timeout, commandTimeout, maxConnectionsPerIp);
+            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, timeout, commandTimeout, maxConnectionsPerIp,
+                    accountMaxDelay);
         }
 
         Settings commandTimeout(Duration timeout) {
-            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, idleTimeout, timeout, maxConnectionsPerIp);
+            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, idleTimeout, timeout, maxConnectionsPerIp,
+                    accountMaxDelay);
+        }
+
+        /** Neither a client nor an account is ever held back, however many logins fail (a fuzzer's). */
+        Settings unthrottled() {
+            return new Settings(allowPlaintextAuth, Integer.MAX_VALUE, Duration.ZERO, idleTimeout, commandTimeout,
+                    maxConnectionsPerIp, Duration.ZERO);
         }
 
         Settings maxConnectionsPerIp(int limit) {
-            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, idleTimeout, commandTimeout, limit);
+            return new Settings(allowPlaintextAuth, maxFailures, failureDelay, idleTimeout, commandTimeout, limit,
+                    accountMaxDelay);
         }
     }
 
@@ -138,7 +150,12 @@ final class Pop3Fixture implements AutoCloseable {
 
     /** What the mailbox holds now, by UID. */
     List<MailboxEntry> entries(String address) {
-        return mailboxes.entries(((Deliverable) directory.resolve(address)).mailboxes().iterator().next().mailboxId());
+        return mailboxes.entries(mailboxId(address));
+    }
+
+    /** The id of the user's INBOX. */
+    long mailboxId(String address) {
+        return ((Deliverable) directory.resolve(address)).mailboxes().iterator().next().mailboxId();
     }
 
     /** A client TLS context that trusts the servers' self-signed certificate and nothing else. */

@@ -42,7 +42,7 @@ final class Pop3Process implements AutoCloseable {
         Database db = new Database(pool);
         locks = new MaildropLocks(pool);
         LoginThrottle throttle = new LoginThrottle(db, new LoginLimits(settings.maxFailures(), Duration.ofMinutes(5),
-                settings.failureDelay(), 10, Duration.ofMinutes(5), Duration.ofSeconds(2), List.of()), meters);
+                settings.failureDelay(), 10, Duration.ofMinutes(5), settings.accountMaxDelay(), List.of()), meters);
         MaildropLogin login = new MaildropLogin(throttle.attempts(new Authenticator(db), LoginProtocol.POP3), locks,
                 new Mailboxes(db), settings.allowPlaintextAuth());
         Pop3Protocol protocol = new Pop3Protocol("pop.example.com", login, meters);

@@ -49,6 +49,13 @@ public final class RunningServer {
         }
     }
 
+    /** {@code message} as a client sends it after DATA: a line starting with a dot gets one more (RFC 5321 §4.5.2). */
+    public static byte[] dotStuffed(byte[] message) {
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        return (text.startsWith(".") ? "." : "").concat(text.replace("\r\n.", "\r\n.."))
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /**
      * A message a POP3 client retrieved, as the server sent it: Commons Net reads POP3 as
      * ISO-8859-1, one char per byte, so the bytes come back unchanged.

@@ -16,26 +16,43 @@ import ch.qos.logback.core.read.ListAppender;
  * Records the log of a test, for assertions on what was logged. Register it with {@code
  * @RegisterExtension}. (That nothing was logged at ERROR, every test checks: {@link
  * NoErrorsLogged}.) It records what the loggers' levels let through: a module's {@code
- * logback-test.xml} decides those.
+ * logback-test.xml} decides those. A fuzz target, whose one test method runs many inputs, takes
+ * one per input instead: {@link #started()} in a try-with-resources.
  */
-public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
+public final class LogCapture implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     private static final int FRAMES = 4;
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+    /** A capture recording from now until it is closed. */
+    public static LogCapture started() {
+        LogCapture capture = new LogCapture();
+        capture.start();
+        return capture;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void close() {
+        root().detachAppender(appender);
+    }
+
+    private void start() {
         synchronized (appender) {
             appender.list.clear();
         }
         appender.start();
         root().addAppender(appender);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        root().detachAppender(appender);
     }
 
     /** The messages logged so far by {@code loggerName}. */

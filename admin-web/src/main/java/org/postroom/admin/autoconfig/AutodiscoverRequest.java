@@ -43,7 +43,9 @@ record AutodiscoverRequest(String emailAddress, String acceptableResponseSchema)
                     }
                 }
             }
-        } catch (XMLStreamException e) {
+        } catch (XMLStreamException | RuntimeException e) {
+            // the JDK's parser breaks its contract on some malformed input: a character it does not
+            // allow in a DTD comes out as a MissingResourceException for its message "InvalidCharInDTD"
             throw new InvalidInputException("not an autodiscover request: the XML cannot be read");
         }
         if (address == null || address.isEmpty()) {

@@ -188,6 +188,20 @@ class ClientConfigurationTest {
         assertThat(body(response)).doesNotContain("root:");
     }
 
+    /**
+     * The JDK's StAX parser reports a character it does not allow in a DTD with an exception
+     * outside its contract (a MissingResourceException for its message "InvalidCharInDTD"): it is
+     * still a request that cannot be read (found by AutodiscoverFuzzTest).
+     */
+    @Test
+    void aRequestThatBreaksTheXmlParserIsRefusedAsUnreadable() throws Exception {
+        MockHttpServletResponse response = post("/autodiscover/autodiscover.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e SYSTEM \"f\u0000ile\">]><Autodiscover/>");
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body(response)).contains("the XML cannot be read");
+    }
+
     @Test
     void anAddressWithMarkupIsEscapedInTheAnswer() throws Exception {
         MockHttpServletResponse response = get("/autodiscover/autodiscover.xml", "o'neil&co@autoconfig.example");

@@ -64,7 +64,7 @@ class SmtpToPop3EndToEndTest extends WiredApplicationTest {
             assertThat(smtp.command("RCPT TO:<dana@e2e.example>")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
             OutputStream out = smtp.socket().getOutputStream();
-            out.write(dotStuffed(MESSAGE));
+            out.write(RunningServer.dotStuffed(MESSAGE));
             out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             assertThat(smtp.reply()).startsWith("250 2.0.0 Ok: queued as ");
@@ -94,12 +94,5 @@ class SmtpToPop3EndToEndTest extends WiredApplicationTest {
         // one header field: every further line is a folded continuation
         assertThat(Arrays.stream(received.substring(0, received.length() - 2).split("\r\n")).skip(1))
                 .allSatisfy(line -> assertThat(line).startsWith("\t"));
-    }
-
-    /** RFC 5321 §4.5.2: a line starting with a dot gets one more. */
-    private static byte[] dotStuffed(byte[] message) {
-        String text = new String(message, StandardCharsets.ISO_8859_1);
-        return (text.startsWith(".") ? "." : "").concat(text.replace("\r\n.", "\r\n.."))
-                .getBytes(StandardCharsets.ISO_8859_1);
     }
 }

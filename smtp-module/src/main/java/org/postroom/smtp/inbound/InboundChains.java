@@ -128,8 +128,9 @@ public final class InboundChains {
     /**
      * DATA, line by line in this order, then the checks of the whole message and the commit.
      * MessageSizeHook also announces SIZE and checks MAIL's SIZE= parameter; {@code headerFilters}
-     * run after the Received header is added; {@code messageChecks} see the complete message and
-     * either decline or refuse it (discarding it) before it is stored.
+     * run after the Received header is added and see the lines as sent, dots still doubled;
+     * DotUnstuffing removes the first dot of a line as RFC 5321 says; {@code messageChecks} see
+     * the complete message and either decline or refuse it (discarding it) before it is stored.
      */
     private static List<ProtocolHandler> data(InboundSettings settings, InboundServices services,
             List<DataLineFilter> headerFilters, List<MessageHook> messageChecks) {
@@ -138,6 +139,7 @@ public final class InboundChains {
                 new MessageSizeHook(settings.maxMessageSize()),
                 new ReceivedHeaderFilter()));
         handlers.addAll(headerFilters);
+        handlers.add(new DotUnstuffing());
         handlers.add(new DataLineMessageHookHandler());
         handlers.addAll(messageChecks);
         handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(),

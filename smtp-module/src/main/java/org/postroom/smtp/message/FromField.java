@@ -1,5 +1,6 @@
 package org.postroom.smtp.message;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,10 +72,20 @@ public sealed interface FromField {
      * RFC 6532 allows it, and must not make the field unreadable: each non-ASCII character is read
      * as an {@code x}, so an address with one comes back other than it stands in the value.
      *
-     * @throws ParseException when the value is no address list
+     * @throws ParseException when the value is no address list, also when a display name's encoded
+     *         word (RFC 2047) does not decode
      */
     static List<Mailbox> mailboxes(String value) throws ParseException {
-        return DefaultAddressParser.DEFAULT.parseAddressList(value.replaceAll("[^\\x00-\\x7F]", "x")).flatten();
+        try {
+            return DefaultAddressParser.DEFAULT.parseAddressList(value.replaceAll("[^\\x00-\\x7F]", "x")).flatten();
+        } catch (Error undecodable) {
+            // mime4j decodes display names as it parses and reports a quoted-printable encoded word
+            // it cannot decode ("=?utf-8?q?a= b?=") as an Error wrapping an IOException, not a ParseException
+            if (undecodable.getCause() instanceof IOException) {
+                throw new ParseException("an encoded word does not decode: " + undecodable.getCause().getMessage());
+            }
+            throw undecodable;
+        }
     }
 
     private static FromField authors(String value) {

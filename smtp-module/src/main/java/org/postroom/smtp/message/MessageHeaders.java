@@ -101,12 +101,17 @@ public final class MessageHeaders {
     /**
      * The name of {@code field} (a field as {@link #fields} returns it, or the first line of one),
      * lower-cased, read loosely: whatever stands before the first colon, without the white space
-     * around it (§4.5.3 allows it before the colon); null when there is nothing before a colon or
-     * no colon. {@link #fieldName} is the strict reading.
+     * around it (§4.5.3 allows it before the colon) and without control characters around it,
+     * which lenient readers take for white space (mime4j, and so jDKIM, which signs and verifies
+     * with it): {@code From<BEL>:} is a From: field to them, and must be one to every check;
+     * null when there is nothing but those before a colon, or no colon. {@link #fieldName} is the
+     * strict reading.
      */
     public static String name(String field) {
         int colon = field.indexOf(':');
-        return colon > 0 ? field.substring(0, colon).strip().toLowerCase(Locale.ROOT) : null;
+        // trim(), not strip(): everything up to U+0020 goes, control characters too
+        String name = colon > 0 ? field.substring(0, colon).trim() : "";
+        return name.isEmpty() ? null : name.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -37,6 +37,9 @@ import jakarta.mail.internet.InternetAddress;
  */
 final class SmtpClient {
 
+    /** The command Angus names when the reply to the final dot failed the transaction (LIBRARY-NOTES). */
+    private static final String END_OF_DATA = ".";
+
     private final DeliverySettings settings;
 
     SmtpClient(DeliverySettings settings) {
@@ -115,8 +118,10 @@ final class SmtpClient {
             }
             return new HostFailed(reply, false);
         }
-        // after DATA: 250 means some recipients got it; anything else refused the data for all accepted
-        boolean accepted = code == C250_COMPLETED;
+        // 250 to the final dot: the recipients Angus does not list as refused got it. Anything else
+        // (a refusal of DATA or of the data, or a 250 to DATA itself, which takes no message)
+        // leaves every accepted recipient without the message
+        boolean accepted = code == C250_COMPLETED && END_OF_DATA.equals(e.getCommand());
         return new Answered(RecipientReplies.of(e, recipients, nextHop, accepted ? reply.text() : null,
                 accepted ? null : reply));
     }

@@ -18,20 +18,25 @@ import org.postroom.storage.Printable;
 public record Diagnosis(String status, String text, boolean fromRemote) {
 
     /**
-     * A remote server's reply, e.g. code 550 with "550 5.1.1 no such user": its enhanced status
-     * code, or X.0.0 of its class when it gave none ({@link Reply#status}). A reply code outside
-     * 2xx to 5xx, which no server may send, counts as a temporary failure.
+     * A remote server's reply that refused something, e.g. code 550 with "550 5.1.1 no such user":
+     * its enhanced status code, or X.0.0 of its class when it gave none ({@link Reply#status}). A
+     * code that is no refusal (a 2xx or 3xx where the client expected another, such as 354 to
+     * MAIL, or one outside 2xx to 5xx, which no server may send) counts as a temporary failure,
+     * 4.0.0: RFC 3463 knows only the classes 2, 4 and 5, a failure only 4 and 5, and the next
+     * attempt may meet a server that makes sense.
      */
     public static Diagnosis remote(int code, String response) {
         String line = Printable.asciiLine(response == null || response.isBlank() ? Integer.toString(code) : response);
         if (!line.startsWith(Integer.toString(code))) {
             line = code + " " + line;
         }
-        String status;
-        try {
-            status = Reply.parse(line).status();
-        } catch (IllegalArgumentException notAReplyCode) {
-            status = "4." + Codes.SE_OTHER0_UNDEFINED0;
+        String status = "4." + Codes.SE_OTHER0_UNDEFINED0;
+        if (code >= 400 && code < 600) {
+            try {
+                status = Reply.parse(line).status();
+            } catch (IllegalArgumentException notAReplyCode) {
+                // the line does not start with the code after all: the generic temporary failure stands
+            }
         }
         return new Diagnosis(status, line, true);
     }

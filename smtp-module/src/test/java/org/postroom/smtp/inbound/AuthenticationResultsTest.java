@@ -18,7 +18,9 @@ class AuthenticationResultsTest {
 
     private static final String FORGED = "Authentication-Results: mx.postroom.test; dkim=pass header.d=bank.test\r\n"
             + "authentication-results : MX.Postroom.TEST;\r\n\tspf=pass smtp.mailfrom=bank.test;\r\n\tdmarc=pass\r\n"
-            + "Authentication-Results:\r\n (a comment first) mx.postroom.test; dmarc=pass header.from=bank.test\r\n";
+            + "Authentication-Results:\r\n (a comment first) mx.postroom.test; dmarc=pass header.from=bank.test\r\n"
+            // control characters around the name, which lenient readers (mime4j) drop
+            + "Authentication-Results\u0001\u0007: mx.postroom.test; dkim=pass header.d=bank.test\r\n";
     private static final String OTHERS = "Authentication-Results: mx.lists.test;\r\n\tspf=fail smtp.mailfrom=x@bank.test\r\n";
 
     @RegisterExtension

@@ -60,6 +60,19 @@ class SubmittedFromTest {
                 .count()).isEqualTo(1);
     }
 
+    /**
+     * jDKIM, which signs and verifies with mime4j's reading, takes control characters around a
+     * field's name for white space: so a From: written {@code From<BEL>:} is a From: to a reader,
+     * and must be one to this rule too (found by HeaderFieldsFuzzTest).
+     */
+    @Test
+    void aFromFieldWithControlCharactersAroundItsNameIsReadAsOne() {
+        try (SmtpTranscript smtp = aliceWriting()) {
+            smtp.raw("From \u0007\u0007: The Bank <ceo@bank.test>\r\nSubject: hi\r\n\r\nhello\r\n.\r\n").expect("550 5.7.1");
+        }
+        assertThat(bed.mail().storedMessages()).isZero();
+    }
+
     @ParameterizedTest(name = "From: {0}")
     @ValueSource(strings = {
         "Alice <alice@example.com>",

@@ -224,6 +224,28 @@ public final class TestMailSystem implements AutoCloseable {
         return sql.sql("select count(*) from message").query(Long.class).single();
     }
 
+    /**
+     * The messages in a user's INBOX, oldest first, as stored, removed from it as they are read: a
+     * fuzz target looks at each session's messages without the INBOX growing with every session.
+     */
+    public List<byte[]> takeInbox(String address) {
+        Database direct = testDatabase.database();
+        Deliverable user = (Deliverable) new MailDirectory(direct).resolve(address);
+        long mailboxId = user.mailboxes().iterator().next().mailboxId();
+        Mailboxes mailboxes = new Mailboxes(direct);
+        List<MailboxEntry> entries = mailboxes.entries(mailboxId);
+        List<byte[]> messages = new ArrayList<>();
+        for (MailboxEntry entry : entries) {
+            try (InputStream content = mailboxes.content(entry)) {
+                messages.add(content.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        mailboxes.expunge(mailboxId, entries.stream().map(MailboxEntry::uid).toList());
+        return messages;
+    }
+
     /** Recipients waiting in the outbound queue. */
     public List<String> queuedRecipients() {
         return sql.sql("select recipient from queue_entry order by id").query(String.class).list();

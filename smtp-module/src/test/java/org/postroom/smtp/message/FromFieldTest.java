@@ -45,6 +45,17 @@ class FromFieldTest {
         assertThat(FromField.of(header("From:" + value.replace("''", "") + "\r\n\r\n"))).isEqualTo(new Invalid(defect));
     }
 
+    /**
+     * mime4j decodes the encoded words of display names as it parses, and a quoted-printable one
+     * it cannot decode ("a= b") comes out as a java.lang.Error, not a parse error (found by
+     * HeaderFieldsFuzzTest): the field is unparseable, and DMARC reads its domains loosely.
+     */
+    @Test
+    void aDisplayNameWhoseEncodedWordDoesNotDecodeIsUnparseable() {
+        assertThat(FromField.of(header("From: =?utf-8?q?a= b?= <alice@example.com>\r\n\r\n")))
+                .isEqualTo(new Invalid(Defect.UNPARSEABLE));
+    }
+
     @Test
     void foldedAndOddlySpelledFieldsAreFromFieldsToo() {
         assertThat(FromField.of(header("FROM: \"Smith,\r\n Alice\"\r\n\t<alice@example.com>\r\n\r\n")))

@@ -55,6 +55,14 @@ class MessageHeadersTest {
         assertThat(MessageHeaders.name("no colon")).isNull();
     }
 
+    /** As jDKIM reads it (mime4j): control characters around the name count as white space. */
+    @Test
+    void controlCharactersAroundAFieldsNameAreReadAsWhiteSpace() {
+        assertThat(MessageHeaders.name("From \u0007\u0007: a@b.test")).isEqualTo("from");
+        assertThat(MessageHeaders.name("\u0001From\u001f: a@b.test")).isEqualTo("from");
+        assertThat(MessageHeaders.name("\u0007: no name")).isNull();
+    }
+
     private static ByteArrayInputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
     }

@@ -48,6 +48,11 @@ class DiagnosisTest {
     @Test
     void aReplyCodeNoServerMaySendIsATemporaryFailure() {
         assertThat(Diagnosis.remote(999, "999 5.1.1 what").status()).isEqualTo("4.0.0");
+        // a reply that is no refusal where a refusal stands (found by RemoteRepliesFuzzTest: 354 to
+        // MAIL): RFC 3463 has no class 3, and a 2xx is no reason not to deliver
+        assertThat(Diagnosis.remote(354, "354 go").status()).isEqualTo("4.0.0");
+        assertThat(Diagnosis.remote(334, "334 VXNlcm5hbWU6").status()).isEqualTo("4.0.0");
+        assertThat(Diagnosis.remote(252, "252 2.1.5 cannot verify").status()).isEqualTo("4.0.0");
     }
 
     @Test

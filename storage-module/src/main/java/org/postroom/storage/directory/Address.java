@@ -19,15 +19,16 @@ public record Address(String localPart, String domain) {
 
     /**
      * The canonical form of an address as a client gave it; never fails on odd syntax, because
-     * such an address simply matches nothing. The domain is taken after the last {@code @}.
+     * such an address simply matches nothing (a NUL included, see {@link DomainName#lookupText}).
+     * The domain is taken after the last {@code @}.
      */
     public static Address of(String address) {
-        int at = address.lastIndexOf('@');
+        String text = DomainName.lookupText(address);
+        int at = text.lastIndexOf('@');
         if (at < 0) {
-            return new Address(address.toLowerCase(Locale.ROOT), "");
+            return new Address(text.toLowerCase(Locale.ROOT), "");
         }
-        return new Address(address.substring(0, at).toLowerCase(Locale.ROOT),
-                DomainName.canonical(address.substring(at + 1)));
+        return new Address(text.substring(0, at).toLowerCase(Locale.ROOT), DomainName.canonical(text.substring(at + 1)));
     }
 
     /**

@@ -23,10 +23,11 @@ public final class DomainName {
 
     /**
      * The canonical form of a name as given by a client; never fails, so that a malformed name
-     * simply matches no domain.
+     * simply matches no domain (also one with a NUL, which PostgreSQL's text cannot hold: see
+     * {@link #lookupText}).
      */
     public static String canonical(String name) {
-        String trimmed = name.strip();
+        String trimmed = lookupText(name).strip();
         if (trimmed.endsWith(".")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
@@ -36,6 +37,16 @@ public final class DomainName {
             // keep the name as given: it cannot match a stored (valid) domain anyway
         }
         return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A client's text as a lookup key the database can take: PostgreSQL's text holds no NUL and
+     * refuses a query that has one, so each NUL becomes U+FFFD, which no stored name has either.
+     * The name then matches nothing, as it should, instead of failing the query (found by
+     * Pop3CommandsFuzzTest: a NUL in POP3's USER).
+     */
+    static String lookupText(String text) {
+        return text.replace('\u0000', '\uFFFD');
     }
 
     /**

@@ -52,6 +52,16 @@ class AuthenticatorTest {
         assertThat(authenticator.verify("eve@example.com", PASSWORD)).isEmpty();
     }
 
+    /**
+     * PostgreSQL's text holds no NUL, and a login with one names no one: it is refused like an
+     * unknown user, not failed as a database error (found by Pop3CommandsFuzzTest: a NUL in USER).
+     */
+    @Test
+    void aLoginWithANulNamesNoOne() {
+        assertThat(authenticator.verify("alice@exampl\u0000e.com", PASSWORD)).isEmpty();
+        assertThat(authenticator.verify("ali\u0000ce@example.com", PASSWORD)).isEmpty();
+    }
+
     @Test
     void aPlusAddressIsNotALogin() {
         assertThat(authenticator.verify("alice+tag@example.com", PASSWORD)).isEmpty();
