@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -32,6 +35,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * running and holds the data directory. Start-up finds it through {@code postmaster.pid}, makes
  * sure no live Postroom owns it (the data directory's lock file is free), shuts it down, and then
  * starts afresh; PostgreSQL's crash recovery keeps every committed transaction.
+ *
+ * <p>While Postroom runs, it watches its PostgreSQL: when the server exits under it (the kernel's
+ * OOM killer, a crash, someone's {@code pg_ctl stop}), it is started again on the same port, and
+ * the connection pool finds it there; meanwhile storage answers "unavailable" (SMTP's 451 4.3.0).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -43,15 +50,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /** How often the server this process started is checked for having exited. */
+    static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+
     /** The server this process started and stops; null when attached to another process's server. */
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
+    private final Path directory;
+    private final Restart restart;
     private final String jdbcUrl;
     private final String password;
+    private final ScheduledExecutorService watch;
+    private volatile boolean closing;
+    private Instant lastRestartFailureLogged = Instant.MIN;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String jdbcUrl, String password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Restart restart, String jdbcUrl,
+            String password) {
         this.postgres = postgres;
+        this.directory = directory;
+        this.restart = restart;
         this.jdbcUrl = jdbcUrl;
         this.password = password;
+        this.watch = postgres == null ? null : watchEvery(WATCH_INTERVAL);
+    }
+
+    /** How the server is started again on its port, with everything it was started with. */
+    @FunctionalInterface
+    private interface Restart {
+        EmbeddedPostgres start(int port) throws IOException;
     }
 
     /**
@@ -76,7 +101,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase attachOrStart(Path dataDir) {
         Path directory = directoryIn(dataDir);
         return urlOfServerInUse(directory)
-                .map(url -> new EmbeddedDatabase(null, url, PasswordAccess.read(directory).orElseThrow(
+                .map(url -> new EmbeddedDatabase(null, directory, null, url, PasswordAccess.read(directory).orElseThrow(
                         () -> new IllegalStateException("no password for the embedded database in " + directory))))
                 .orElseGet(() -> startServer(dataDir, directory));
     }
@@ -91,26 +116,73 @@ public final class EmbeddedDatabase implements AutoCloseable {
             stopOrphanedServer(directory);
             Path binaries = dataDir.resolve("postgres-binaries").toAbsolutePath();
             PasswordAccess access = PasswordAccess.of(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(binaries.toFile())
-                    // after initdb (which knows only trust), before the server takes any connection
-                    .setDataDirectoryCustomizer(data -> access.secure(data.toPath(), binaries))
-                    // zonky's own readiness check connects too
-                    .setConnectConfig("password", access.password())
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    // the Spring context stops the database after the listeners finished their work
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(STARTUP_WAIT)
-                    .start();
+            Restart start = port -> builder(directory, binaries, access).setPort(port).start();
+            EmbeddedPostgres postgres = builder(directory, binaries, access).start();
             log.info("embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), directory);
-            return new EmbeddedDatabase(postgres, postgres.getJdbcUrl(USER, USER), access.password());
+            return new EmbeddedDatabase(postgres, directory, start, postgres.getJdbcUrl(USER, USER),
+                    access.password());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path directory, Path binaries, PasswordAccess access) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaries.toFile())
+                // after initdb (which knows only trust), before the server takes any connection
+                .setDataDirectoryCustomizer(data -> access.secure(data.toPath(), binaries))
+                // zonky's own readiness check connects too
+                .setConnectConfig("password", access.password())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                // the Spring context stops the database after the listeners finished their work
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(STARTUP_WAIT);
+    }
+
+    private ScheduledExecutorService watchEvery(Duration interval) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-postgres-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::restartIfExited, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return timer;
+    }
+
+    /** Starts the server again when it exited while Postroom runs; a failed start is tried at the next look. */
+    private synchronized void restartIfExited() {
+        EmbeddedPostgres exited = postgres;
+        try {
+            if (closing || runningPostmaster(directory).isPresent()) {
+                return;
+            }
+            int port = exited.getPort();
+            // an error for the operator: something ended the database (most often the OOM killer)
+            log.error("the embedded PostgreSQL on port {} exited under Postroom; starting it again", port);
+            closeQuietly(exited);
+            postgres = restart.start(port);
+            log.info("embedded PostgreSQL running again on port {}", port);
+        } catch (IOException | RuntimeException e) {
+            if (Duration.between(lastRestartFailureLogged, Instant.now()).compareTo(Duration.ofMinutes(1)) >= 0) {
+                log.error("the embedded PostgreSQL could not be started again, tried every {} s: {}",
+                        WATCH_INTERVAL.toSeconds(), e.getMessage());
+                lastRestartFailureLogged = Instant.now();
+            }
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            // it exited already; closing only gives back its lock on the data directory
+            log.debug("closing the exited embedded PostgreSQL: {}", e.getMessage());
         }
     }
 
@@ -131,6 +203,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (postgres == null) {
             return;
         }
+        closing = true;
+        watch.shutdownNow();
+        synchronized (this) {
+            closeServer();
+        }
+    }
+
+    private void closeServer() {
         try {
             postgres.close();
         } catch (IOException e) {

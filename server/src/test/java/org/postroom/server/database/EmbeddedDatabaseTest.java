@@ -2,17 +2,21 @@ package org.postroom.server.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postroom.testing.ExpectedErrors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -63,6 +67,30 @@ class EmbeddedDatabaseTest {
             assertThat(connect(again).sql("select word from kept").query(String.class).list()).containsExactly("mail");
             assertRefusedWithoutPassword(again);
         }
+    }
+
+    @Test
+    @ExpectedErrors(loggers = { "org.postroom.server.database.EmbeddedDatabase", "io.zonky" },
+            because = "PostgreSQL ending under Postroom is an error an operator must look into (the OOM killer?)")
+    void aServerThatExitsUnderPostroomIsStartedAgainOnItsPortWithItsData(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            connect(database).sql("create table kept (word text); insert into kept values ('mail')").update();
+
+            // as the kernel's OOM killer ends it, then as a fast shutdown (pg_ctl stop -m fast)
+            for (String signal : List.of("KILL", "INT")) {
+                long before = postmaster(dataDir);
+                assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(before)).start().waitFor()).isZero();
+
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> postmaster(dataDir) != before
+                        && connect(database).sql("select word from kept").query(String.class).list().equals(List.of("mail")));
+            }
+            assertRefusedWithoutPassword(database);
+        }
+    }
+
+    /** The pid of the running postmaster, from its pid file. */
+    private static long postmaster(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
     }
 
     private static JdbcClient connect(EmbeddedDatabase database) {
