@@ -1,0 +1,298 @@
+package org.postroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.net.pop3.POP3SClient;
+import org.apache.commons.net.pop3.POP3MessageInfo;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postroom.smtp.testing.TestSmtpServer;
+import org.postroom.storage.Database;
+import org.postroom.storage.directory.AliasRepository;
+import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.UserRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The database going away under load (issue 24). The packaged server takes mail on port 25 for a
+ * local user and for an alias that forwards to a remote server, and a mail client downloads and
+ * deletes over POP3 (port 995), while its embedded PostgreSQL is stopped under it three times: a fast
+ * shutdown, an immediate one, and the postmaster killed outright. Postroom starts it again each
+ * time. Meanwhile every SMTP reply is a 250 or a 451 4.3.0, in time; POP3 refuses with
+ * {@code -ERR [SYS/TEMP]}; health goes DOWN and comes back UP by itself. Afterwards the mail client
+ * received every message acknowledged with 250 (a message deleted by a QUIT that said +OK never
+ * again; one whose QUIT failed it may get twice, as POP3 allows), the remote server got each
+ * forwarded one exactly once, and no queue entry is left claimed.
+ */
+class DatabaseOutageIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern TOKEN = Pattern.compile("token (m\\d+-\\d+)");
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private final AtomicBoolean loading = new AtomicBoolean(true);
+    /** Token → recipient of every message answered 250. */
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** Tokens of the messages downloaded in sessions whose QUIT said +OK: deleted on the server. */
+    private final List<String> downloaded = new CopyOnWriteArrayList<>();
+    /**
+     * Tokens downloaded in sessions that did not end with +OK to QUIT: the client has them, and
+     * the server may or may not have deleted them (a commit whose answer was lost with the database).
+     */
+    private final Set<String> downloadedUndeleted = ConcurrentHashMap.newKeySet();
+    /** The current POP3 session's downloads until its QUIT says +OK (one session at a time). */
+    private volatile List<String> inSession = List.of();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final List<String> unexpected = new CopyOnWriteArrayList<>();
+    private final Set<String> healthSeen = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void mailAcknowledgedAcrossThreeStopsOfTheDatabaseIsThereExactlyOnce(@TempDir Path workDir) throws Exception {
+        try (TestSmtpServer remote = new TestSmtpServer();
+                PostroomProcess postroom = new PostroomProcess(workDir,
+                        Map.of("POSTROOM_SMTP_STORAGE_TIMEOUT", STORAGE_TIMEOUT.toSeconds() + "s"))) {
+            postroom.start("--postroom.hostname=mx.example.com", "--postroom.delivery.poll-interval=1s",
+                    "--postroom.delivery.routes.far.example=" + remote.hostAndPort());
+            Database db = new Database(PostroomProcess.embeddedDatabase(workDir));
+            new DomainRepository(db, "postroom").create("example.com");
+            new UserRepository(db).create("alice@example.com", PASSWORD, null);
+            new AliasRepository(db).create("team@example.com", List.of("bob@far.example"));
+
+            ExecutorService load = Executors.newFixedThreadPool(4);
+            List<Future<?>> running = List.of(
+                    load.submit(() -> send(postroom.port("SMTP"), 1, "alice@example.com")),
+                    load.submit(() -> send(postroom.port("SMTP"), 2, "team@example.com")),
+                    load.submit(() -> download(postroom.port("POP3S"), workDir)),
+                    load.submit(() -> watchHealth(postroom)));
+
+            for (String signal : List.of("INT", "QUIT", "KILL")) {
+                int before = acknowledged.size();
+                await(() -> acknowledged.size() >= before + 10, "mail flows before the " + signal);
+                long postmaster = postmaster(workDir);
+                assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(postmaster)).start().waitFor()).isZero();
+                await(() -> postmasterAfter(workDir, postmaster), "PostgreSQL started again after SIG" + signal);
+            }
+            int before = acknowledged.size();
+            await(() -> acknowledged.size() >= before + 10, "mail flows after the last restart");
+            loading.set(false);
+            for (Future<?> task : running) {
+                task.get();
+            }
+            load.shutdown();
+
+            downloadEverything(postroom.port("POP3S"), workDir);
+            JdbcClient sql = JdbcClient.create(PostroomProcess.embeddedDatabase(workDir));
+            await(() -> sql.sql("select count(*) from queue_entry").query(Long.class).single() == 0,
+                    "the queue emptied");
+
+            System.out.printf("database outage: %d acknowledged, %d refused with 451, %d downloaded and deleted, %d"
+                    + " downloaded but not deleted, %d POP3 connections closed by the server, %d forwarded%n",
+                    acknowledged.size(), refused.size(), downloaded.size(), downloadedUndeleted.size(), dropped.get(),
+                    remote.transactions().size());
+            assertThat(unexpected).isEmpty();
+            assertThat(refused).as("the outages were felt").isNotEmpty();
+            assertThat(healthSeen).contains("DOWN", "UP");
+            assertThat(postroom.health()).contains("UP");
+            List<String> local = tokensTo("alice@example.com");
+            Set<String> received = new HashSet<>(downloaded);
+            received.addAll(downloadedUndeleted);
+            assertThat(downloaded).doesNotHaveDuplicates();
+            assertThat(received).containsAll(local);
+            assertThat(received).allSatisfy(token -> assertThat(local.contains(token) || refused.contains(token))
+                    .as("%s was neither acknowledged nor refused", token).isTrue());
+            List<String> forwarded = remote.transactions().stream().map(t -> token(new String(t.data(),
+                    StandardCharsets.US_ASCII))).toList();
+            assertThat(forwarded).doesNotHaveDuplicates().containsAll(tokensTo("team@example.com"));
+            assertThat(postroom.log().lines().filter(line -> line.contains(" ERROR ")))
+                    .hasSize(3).allMatch(line -> line.contains("exited under Postroom; starting it again"));
+        }
+    }
+
+    /** Sends message after message to {@code recipient}, each in a session of its own, noting every reply. */
+    private void send(int port, int sender, String recipient) {
+        for (int n = 0; loading.get(); n++) {
+            String token = "m" + sender + "-" + n;
+            long started = System.nanoTime();
+            try (SmtpClient smtp = SmtpClient.connect(port)) {
+                smtp.reply();
+                smtp.command("EHLO client.elsewhere.test");
+                String reply = transaction(smtp, recipient, token);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                if (reply.startsWith("250")) {
+                    acknowledged.put(token, recipient);
+                } else if (reply.startsWith("451 4.3.0")) {
+                    refused.add(token);
+                } else {
+                    unexpected.add("SMTP " + token + ": " + reply);
+                }
+                if (took.compareTo(STORAGE_TIMEOUT.multipliedBy(3)) > 0) {
+                    unexpected.add("SMTP " + token + " took " + took);
+                }
+                smtp.command("QUIT");
+            } catch (Exception e) {
+                unexpected.add("SMTP " + token + ": " + e);
+            }
+        }
+    }
+
+    /** MAIL, RCPT and DATA; the first reply that is not a go-ahead, or the reply to the message. */
+    private static String transaction(SmtpClient smtp, String recipient, String token) throws Exception {
+        for (String command : List.of("MAIL FROM:<far@elsewhere.test>", "RCPT TO:<" + recipient + ">", "DATA")) {
+            String reply = smtp.command(command);
+            if (!reply.startsWith("250") && !reply.startsWith("354")) {
+                return reply;
+            }
+        }
+        return smtp.command("Subject: outage\r\n\r\ntoken " + token + "\r\n.");
+    }
+
+    /** A mail client checking for mail again and again: downloads, deletes, and counts what QUIT committed. */
+    private void download(int port, Path workDir) {
+        while (loading.get()) {
+            try {
+                downloaded.addAll(downloadOnce(port, workDir));
+            } catch (SocketTimeoutException e) {
+                unexpected.add("POP3 hung: " + e);
+            } catch (IOException e) {
+                // the server closes the connection when the database fails in the middle of a message
+                dropped.incrementAndGet();
+            } catch (Exception e) {
+                unexpected.add("POP3: " + e);
+            }
+        }
+    }
+
+    private List<String> downloadOnce(int port, Path workDir) throws Exception {
+        POP3SClient pop3 = new POP3SClient(true, TrustedCertificate.generatedIn(workDir.resolve("data")));
+        pop3.setDefaultTimeout(60_000);
+        pop3.connect("127.0.0.1", port);
+        pop3.setSoTimeout(60_000);
+        try {
+            if (!pop3.login("alice@example.com", PASSWORD)) {
+                expectTemporaryFailure(pop3.getReplyString());
+                return List.of();
+            }
+            POP3MessageInfo[] messages = pop3.listMessages();
+            if (messages == null) {
+                expectTemporaryFailure(pop3.getReplyString());
+                return List.of();
+            }
+            List<String> tokens = new ArrayList<>();
+            inSession = tokens;
+            for (POP3MessageInfo message : messages) {
+                try (Reader reader = pop3.retrieveMessage(message.number)) {
+                    if (reader == null) {
+                        expectTemporaryFailure(pop3.getReplyString());
+                        return List.of();
+                    }
+                    tokens.add(token(read(reader)));
+                }
+                pop3.deleteMessage(message.number);
+            }
+            if (pop3.logout()) {
+                inSession = List.of();
+                return tokens;
+            }
+            expectTemporaryFailure(pop3.getReplyString());
+            return List.of();
+        } finally {
+            downloadedUndeleted.addAll(inSession);
+            inSession = List.of();
+            pop3.disconnect();
+        }
+    }
+
+    private void expectTemporaryFailure(String reply) {
+        if (!reply.contains("[SYS/TEMP]") && !reply.contains("[IN-USE]")) {
+            unexpected.add("POP3: " + reply.strip());
+        }
+    }
+
+    private void downloadEverything(int port, Path workDir) {
+        await(() -> {
+            try {
+                downloaded.addAll(downloadOnce(port, workDir));
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the last download");
+    }
+
+    private void watchHealth(PostroomProcess postroom) {
+        while (loading.get()) {
+            try {
+                String health = postroom.health();
+                healthSeen.add(health.contains("\"UP\"") ? "UP" : "DOWN");
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                healthSeen.add("DOWN");
+            }
+        }
+    }
+
+    private List<String> tokensTo(String recipient) {
+        return acknowledged.entrySet().stream().filter(e -> e.getValue().equals(recipient)).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static String token(String message) {
+        Matcher matcher = TOKEN.matcher(message);
+        return matcher.find() ? matcher.group(1) : "(none in: " + message + ")";
+    }
+
+    private static String read(Reader reader) throws Exception {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = reader.read(buffer)) > 0;) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
+    }
+
+    private static long postmaster(Path workDir) throws Exception {
+        return Long.parseLong(Files.readAllLines(workDir.resolve("data/postgres/postmaster.pid")).get(0).strip());
+    }
+
+    /** True once a PostgreSQL other than {@code before} runs on the data directory and takes connections. */
+    private static boolean postmasterAfter(Path workDir, long before) {
+        try {
+            return postmaster(workDir) != before && JdbcClient.create(PostroomProcess.embeddedDatabase(workDir))
+                    .sql("select 1").query(Integer.class).single() == 1;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
+    }
+}
