@@ -62,6 +62,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final ScheduledExecutorService watch;
     private volatile boolean closing;
     private Instant lastRestartFailureLogged = Instant.MIN;
+    /** The server's processes besides its postmaster, as last seen running. */
+    private List<ProcessHandle> serverProcesses = List.of();
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Restart restart, String jdbcUrl,
             String password) {
@@ -159,12 +161,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private synchronized void restartIfExited() {
         EmbeddedPostgres exited = postgres;
         try {
-            if (closing || runningPostmaster(directory).isPresent()) {
+            Optional<ProcessHandle> running = runningPostmaster(directory);
+            if (closing || running.isPresent()) {
+                serverProcesses = running.map(postmaster -> postmaster.children().toList()).orElse(List.of());
                 return;
             }
             int port = exited.getPort();
             // an error for the operator: something ended the database (most often the OOM killer)
             log.error("the embedded PostgreSQL on port {} exited under Postroom; starting it again", port);
+            endLeftovers(serverProcesses);
             closeQuietly(exited);
             postgres = restart.start(port);
             log.info("embedded PostgreSQL running again on port {}", port);
@@ -173,6 +178,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 log.error("the embedded PostgreSQL could not be started again, tried every {} s: {}",
                         WATCH_INTERVAL.toSeconds(), e.getMessage());
                 lastRestartFailureLogged = Instant.now();
+            }
+        }
+    }
+
+    /**
+     * Ends what is left of a server whose postmaster was killed: its processes hold its shared
+     * memory, and a new postmaster refuses to start beside them.
+     */
+    private static void endLeftovers(List<ProcessHandle> processes) throws IOException {
+        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IOException("process " + process.pid() + " of the exited PostgreSQL did not end", e);
             }
         }
     }
