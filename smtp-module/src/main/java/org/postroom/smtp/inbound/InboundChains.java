@@ -76,9 +76,10 @@ public final class InboundChains {
                 // MAIL, in order
                 List.of(
                         new AuthRequiredHook(),
-                        new SenderOwnershipHook(services.directory()),
-                        services.sending().mailHook()),
-                recipients(settings, services, List.of(services.sending().rcptHook()), List.of()),
+                        new SenderOwnershipHook(services.directory())),
+                // then the sending limits (none when off)
+                List.<ProtocolHandler>copyOf(services.sending().mailHooks()),
+                recipients(settings, services, services.sending().rcptHooks(), List.of()),
                 data(settings, services, List.of(new MissingHeadersFilter(settings.hostname())),
                         concat(List.of(new FromOwnershipHook(services.directory(), services.meters())),
                                 services.sending().countingSpamRejects(services.spam().submission())))));

@@ -163,7 +163,7 @@ public final class TestMailSystem implements AutoCloseable {
      * postmasters linking to the console at https://console.postroom.test.
      */
     public SendingControl sending(SendingPolicy policy, Clock clock) {
-        return new SendingControl(new SendingCounters(db), policy, new SuspensionNotices(directory(), new MailStore(db),
+        return SendingControl.on(new SendingCounters(db), policy, new SuspensionNotices(directory(), new MailStore(db),
                 quarantine(), TestListener.HOSTNAME, URI.create("https://console.postroom.test"), clock, Locale.ENGLISH),
                 clock);
     }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.MessageHook;
+import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.smtp.reply.Reply;
@@ -35,36 +37,52 @@ public final class SendingControl {
 
     private static final Logger log = LoggerFactory.getLogger(SendingControl.class);
 
+    private final boolean enabled;
     private final SendingCounters counters;
     private final SendingPolicy policy;
     private final SuspensionNotices notices;
     private final Clock clock;
 
-    public SendingControl(SendingCounters counters, SendingPolicy policy, SuspensionNotices notices, Clock clock) {
+    private SendingControl(boolean enabled, SendingCounters counters, SendingPolicy policy, SuspensionNotices notices,
+            Clock clock) {
+        this.enabled = enabled;
         this.counters = counters;
         this.policy = policy;
         this.notices = notices;
         this.clock = clock;
     }
 
-    /** The MAIL hook of submission; must run after the user logged in. */
-    public SendingLimitHook mailHook() {
-        return new SendingLimitHook(this);
+    /** {@code policy}'s limits and suspensions over {@code counters}, at the time of {@code clock}. */
+    public static SendingControl on(SendingCounters counters, SendingPolicy policy, SuspensionNotices notices,
+            Clock clock) {
+        return new SendingControl(true, counters, policy, notices, clock);
     }
 
-    /** The RCPT hook of submission, before the recipient is looked up. */
-    public RecipientLimitHook rcptHook() {
-        return new RecipientLimitHook(this);
+    /** No limits ({@code postroom.limits.enabled=false}): submission counts, limits and suspends no one. */
+    public static SendingControl off() {
+        return new SendingControl(false, null, null, null, null);
     }
 
-    /** {@code spamChecks} of submission, each rejection they answer counted against the user. */
+    /** The MAIL hooks of submission (none when off); they must run after the user logged in. */
+    public List<MailHook> mailHooks() {
+        return enabled ? List.of(new SendingLimitHook(this)) : List.of();
+    }
+
+    /** The RCPT hooks of submission (none when off), before the recipient is looked up. */
+    public List<RcptHook> rcptHooks() {
+        return enabled ? List.of(new RecipientLimitHook(this)) : List.of();
+    }
+
+    /** {@code spamChecks} of submission, each rejection they answer counted against the user (when on). */
     public List<MessageHook> countingSpamRejects(List<MessageHook> spamChecks) {
-        return spamChecks.stream().<MessageHook>map(check -> new SpamRejectCount(check, this)).toList();
+        return enabled ? spamChecks.stream().<MessageHook>map(check -> new SpamRejectCount(check, this)).toList()
+                : spamChecks;
     }
 
     /**
      * The charge of the current transaction's message to {@code recipients}, for {@link
-     * org.postroom.storage.mailbox.MailStore#deliver}; empty when the session did not log in.
+     * org.postroom.storage.mailbox.MailStore#deliver}; empty when the session did not log in, or
+     * when the limits are off.
      */
     public Optional<SendingCharge> charge(SMTPSession session, int recipients) {
         return SendingAllowance.of(session)

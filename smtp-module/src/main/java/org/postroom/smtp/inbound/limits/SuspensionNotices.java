@@ -105,7 +105,7 @@ public final class SuspensionNotices {
                         text("why." + suspension.reason().key(), refusals), "",
                         text("still"), "",
                         text("lift"), "",
-                        "  " + console.resolve("/users/" + suspension.address()), "",
+                        "  " + console + "/users/" + suspension.address(), "",
                         text("closing"))));
     }
 
