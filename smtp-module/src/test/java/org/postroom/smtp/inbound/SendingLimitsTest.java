@@ -150,6 +150,19 @@ class SendingLimitsTest {
     }
 
     @Test
+    void withTheDatabaseDownTheLimitsCannotBeReadAndMailIsDeferredWith451() {
+        limits(new SendingLimits(5, null, null, null), 3);
+        try (SmtpTranscript smtp = bed.loggedIn(ALICE)) {
+            // the null sender needs no ownership check: the limits are the first to ask the database
+            bed.mail().breakDatabase();
+            smtp.send("MAIL FROM:<>").expect("451 4.3.0");
+            bed.mail().repairDatabase();
+            smtp.send("MAIL FROM:<>").expect("250 2.1.0");
+        }
+        assertThat(usage()).isEqualTo(SendingUsage.NOTHING);
+    }
+
+    @Test
     void aSuspensionWithNoOneToReadPostmasterWaitsInTheQuarantine() {
         limits(new SendingLimits(1, null, null, null), 1);
         send("250 2.0.0", "far@elsewhere.test");
