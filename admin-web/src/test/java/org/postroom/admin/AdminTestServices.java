@@ -12,6 +12,8 @@ import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.LoginLimits;
 import org.postroom.storage.directory.NetworkRange;
+import org.postroom.storage.limits.SendingLimits;
+import org.postroom.storage.limits.SendingPolicy;
 import org.postroom.storage.wiring.StorageSettings;
 import org.postroom.storage.wiring.StorageWiring;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +58,12 @@ class AdminTestServices {
     StorageSettings storageSettings(@Value("${test.throttle.max-failures:1000}") int maxFailures) {
         return new StorageSettings(new LoginLimits(maxFailures, Duration.ofMinutes(5), Duration.ZERO, 10,
                 Duration.ofMinutes(5), Duration.ZERO, List.of()), "postroom");
+    }
+
+    /** The server's sending limits as the console and API show them: the server's defaults. */
+    @Bean
+    SendingPolicy sendingPolicy() {
+        return new SendingPolicy(new SendingLimits(200, 1000, null, 2000), 3);
     }
 
     @Bean

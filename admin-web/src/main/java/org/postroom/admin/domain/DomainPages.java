@@ -3,6 +3,7 @@ package org.postroom.admin.domain;
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Formats;
 import org.postroom.admin.console.Links;
+import org.postroom.admin.limits.LimitsViews;
 import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
@@ -27,12 +28,15 @@ class DomainPages {
     private final DnsRecords dnsRecords;
     private final SenderLists senderLists;
     private final SpamPolicies spamPolicies;
+    private final LimitsViews limits;
 
-    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies) {
+    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies,
+            LimitsViews limits) {
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.senderLists = senderLists;
         this.spamPolicies = spamPolicies;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -57,6 +61,7 @@ class DomainPages {
         model.addAttribute("records", dnsRecords.of(domain));
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofDomain(domain.name())));
         model.addAttribute("spamPolicy", spamPolicies.of(domain.name()));
+        model.addAttribute("limits", limits.ofDomain(domain.name()));
         return "domain/show";
     }
 

@@ -7,6 +7,7 @@ import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Links;
 import org.postroom.admin.domain.DomainView;
 import org.postroom.admin.api.PageView;
+import org.postroom.admin.limits.LimitsViews;
 import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.DomainRepository;
@@ -32,11 +33,13 @@ class UserPages {
     private final UserRepository users;
     private final DomainRepository domains;
     private final SenderLists senderLists;
+    private final LimitsViews limits;
 
-    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists) {
+    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists, LimitsViews limits) {
         this.users = users;
         this.domains = domains;
         this.senderLists = senderLists;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -72,6 +75,7 @@ class UserPages {
         model.addAttribute("user", user);
         model.addAttribute("quota", QuotaInput.of(user.quotaBytes()));
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofUser(user.address())));
+        model.addAttribute("limits", limits.ofUser(user.address()));
         return "user/show";
     }
 

@@ -89,7 +89,8 @@ class ApiSecurityTest {
                 "/api/v1/aliases/{address}", "/api/v1/queue", "/api/v1/queue/{id}", "/api/v1/queue/{id}/retry",
                 "/api/v1/quarantine", "/api/v1/quarantine/{id}", "/api/v1/quarantine/{id}/release",
                 "/api/v1/quarantine/{id}/learn", "/api/v1/domains/{name}/spam-policy", "/api/v1/stats",
-                "/api/v1/settings");
+                "/api/v1/settings", "/api/v1/users/{address}/limits", "/api/v1/domains/{name}/limits",
+                "/api/v1/suspensions", "/api/v1/users/{address}/suspension");
         assertThat(paths.propertyNames()).allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(json(response).get("components").get("securitySchemes").get("administrator").get("scheme").asString())
                 .isEqualTo("basic");

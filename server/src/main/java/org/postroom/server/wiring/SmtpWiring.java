@@ -23,6 +23,7 @@ import org.postroom.smtp.inbound.InboundServices;
 import org.postroom.smtp.inbound.InboundSettings;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.greylist.Greylisting;
+import org.postroom.smtp.inbound.limits.SendingControl;
 import org.postroom.smtp.inbound.SmtpListeners;
 import org.postroom.smtp.inbound.Spool;
 import org.postroom.smtp.inbound.senders.Dnsbl;
@@ -51,7 +52,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code <data-dir>/spool} between DATA and their commit, the checks of mail received on port 25
  * ({@code postroom.checks.*}), its judgement of senders ({@code postroom.antispam.*}), its
  * greylisting ({@link GreylistWiring}), the spam filter of received and submitted mail
- * ({@link SpamWiring}), and
+ * ({@link SpamWiring}), the sending limits of submission ({@link LimitsWiring}), and
  * {@code postroom.shutdown.grace} for the transactions in flight at shutdown.
  */
 @Configuration(proxyBeanMethods = false)
@@ -101,10 +102,11 @@ class SmtpWiring {
     InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
             Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
             SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, Greylisting greylisting,
-            InboundChecks checks, SpamFilter spam, MeterRegistry meters) {
+            InboundChecks checks, SpamFilter spam, SendingControl sending, MeterRegistry meters) {
         return new InboundServices(directory, store, quarantine, authenticator, throttle,
                 new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting,
-                new SenderPolicy(senderLists, dnsbl), greylisting, checks, spam, new CommandTimers(meters), meters);
+                new SenderPolicy(senderLists, dnsbl), greylisting, checks, spam, sending, new CommandTimers(meters),
+                meters);
     }
 
     @Bean

@@ -22,6 +22,8 @@ import org.postroom.smtp.outbound.RelayHost;
 import org.postroom.smtp.outbound.RetrySchedule;
 import org.postroom.smtp.outbound.TlsMode;
 import org.postroom.smtp.testing.TestCertificateAuthority;
+import org.postroom.storage.limits.SendingLimits;
+import org.postroom.storage.limits.SendingPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +36,7 @@ class ConfigurationValidationTest {
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
             AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
-            ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class })
+            ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class, LimitsProperties.class })
     static class Properties {
     }
 
@@ -97,6 +99,17 @@ class ConfigurationValidationTest {
         assertFailsNaming("postroom.quarantine.digest.time=7 o'clock", "postroom.quarantine.digest.time");
         assertFailsNaming("postroom.quarantine.digest.time=25:00", "postroom.quarantine.digest.time");
         assertFailsNaming("postroom.quarantine.digest.zone=Mars/Olympus", "postroom.quarantine.digest.zone");
+    }
+
+    @Test
+    void theSendingLimitsHaveDefaultsAZeroLimitIsNoneAndANegativeOneIsNamed() {
+        runner.run(context -> assertThat(context.getBean(LimitsProperties.class).policy())
+                .isEqualTo(new SendingPolicy(new SendingLimits(200, 1000, null, 2000), 3)));
+        runner.withPropertyValues("postroom.limits.messages-per-hour=0", "postroom.limits.recipients-per-message=50",
+                "postroom.limits.lock-after=0").run(context -> assertThat(context.getBean(LimitsProperties.class).policy())
+                .isEqualTo(new SendingPolicy(new SendingLimits(null, 1000, 50, 2000), 0)));
+        assertFailsNaming("postroom.limits.messages-per-day=-1", "postroom.limits.messages-per-day");
+        assertFailsNaming("postroom.limits.lock-after=-3", "postroom.limits.lock-after");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.postroom.smtp.digest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,30 +7,26 @@ import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.postroom.smtp.message.MessageHeaders;
+import org.postroom.smtp.message.ServerNotice;
 import org.postroom.storage.Printable;
 import org.postroom.storage.quarantine.Digest;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeUtility;
 
 /**
  * The daily quarantine digest as a message: plain text only (no HTML, nothing remote), its words
  * from the {@code texts} bundle of this package, one entry per held message (when it
  * was held, From, Subject, why) and the link to the account page where the user releases or
- * deletes them. From {@code MAILER-DAEMON@<hostname>} like the server's other generated mail,
- * marked {@code Auto-Submitted: auto-generated} (RFC 3834) so that no vacation responder answers
- * it, in UTF-8 with quoted-printable so that it travels in 7 bits.
+ * deletes them, in the shape of the server's other notices ({@link ServerNotice}).
  *
  * <p>What the held messages say about themselves (From, Subject) is a stranger's text: it is
  * decoded (RFC 2047), its control and invisible characters shown as {@code ?}, cut short, and only
@@ -48,7 +41,6 @@ public final class QuarantineDigest {
     private static final String INDENT = "  ";
     /** The bundle of the digest's words: {@code texts.properties} beside this class, English. */
     private static final String TEXTS = QuarantineDigest.class.getPackageName() + ".texts";
-    private static final DateTimeFormatter HEADER_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final String hostname;
     private final URI accountPage;
@@ -76,23 +68,8 @@ public final class QuarantineDigest {
     /** The digest of {@code digest}'s held messages as a whole message, dated {@code now}, CRLF line endings. */
     public byte[] compose(Digest digest, Instant now) {
         int count = digest.entries().size();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        line(out, "From: " + encoded(text("from.name")) + " <MAILER-DAEMON@" + hostname + ">");
-        line(out, "To: <" + digest.address() + ">");
-        line(out, "Subject: " + encoded(text("subject", count)));
-        line(out, "Date: " + HEADER_DATE.format(now));
-        line(out, "Message-ID: <" + UUID.randomUUID() + "@" + hostname + ">");
-        line(out, "Auto-Submitted: auto-generated");
-        line(out, "MIME-Version: 1.0");
-        line(out, "Content-Type: text/plain; charset=UTF-8");
-        line(out, "Content-Transfer-Encoding: quoted-printable");
-        line(out, "");
-        try (OutputStream body = MimeUtility.encode(out, "quoted-printable")) {
-            body.write(String.join("\r\n", body(digest, count)).concat("\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException("encode a digest in memory", e);
-        }
-        return out.toByteArray();
+        return ServerNotice.compose(hostname, text("from.name"), digest.address(), text("subject", count), now,
+                String.join("\r\n", body(digest, count)));
     }
 
     private List<String> body(Digest digest, int count) {
@@ -183,18 +160,5 @@ public final class QuarantineDigest {
         }
         lines.add(line.toString());
         return lines;
-    }
-
-    private static String encoded(String headerText) {
-        try {
-            return MimeUtility.encodeText(headerText, "UTF-8", "Q");
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("UTF-8 is always there", e);
-        }
-    }
-
-    private static void line(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(new byte[] { '\r', '\n' });
     }
 }

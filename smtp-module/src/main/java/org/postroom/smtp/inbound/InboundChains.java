@@ -61,9 +61,10 @@ public final class InboundChains {
 
     /**
      * Ports 587 (STARTTLS) and 465 (implicit TLS): mail from our users' mail clients. AUTH only in
-     * TLS and before any MAIL; the sender and the From: field must be the user's own; recipients
-     * anywhere; Date and Message-ID added when the client left them out; the message scanned for
-     * spam (rspamd, when configured) as outbound mail.
+     * TLS and before any MAIL; the sender and the From: field must be the user's own; the user's
+     * sending limits and suspension checked at MAIL and RCPT, and the message counted at its commit;
+     * recipients anywhere; Date and Message-ID added when the client left them out; the message
+     * scanned for spam (rspamd, when configured) as outbound mail, a rejection counted against the user.
      */
     public static InboundProtocol submission(InboundSettings settings, InboundServices services) {
         return protocol(settings, List.of(
@@ -76,10 +77,12 @@ public final class InboundChains {
                 List.of(
                         new AuthRequiredHook(),
                         new SenderOwnershipHook(services.directory())),
-                recipients(settings, services, List.of(), List.of()),
+                // then the sending limits (none when off)
+                List.<ProtocolHandler>copyOf(services.sending().mailHooks()),
+                recipients(settings, services, services.sending().rcptHooks(), List.of()),
                 data(settings, services, List.of(new MissingHeadersFilter(settings.hostname())),
                         concat(List.of(new FromOwnershipHook(services.directory(), services.meters())),
-                                services.spam().submission()))));
+                                services.sending().countingSpamRejects(services.spam().submission())))));
     }
 
     /** The greeting, the session log line, the reading of command lines, and a transaction's end with the connection. */
@@ -111,7 +114,8 @@ public final class InboundChains {
     }
 
     /**
-     * RCPT: the first decision stands; {@code senderPolicies} (port 25's lists and blocklists) come
+     * RCPT: the first decision stands; {@code senderPolicies} (port 25's lists and blocklists,
+     * submission's sending limits) come
      * before the recipient is looked up, {@code beforeAccepting} (port 25's greylisting) after a
      * local recipient was found to take the mail; RelayControlHook always decides.
      */
@@ -143,7 +147,7 @@ public final class InboundChains {
         handlers.add(new DataLineMessageHookHandler());
         handlers.addAll(messageChecks);
         handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(),
-                services.meters()));
+                services.sending(), services.meters()));
         return handlers;
     }
 

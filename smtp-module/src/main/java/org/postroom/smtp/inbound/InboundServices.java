@@ -4,6 +4,7 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.greylist.Greylisting;
+import org.postroom.smtp.inbound.limits.SendingControl;
 import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.inbound.spam.SpamFilter;
 import org.postroom.smtp.srs.SenderRewriting;
@@ -22,13 +23,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * for mailboxes found full at the commit, the SRS that turns bounces to forwarded mail's senders
  * back into the original senders, port 25's judgement of senders (lists and DNS blocklists:
  * {@code senders}), its greylisting ({@code greylisting}), the authentication checks of the mail
- * it receives ({@code checks}), the spam filter of received and submitted mail ({@code spam}),
+ * it receives ({@code checks}), the spam filter of received and submitted mail ({@code spam}), the
+ * sending limits and suspensions of submission ({@code sending}),
  * James's command timers ({@code metrics}) and the registry of Postroom's own meters (sessions,
  * messages received).
  */
 public record InboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
         Authenticator authenticator, LoginThrottle throttle, Spool spool, QuotaBounces quotaBounces,
         SenderRewriting senderRewriting, SenderPolicy senders, Greylisting greylisting, InboundChecks checks,
-        SpamFilter spam,
+        SpamFilter spam, SendingControl sending,
         MetricFactory metrics, MeterRegistry meters) {
 }

@@ -22,10 +22,12 @@ import org.postroom.smtp.inbound.hook.HeldRecipients;
 import org.postroom.smtp.inbound.hook.PasswordAuthHook;
 import org.postroom.smtp.inbound.hook.StorageBackedHook;
 import org.postroom.smtp.inbound.hook.Verdicts;
+import org.postroom.smtp.inbound.limits.SendingControl;
 import org.postroom.smtp.inbound.spam.SpamFindings;
 import org.postroom.smtp.reply.Refusal;
 import org.postroom.smtp.reply.Replies;
 import org.postroom.storage.Printable;
+import org.postroom.storage.limits.LimitExceeded;
 import org.postroom.storage.mailbox.DeliveryReceipt;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
@@ -47,7 +49,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the whole transaction and nothing stored, since the sender may be forged and a DSN to it would be
  * backscatter (the sending server keeps the message and retries); on submission the others get the
  * message, and the 250 (one reply for all, RFC 5321) is sent after the DSN to the user about the
- * full mailboxes has been stored ({@link QuotaBounces}).
+ * full mailboxes has been stored ({@link QuotaBounces}). A submitted message is counted against its
+ * user's sending limits in the same transaction ({@link SendingControl#charge}); one that another
+ * session took over a limit meanwhile is rolled back and refused (451 4.7.1 for the hour, 550 5.7.1
+ * for the day), never answered 250.
  *
  * <p>On port 25 the message is stored behind its Authentication-Results field and with the
  * verdicts of the checks ({@link MessageAuthentication}) and of the spam filter ({@link
@@ -71,12 +76,15 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
     private final MailStore store;
     private final Quarantine quarantine;
     private final QuotaBounces quotaBounces;
+    private final SendingControl sending;
     private final MeterRegistry meters;
 
-    StoreMessageHook(MailStore store, Quarantine quarantine, QuotaBounces quotaBounces, MeterRegistry meters) {
+    StoreMessageHook(MailStore store, Quarantine quarantine, QuotaBounces quotaBounces, SendingControl sending,
+            MeterRegistry meters) {
         this.store = store;
         this.quarantine = quarantine;
         this.quotaBounces = quotaBounces;
+        this.sending = sending;
         this.meters = meters;
     }
 
@@ -107,9 +115,13 @@ final class StoreMessageHook extends StorageBackedHook implements MessageHook {
                         held.queueId(), Printable.of(sender), hold.get());
                 return committed(session, held.queueId());
             }
-            receipt = store.deliver(sender, origin(session), recipients, content, verdicts);
+            receipt = store.deliver(sender, origin(session), recipients, content, verdicts,
+                    sending.charge(session, recipients.size()));
         } catch (IOException e) {
             return unreadable(session, e);
+        } catch (LimitExceeded e) {
+            // another session of the user committed meanwhile; this message is rolled back, uncounted
+            return sending.refusedAtCommit(session, PasswordAuthHook.user(session).orElseThrow(), e.limit());
         }
         if (!receipt.stored()) {
             log.info("session {}: message from <{}> refused with {}: reason={} recipients={}",

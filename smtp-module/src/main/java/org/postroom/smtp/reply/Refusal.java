@@ -29,6 +29,13 @@ public enum Refusal {
     GREYLISTED(Replies.GREYLISTED),
     HELD_APART(Replies.HELD_APART),
 
+    // --- the authenticated user's sending limits and suspension
+    HOURLY_LIMIT_REACHED(Replies.HOURLY_LIMIT_REACHED),
+    DAILY_LIMIT_REACHED(Replies.DAILY_LIMIT_REACHED),
+    DAILY_RECIPIENT_LIMIT_REACHED(Replies.DAILY_RECIPIENT_LIMIT_REACHED),
+    RECIPIENT_LIMIT_REACHED(Replies.RECIPIENT_LIMIT_REACHED),
+    SENDING_SUSPENDED(Replies.SENDING_SUSPENDED),
+
     // --- the message: its From: field (submission), its size, its bytes
     FROM_NOT_OWNED(Replies.FROM_NOT_OWNED),
     SEVERAL_FROM_FIELDS(Replies.FROM_NOT_OWNED),

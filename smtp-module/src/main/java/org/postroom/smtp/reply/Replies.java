@@ -3,6 +3,7 @@ package org.postroom.smtp.reply;
 import static org.postroom.smtp.reply.Codes.*;
 
 import org.postroom.storage.Printable;
+import org.postroom.storage.limits.SendingLimit;
 
 /**
  * Every reply Postroom's own SMTP code sends, by name, written with the codes of {@link Codes}.
@@ -83,6 +84,21 @@ public final class Replies {
      */
     public static final Reply GREYLISTED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
             "Greylisted, please try again later");
+
+    /**
+     * The authenticated user sent as many messages this clock hour as their sending limit allows
+     * (RFC 3463 X.7.1, temporary: the next hour takes them); the text goes on with the limit
+     * ({@link #sendingLimitReached}).
+     */
+    public static final Reply HOURLY_LIMIT_REACHED = Reply.of(C451_LOCAL_ERROR, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Hourly sending limit of your account reached");
+
+    /**
+     * RFC 5321 §4.5.3.1.10: more recipients in this message than the user's limit per message (RFC
+     * 3463 X.5.3); the client sends the others in another message. The text goes on with the limit.
+     */
+    public static final Reply RECIPIENT_LIMIT_REACHED = Reply.of(C452_STORAGE_FULL, SE_PROTOCOL5_TOO_MANY_RECIPIENTS3,
+            "Recipient limit per message of your account reached");
 
     /** RFC 4954 §6: the credentials could not be checked right now. */
     public static final Reply AUTH_UNAVAILABLE = Reply.of(C454_TEMPORARY_AUTH_FAILURE, SE_POLICY7_OTHER0,
@@ -295,6 +311,25 @@ public final class Replies {
             "From header must name only addresses the authenticated user may send as");
 
     /**
+     * The authenticated user sent as many messages in the last 24 hours as their sending limit
+     * allows (RFC 3463 X.7.1); the text goes on with the limit ({@link #sendingLimitReached}).
+     */
+    public static final Reply DAILY_LIMIT_REACHED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Daily sending limit of your account reached");
+
+    /** As {@link #DAILY_LIMIT_REACHED}, for the recipients of the last 24 hours. */
+    public static final Reply DAILY_RECIPIENT_LIMIT_REACHED =
+            Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Daily recipient limit of your account reached");
+
+    /**
+     * RFC 3463 X.7.1: the user's sending is suspended, for reaching their limits or sending spam
+     * too often in a day, until an administrator lifts it; receiving and POP3 go on.
+     */
+    public static final Reply SENDING_SUSPENDED = Reply.of(C550_MAILBOX_UNAVAILABLE, SE_POLICY7_DELIVERY_NOT_AUTHORIZED1,
+            "Sending suspended for your account, please contact your administrator");
+
+    /**
      * RFC 5321 §2.3.8 allows CR and LF only together, as CRLF; RFC 2045 §2.8 forbids NUL in 8bit
      * data. A bare CR or LF is what SMTP smuggling (CVE-2023-51764 class) hides a second message
      * behind, so a message containing one is refused whole (RFC 3463 X.6.0).
@@ -366,6 +401,24 @@ public final class Replies {
             text = text.substring(0, 200);
         }
         return text.isEmpty() ? SPAM_REJECTED : SPAM_REJECTED.withText(SPAM_REJECTED.text() + ": " + text);
+    }
+
+    /**
+     * The reply to a user who reached {@code limit}, whose value is {@code value}, naming it so the
+     * user can read what happened: {@code 451 4.7.1 Hourly sending limit of your account reached (100
+     * messages per hour), try again later}.
+     */
+    public static Reply sendingLimitReached(SendingLimit limit, int value) {
+        return switch (limit) {
+            case MESSAGES_PER_HOUR -> HOURLY_LIMIT_REACHED.withText(HOURLY_LIMIT_REACHED.text() + " (" + value
+                    + " messages per hour), try again later");
+            case MESSAGES_PER_DAY -> DAILY_LIMIT_REACHED.withText(DAILY_LIMIT_REACHED.text() + " (" + value
+                    + " messages in 24 hours)");
+            case RECIPIENTS_PER_DAY -> DAILY_RECIPIENT_LIMIT_REACHED.withText(DAILY_RECIPIENT_LIMIT_REACHED.text()
+                    + " (" + value + " recipients in 24 hours)");
+            case RECIPIENTS_PER_MESSAGE -> RECIPIENT_LIMIT_REACHED.withText(RECIPIENT_LIMIT_REACHED.text() + " ("
+                    + value + "), send to the others in another message");
+        };
     }
 
     /** RFC 5321 §4.1.1.4: the message is committed; {@code queueId} names its stored copy. */

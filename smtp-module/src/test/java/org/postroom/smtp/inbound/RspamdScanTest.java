@@ -3,6 +3,7 @@ package org.postroom.smtp.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +15,10 @@ import org.postroom.smtp.inbound.spam.SpamFilter;
 import org.postroom.smtp.rspamd.RspamdScanner;
 import org.postroom.smtp.testing.RspamdAvailable;
 import org.postroom.smtp.testing.TestRspamd;
+import org.postroom.storage.limits.SendingLimits;
+import org.postroom.storage.limits.SendingPolicy;
+import org.postroom.storage.limits.SuspensionReason;
+import org.postroom.storage.limits.Suspensions;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.spam.SpamPolicy;
@@ -197,6 +202,18 @@ class RspamdScanTest {
         assertThat(bed.mail().queuedRecipients()).isEmpty();
         assertThat(bed.meters().counter("postroom.antispam.outbound.rejected", "user", "alice@example.com").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aUserWhoseSubmittedMailRspamdRejectsTwiceInADayHasSendingSuspendedWithLockAfterTwo() {
+        bed.sendingLimits(new SendingPolicy(SendingLimits.NONE, 2), Clock.systemUTC());
+        submit("gtube", TestRspamd.GTUBE, "550 5.7.1 Message refused as spam");
+        submit("gtube again", TestRspamd.GTUBE, "550 5.7.1 Message refused as spam");
+        try (SmtpTranscript smtp = bed.loggedIn("alice@example.com", filter())) {
+            smtp.send("MAIL FROM:<alice@example.com>").expect("550 5.7.1 Sending suspended");
+        }
+        assertThat(new Suspensions(bed.mail().database()).inForce()).singleElement()
+                .satisfies(suspension -> assertThat(suspension.reason()).isEqualTo(SuspensionReason.SPAM_REJECTS));
     }
 
     @Test

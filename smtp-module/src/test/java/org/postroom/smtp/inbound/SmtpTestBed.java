@@ -26,6 +26,8 @@ import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.TrustedForwarders;
 import org.postroom.smtp.inbound.spam.SpamFilter;
 import org.postroom.smtp.testing.TestDnsServer;
+import org.postroom.storage.limits.SendingLimits;
+import org.postroom.storage.limits.SendingPolicy;
 import org.postroom.testing.LogCapture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,6 +55,8 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     private SimpleMeterRegistry meters;
     private List<String> trustedForwarders = List.of();
     private Greylisting greylisting = Greylisting.off();
+    private SendingPolicy sendingPolicy = new SendingPolicy(SendingLimits.NONE, 0);
+    private Clock sendingClock = Clock.systemUTC();
 
     /** Logins throttled after 10 failures, without delay. */
     public SmtpTestBed() {
@@ -130,6 +134,16 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         return this;
     }
 
+    /**
+     * Makes submission of the listeners this test starts from now on keep {@code policy}'s sending
+     * limits at the time of {@code clock}; no limits and no suspension otherwise.
+     */
+    public SmtpTestBed sendingLimits(SendingPolicy policy, Clock clock) {
+        sendingPolicy = policy;
+        sendingClock = clock;
+        return this;
+    }
+
     /** Server name mx.postroom.test, messages up to 10 MiB, 100 recipients. */
     public InboundSettings settings() {
         return settings(MAX_MESSAGE_SIZE);
@@ -167,7 +181,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
 
     private InboundServices services(Dnsbl dnsbl, InboundChecks checks, SpamFilter spam) {
         return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl,
-                greylisting, checks, spam, meters);
+                greylisting, checks, spam, sendingPolicy, sendingClock, meters);
     }
 
     private InboundChecks checks() {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,12 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import org.postroom.smtp.dsn.QuotaBounces;
 import org.postroom.smtp.inbound.checks.InboundChecks;
 import org.postroom.smtp.inbound.greylist.Greylisting;
+import org.postroom.smtp.inbound.limits.SendingControl;
+import org.postroom.smtp.inbound.limits.SuspensionNotices;
 import org.postroom.smtp.inbound.senders.Dnsbl;
 import org.postroom.smtp.inbound.senders.SenderPolicy;
 import org.postroom.smtp.inbound.spam.SpamFilter;
@@ -35,6 +39,8 @@ import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.greylist.Greylist;
+import org.postroom.storage.limits.SendingCounters;
+import org.postroom.storage.limits.SendingPolicy;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailboxEntry;
 import org.postroom.storage.mailbox.Mailboxes;
@@ -143,13 +149,23 @@ public final class TestMailSystem implements AutoCloseable {
      * received mail with {@code checks}, filtering spam with {@code spam}, counting into {@code meters}.
      */
     public InboundServices services(Spool spool, LoginThrottle throttle, Dnsbl dnsbl, Greylisting greylisting,
-            InboundChecks checks, SpamFilter spam, MeterRegistry meters) {
+            InboundChecks checks, SpamFilter spam, SendingPolicy sendingPolicy, Clock clock, MeterRegistry meters) {
         MailStore store = new MailStore(db);
         QuotaBounces bounces = QuotaBounces.create(TestListener.HOSTNAME, store, directory(), new DeliveryQueue(db),
                 Clock.systemUTC());
         return new InboundServices(directory(), store, quarantine(), authenticator(), throttle, spool, bounces,
                 senderRewriting(), new SenderPolicy(senderLists(), dnsbl), greylisting, checks, spam,
-                new CommandTimers(meters), meters);
+                sending(sendingPolicy, clock), new CommandTimers(meters), meters);
+    }
+
+    /**
+     * The sending limits of submission: {@code policy}'s, at the time of {@code clock}, notices to
+     * postmasters linking to the console at https://console.postroom.test.
+     */
+    public SendingControl sending(SendingPolicy policy, Clock clock) {
+        return SendingControl.on(new SendingCounters(db), policy, new SuspensionNotices(directory(), new MailStore(db),
+                quarantine(), TestListener.HOSTNAME, URI.create("https://console.postroom.test"), clock, Locale.ENGLISH),
+                clock);
     }
 
     public SpamPolicies spamPolicies() {

@@ -8,10 +8,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.limits.LimitExceeded;
+import org.postroom.storage.limits.SendingCharge;
+import org.postroom.storage.limits.SendingCounters;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.message.StoredMessage;
@@ -62,9 +66,25 @@ public final class MailStore {
      */
     public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content,
             List<MessageCheck> checks) throws IOException {
+        return deliver(sender, origin, recipients, content, checks, Optional.empty());
+    }
+
+    /**
+     * As {@link #deliver(String, MessageOrigin, List, InputStream, List)}, counting a submitted
+     * message against its user's sending limits ({@code charge}) in the same transaction, last, so
+     * that the user's counter row is held only for the moment before the commit.
+     *
+     * @throws LimitExceeded when the message would take its user over a limit (nothing is stored,
+     *         nothing counted)
+     */
+    public DeliveryReceipt deliver(String sender, MessageOrigin origin, List<Recipient> recipients, InputStream content,
+            List<MessageCheck> checks, Optional<SendingCharge> charge) throws IOException {
         try {
             return db.inTransaction("store message for " + recipients.size() + " recipients", jdbc -> {
-                return deliverStored(jdbc, StoredMessage.write(jdbc, sender, origin, content, checks), recipients);
+                DeliveryReceipt receipt = deliverStored(jdbc, StoredMessage.write(jdbc, sender, origin, content, checks),
+                        recipients);
+                charge.ifPresent(message -> SendingCounters.charge(jdbc, message));
+                return receipt;
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();

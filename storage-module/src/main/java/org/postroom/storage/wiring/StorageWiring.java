@@ -10,6 +10,9 @@ import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.UserRepository;
+import org.postroom.storage.limits.SendingCounters;
+import org.postroom.storage.limits.SendingLimitSettings;
+import org.postroom.storage.limits.Suspensions;
 import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MaildropLocks;
 import org.postroom.storage.mailbox.Mailboxes;
@@ -131,6 +134,21 @@ public class StorageWiring {
     @Bean
     SpamPolicies spamPolicies(Database db) {
         return new SpamPolicies(db);
+    }
+
+    @Bean
+    SendingLimitSettings sendingLimitSettings(Database db) {
+        return new SendingLimitSettings(db);
+    }
+
+    @Bean
+    SendingCounters sendingCounters(Database db) {
+        return new SendingCounters(db);
+    }
+
+    @Bean
+    Suspensions suspensions(Database db) {
+        return new Suspensions(db);
     }
 
     @Bean
