@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.postroom.smtp.inbound.spam.SpamFilter;
 import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.storage.directory.LoginLimits;
 import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.limits.SendingLimits;
+import org.postroom.storage.limits.SendingPolicy;
 import org.postroom.testing.FuzzRun;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -68,7 +71,7 @@ final class SmtpFuzzServer implements BeforeAllCallback, AfterAllCallback {
                 new Dnsbl(List.of(), resolver, Duration.ofSeconds(1), meters), Greylisting.off(),
                 InboundChecks.on(TestListener.HOSTNAME, resolver, mail.directory(), TrustedForwarders.of(List.of(), resolver),
                         meters),
-                SpamFilter.off(), meters);
+                SpamFilter.off(), new SendingPolicy(SendingLimits.NONE, 0), Clock.systemUTC(), meters);
         InboundSettings settings = new InboundSettings(TestListener.HOSTNAME, MAX_MESSAGE_SIZE, 100);
         mx = TestListener.serving(InboundChains.mx(settings, services), SmtpListeners::mx,
                 limits -> limits.maxLineLength(MAX_LINE));
