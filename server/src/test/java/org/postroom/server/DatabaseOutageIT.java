@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.apache.commons.net.pop3.POP3MessageInfo;
@@ -40,13 +41,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The database going away under load (issue 24). The packaged server takes mail on port 25 for a
  * local user and for an alias that forwards to a remote server, and a mail client downloads and
- * deletes over POP3 (port 995), while its embedded PostgreSQL is stopped under it three times: a fast
- * shutdown, an immediate one, and the postmaster killed outright. Postroom starts it again each
- * time. Meanwhile every SMTP reply is a 250 or a 451 4.3.0, in time; POP3 refuses with
- * {@code -ERR [SYS/TEMP]}; health goes DOWN and comes back UP by itself. Afterwards the mail client
- * received every message acknowledged with 250 (a message deleted by a QUIT that said +OK never
- * again; one whose QUIT failed it may get twice, as POP3 allows), the remote server got each
- * forwarded one exactly once, and no queue entry is left claimed.
+ * deletes over POP3 (port 995), while its embedded PostgreSQL is stopped under it three times (a
+ * fast shutdown, an immediate one, the postmaster killed outright; Postroom starts it again each
+ * time), or hangs (every process of it stopped with SIGSTOP, then let go on). Meanwhile every SMTP
+ * reply is a 250 or a 451 4.3.0, in time; POP3 refuses with {@code -ERR [SYS/TEMP]}; health goes
+ * DOWN and comes back UP by itself. Afterwards the mail client received every message acknowledged
+ * with 250 (a message deleted by a QUIT that said +OK never again; one whose QUIT failed it may get
+ * twice, as POP3 allows), the remote server got each forwarded one exactly once, and no queue entry
+ * is left claimed.
  */
 class DatabaseOutageIT {
 
@@ -74,6 +76,67 @@ class DatabaseOutageIT {
 
     @Test
     void mailAcknowledgedAcrossThreeStopsOfTheDatabaseIsThereExactlyOnce(@TempDir Path workDir) throws Exception {
+        underLoad(workDir, "three stops", 3, postroom -> {
+            List<String> stops = List.of("INT", "QUIT", "KILL");
+            for (int stop = 0; stop < stops.size(); stop++) {
+                String signal = stops.get(stop);
+                awaitMailFlowing("before the SIG" + signal);
+                long postmaster = postmaster(workDir);
+                kill(signal, List.of(postmaster));
+                // the restart is over when Postroom logs it; the server may answer a little earlier
+                long restarts = stop + 1;
+                await(() -> postmasterAfter(workDir, postmaster) && restartsLogged(postroom) == restarts,
+                        "PostgreSQL started again after SIG" + signal);
+            }
+        });
+    }
+
+    /**
+     * PostgreSQL stops answering without closing anything (all its processes stopped with SIGSTOP,
+     * as a hung server or a network that drops packets): {@code postroom.smtp.storage-timeout}
+     * turns every wait into a 451 in time, no thread stays stuck, and mail flows again once it
+     * answers.
+     */
+    @Test
+    void aDatabaseThatStopsAnsweringIsWaitedForNoLongerThanTheStorageTimeout(@TempDir Path workDir)
+            throws Exception {
+        underLoad(workDir, "SIGSTOP", 0, postroom -> {
+            awaitMailFlowing("before the SIGSTOP");
+            ProcessHandle postmaster = ProcessHandle.of(postmaster(workDir)).orElseThrow();
+            List<Long> server = Stream.concat(Stream.of(postmaster), postmaster.descendants()).map(ProcessHandle::pid)
+                    .toList();
+            int refusedBefore = refused.size();
+            kill("STOP", server);
+            try {
+                await(() -> refused.size() >= refusedBefore + 2, "451 while PostgreSQL does not answer");
+                // the hang lasts longer than any one wait of the server's
+                Thread.sleep(STORAGE_TIMEOUT.multipliedBy(2).toMillis());
+            } finally {
+                kill("CONT", server);
+            }
+        });
+    }
+
+    /** How a test strikes the database under load. */
+    @FunctionalInterface
+    private interface Fault {
+        void strike(PostroomProcess postroom) throws Exception;
+    }
+
+    private static void kill(String signal, List<Long> pids) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        assertThat(new ProcessBuilder(command).start().waitFor()).as("kill -%s %s", signal, pids).isZero();
+    }
+
+    /**
+     * Runs the packaged server under load (SMTP to a local user and to an alias forwarding to a
+     * remote server, a POP3 client downloading and deleting, a health watcher), strikes with
+     * {@code fault}, lets mail flow again, and checks that every message acknowledged is there
+     * exactly once and that the server logged {@code errorsExpected} ERROR lines, each a restart
+     * of its database.
+     */
+    private void underLoad(Path workDir, String name, int errorsExpected, Fault fault) throws Exception {
         try (TestSmtpServer remote = new TestSmtpServer();
                 PostroomProcess postroom = new PostroomProcess(workDir,
                         Map.of("POSTROOM_SMTP_STORAGE_TIMEOUT", STORAGE_TIMEOUT.toSeconds() + "s"))) {
@@ -91,20 +154,8 @@ class DatabaseOutageIT {
                     load.submit(() -> download(postroom.port("POP3S"), workDir)),
                     load.submit(() -> watchHealth(postroom)));
 
-            List<String> signals = List.of("INT", "QUIT", "KILL");
-            for (int stop = 0; stop < signals.size(); stop++) {
-                String signal = signals.get(stop);
-                int before = acknowledged.size();
-                await(() -> acknowledged.size() >= before + 10, "mail flows before the " + signal);
-                long postmaster = postmaster(workDir);
-                assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(postmaster)).start().waitFor()).isZero();
-                // the restart is over when Postroom logs it; the server may answer a little earlier
-                long restarts = stop + 1;
-                await(() -> postmasterAfter(workDir, postmaster) && restartsLogged(postroom) == restarts,
-                        "PostgreSQL started again after SIG" + signal);
-            }
-            int before = acknowledged.size();
-            await(() -> acknowledged.size() >= before + 10, "mail flows after the last restart");
+            fault.strike(postroom);
+            awaitMailFlowing("after the " + name);
             loading.set(false);
             for (Future<?> task : running) {
                 task.get();
@@ -116,10 +167,10 @@ class DatabaseOutageIT {
             await(() -> sql.sql("select count(*) from queue_entry").query(Long.class).single() == 0,
                     "the queue emptied");
 
-            System.out.printf("database outage: %d acknowledged, %d refused with 451, %d downloaded and deleted, %d"
-                    + " downloaded but not deleted, %d POP3 connections closed by the server, %d forwarded%n",
-                    acknowledged.size(), refused.size(), downloaded.size(), downloadedUndeleted.size(), dropped.get(),
-                    remote.transactions().size());
+            System.out.printf("database outage (%s): %d acknowledged, %d refused with 451, %d downloaded and deleted,"
+                    + " %d downloaded but not deleted, %d POP3 connections closed by the server, %d forwarded%n",
+                    name, acknowledged.size(), refused.size(), downloaded.size(), downloadedUndeleted.size(),
+                    dropped.get(), remote.transactions().size());
             assertThat(unexpected).isEmpty();
             assertThat(refused).as("the outages were felt").isNotEmpty();
             assertThat(healthSeen).contains("DOWN", "UP");
@@ -135,8 +186,13 @@ class DatabaseOutageIT {
                     StandardCharsets.US_ASCII))).toList();
             assertThat(forwarded).doesNotHaveDuplicates().containsAll(tokensTo("team@example.com"));
             assertThat(postroom.log().lines().filter(line -> line.contains(" ERROR ")))
-                    .hasSize(3).allMatch(line -> line.contains("exited under Postroom; starting it again"));
+                    .hasSize(errorsExpected).allMatch(line -> line.contains("exited under Postroom; starting it again"));
         }
+    }
+
+    private void awaitMailFlowing(String when) {
+        int before = acknowledged.size();
+        await(() -> acknowledged.size() >= before + 10, "mail flows " + when);
     }
 
     /** Sends message after message to {@code recipient}, each in a session of its own, noting every reply. */
@@ -287,11 +343,11 @@ class DatabaseOutageIT {
         return Long.parseLong(Files.readAllLines(workDir.resolve("data/postgres/postmaster.pid")).get(0).strip());
     }
 
-    /** True once a PostgreSQL other than {@code before} runs on the data directory and takes connections. */
     private static long restartsLogged(PostroomProcess postroom) {
         return postroom.log().lines().filter(line -> line.contains("embedded PostgreSQL running again")).count();
     }
 
+    /** True once a PostgreSQL other than {@code before} runs on the data directory and takes connections. */
     private static boolean postmasterAfter(Path workDir, long before) {
         try {
             return postmaster(workDir) != before && JdbcClient.create(PostroomProcess.embeddedDatabase(workDir))
