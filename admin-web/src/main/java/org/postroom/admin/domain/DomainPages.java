@@ -7,6 +7,7 @@ import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.senders.SenderList;
 import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.spam.SpamPolicies;
@@ -27,12 +28,15 @@ class DomainPages {
     private final DnsRecords dnsRecords;
     private final SenderLists senderLists;
     private final SpamPolicies spamPolicies;
+    private final LoginPolicies loginPolicies;
 
-    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies) {
+    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies,
+            LoginPolicies loginPolicies) {
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.senderLists = senderLists;
         this.spamPolicies = spamPolicies;
+        this.loginPolicies = loginPolicies;
     }
 
     @GetMapping
@@ -57,6 +61,7 @@ class DomainPages {
         model.addAttribute("records", dnsRecords.of(domain));
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofDomain(domain.name())));
         model.addAttribute("spamPolicy", spamPolicies.of(domain.name()));
+        model.addAttribute("loginPolicy", loginPolicies.ofDomain(domain.name()));
         return "domain/show";
     }
 

@@ -10,6 +10,7 @@ import org.postroom.admin.api.PageView;
 import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.UserAccount;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.senders.SenderList;
@@ -32,11 +33,13 @@ class UserPages {
     private final UserRepository users;
     private final DomainRepository domains;
     private final SenderLists senderLists;
+    private final LoginPolicies loginPolicies;
 
-    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists) {
+    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists, LoginPolicies loginPolicies) {
         this.users = users;
         this.domains = domains;
         this.senderLists = senderLists;
+        this.loginPolicies = loginPolicies;
     }
 
     @GetMapping
@@ -72,6 +75,7 @@ class UserPages {
         model.addAttribute("user", user);
         model.addAttribute("quota", QuotaInput.of(user.quotaBytes()));
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofUser(user.address())));
+        model.addAttribute("loginPolicy", loginPolicies.ofUser(user.address()));
         return "user/show";
     }
 
