@@ -1,9 +1,11 @@
 package org.postroom.admin.security;
 
+import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.twofactor.SecondFactorOwner;
 import org.postroom.storage.twofactor.SecondFactors;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
@@ -38,11 +40,16 @@ final class SecondFactorGate implements AuthenticationManager {
     public Authentication authenticate(Authentication login) throws AuthenticationException {
         Authentication signedIn = password.authenticate(login);
         SecondFactorOwner owner = form.owner(signedIn.getName());
-        if (factors.isEnrolled(owner)) {
-            return new PendingSignIn(signedIn, PendingSignIn.Step.CODE);
-        }
-        if (rule.requires(signedIn.getName())) {
-            return new PendingSignIn(signedIn, PendingSignIn.Step.ENROL);
+        try {
+            if (factors.isEnrolled(owner)) {
+                return new PendingSignIn(signedIn, PendingSignIn.Step.CODE);
+            }
+            if (rule.requires(signedIn.getName())) {
+                return new PendingSignIn(signedIn, PendingSignIn.Step.ENROL);
+            }
+        } catch (StorageUnavailableException e) {
+            // the login form answers it as it answers a password that could not be checked: 503
+            throw new AuthenticationServiceException("the database cannot be reached", e);
         }
         return signedIn;
     }
