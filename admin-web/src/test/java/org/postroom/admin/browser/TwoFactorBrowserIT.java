@@ -21,14 +21,17 @@ import org.postroom.storage.directory.LoginRequest;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.directory.Verdict;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A mail user of a domain that requires two-factor sign-in, in a real headless chromium: the first
  * sign-in leads to enrolment (QR code, the secret as text, the app's code computed here from it),
  * the recovery codes are shown once; later sign-ins ask for a code, refuse a replayed one and take
  * a recovery code once. On the account page the user makes an app password (shown once, then
- * accepted by the mail protocols' check) and revokes it.
+ * accepted by the mail protocols' check) and revokes it. A database of its own: the console's tests
+ * expect to find no domain but theirs.
  */
+@TestPropertySource(properties = "test.database=two-factor-browser")
 class TwoFactorBrowserIT extends BrowserSession {
 
     private static final String ADDRESS = "dana@twofactor.example";
