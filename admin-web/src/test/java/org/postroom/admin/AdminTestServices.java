@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postroom.admin.antispam.RecordingSpamTeacher;
+import org.postroom.admin.security.AdministratorTwoFactor;
 import org.postroom.admin.security.BootstrapAdministrator;
 import org.postroom.admin.security.TrustedProxies;
 import org.postroom.storage.TestDatabase;
@@ -69,6 +70,12 @@ class AdminTestServices {
     @Bean
     BootstrapAdministrator bootstrapAdministrator(AdminAccountRepository admins) {
         return new BootstrapAdministrator(admins, AdminTestApplication.ADMIN, AdminTestApplication.ADMIN_PASSWORD);
+    }
+
+    /** {@code test.admin-two-factor}: whether administrators must sign in with a second factor (default: no). */
+    @Bean
+    AdministratorTwoFactor administratorTwoFactor(@Value("${test.admin-two-factor:false}") boolean required) {
+        return new AdministratorTwoFactor(required);
     }
 
     /** The spam filter's learning: recorded, for the tests to read. */

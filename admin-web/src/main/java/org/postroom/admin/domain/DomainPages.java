@@ -8,6 +8,7 @@ import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.senders.SenderList;
 import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.spam.SpamPolicies;
@@ -29,14 +30,16 @@ class DomainPages {
     private final SenderLists senderLists;
     private final SpamPolicies spamPolicies;
     private final LimitsViews limits;
+    private final LoginPolicies loginPolicies;
 
     DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies,
-            LimitsViews limits) {
+            LimitsViews limits, LoginPolicies loginPolicies) {
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.senderLists = senderLists;
         this.spamPolicies = spamPolicies;
         this.limits = limits;
+        this.loginPolicies = loginPolicies;
     }
 
     @GetMapping
@@ -62,6 +65,7 @@ class DomainPages {
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofDomain(domain.name())));
         model.addAttribute("spamPolicy", spamPolicies.of(domain.name()));
         model.addAttribute("limits", limits.ofDomain(domain.name()));
+        model.addAttribute("loginPolicy", loginPolicies.ofDomain(domain.name()));
         return "domain/show";
     }
 

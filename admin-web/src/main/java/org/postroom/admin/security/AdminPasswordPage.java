@@ -7,6 +7,7 @@ import java.security.Principal;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.Printable;
 import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.Credentials;
 import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.Passwords;
@@ -36,8 +37,9 @@ class AdminPasswordPage {
 
     AdminPasswordPage(AdminAccountRepository admins, LoginThrottle throttle) {
         this.admins = admins;
-        this.currentPassword = new CurrentPassword(throttle.attempts((login, secret) -> admins.passwordHash(login)
-                .filter(hash -> secret != null && Passwords.matches(secret, hash)).map(hash -> login), LoginProtocol.WEB));
+        this.currentPassword = new CurrentPassword(throttle.attempts(Credentials.ofPassword((login, secret) -> admins
+                .passwordHash(login).filter(hash -> secret != null && Passwords.matches(secret, hash)).map(hash -> login)),
+                LoginProtocol.WEB));
     }
 
     /** The form fields: the current password, then the new one twice. */

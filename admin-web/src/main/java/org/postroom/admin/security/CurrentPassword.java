@@ -18,22 +18,29 @@ import org.postroom.storage.directory.LoginResult.Unavailable;
 public final class CurrentPassword {
 
     private final LoginAttempts<?> attempts;
+    private final String whenWrong;
 
     public CurrentPassword(LoginAttempts<?> attempts) {
+        this(attempts, "your current password is not right");
+    }
+
+    /** Asks {@code attempts} for another secret (a second factor's code), saying {@code whenWrong} when it is wrong. */
+    public CurrentPassword(LoginAttempts<?> attempts, String whenWrong) {
         this.attempts = attempts;
+        this.whenWrong = whenWrong;
     }
 
     /** @throws InvalidInputException (shown on the form) when the password is wrong or the client throttled */
     public void confirm(InetAddress client, String login, String password) {
         LoginResult<?> result = attempts.attempt(client, login, password);
         if (result instanceof Throttled<?> throttled) {
-            throw new InvalidInputException("too many wrong passwords; try again in " + throttled.retryAfterSeconds() + " s");
+            throw new InvalidInputException("too many wrong attempts; try again in " + throttled.retryAfterSeconds() + " s");
         }
         if (result instanceof Unavailable<?> unavailable) {
             throw unavailable.cause();
         }
         if (!(result instanceof Accepted)) {
-            throw new InvalidInputException("your current password is not right");
+            throw new InvalidInputException(whenWrong);
         }
     }
 }

@@ -2,8 +2,10 @@ package org.postroom.admin.security;
 
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Authenticator;
+import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.Passwords;
+import org.postroom.storage.twofactor.SecondFactors;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +21,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -37,7 +38,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>everything else is the console: an administrator's form login.
  * </ol>
  * An administrator whose password was generated must choose their own before using the console or
- * the API.
+ * the API. At both login forms a right password is the first step only for those with a second
+ * factor (a code comes next) and for those whom a rule makes enrol one ({@link SecondFactorGate});
+ * HTTP Basic on the API takes the password alone.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityChains {
@@ -56,8 +59,6 @@ class SecurityChains {
      */
     static final String API_DESCRIPTION_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
             "style-src 'self' 'unsafe-inline'");
-
-    private static final String ACCOUNT_CONTEXT = "POSTROOM_ACCOUNT_SECURITY_CONTEXT";
 
     private static final RequestMatcher HEALTH = PathPatternRequestMatcher.pathPattern("/actuator/health/**");
     /** What an administrator who must change the generated password can still reach in the console. */
@@ -105,15 +106,16 @@ class SecurityChains {
 
     @Bean
     @Order(2)
-    SecurityFilterChain account(HttpSecurity http, Authenticator authenticator, LoginThrottle throttle) throws Exception {
-        HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-        contexts.setSpringSecurityContextKey(ACCOUNT_CONTEXT);
+    SecurityFilterChain account(HttpSecurity http, Authenticator authenticator, LoginThrottle throttle,
+            SecondFactors factors, LoginPolicies policies) throws Exception {
         http.securityMatcher("/account", "/account/**")
-                .securityContext(context -> context.securityContextRepository(contexts));
-        return behindLoginForm(http, "/account/login", MailUserAuthentication.ROLE,
-                new ThrottledAuthentication(throttle, new MailUserAuthentication(authenticator)))
-                .formLogin(form -> form.usernameParameter("address").defaultSuccessUrl("/account", true))
-                .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/account/login?signedOut"))
+                .securityContext(context -> context.securityContextRepository(SignInForm.ACCOUNT.contexts()));
+        return behindLoginForm(http, SignInForm.ACCOUNT, new SecondFactorGate(
+                new ThrottledAuthentication(throttle, new MailUserAuthentication(authenticator)), SignInForm.ACCOUNT,
+                factors, address -> policies.ofUser(address).twoFactorRequired()))
+                .formLogin(form -> form.usernameParameter("address"))
+                .logout(logout -> logout.logoutUrl(SignInForm.ACCOUNT.logoutPage())
+                        .logoutSuccessUrl("/account/login?signedOut"))
                 .build();
     }
 
@@ -134,8 +136,10 @@ class SecurityChains {
     @Bean
     @Order(5)
     SecurityFilterChain console(HttpSecurity http, AdminAccounts admins, AdminAccountRepository adminAccounts,
-            LoginThrottle throttle) throws Exception {
-        return behindLoginForm(http, "/login", AdminAccounts.ROLE, new ThrottledAuthentication(throttle, adminLogin(admins)))
+            LoginThrottle throttle, SecondFactors factors, AdministratorTwoFactor administratorTwoFactor) throws Exception {
+        return behindLoginForm(http, SignInForm.CONSOLE, new SecondFactorGate(
+                new ThrottledAuthentication(throttle, adminLogin(admins)), SignInForm.CONSOLE, factors,
+                username -> administratorTwoFactor.required()))
                 .addFilterAfter(new PasswordChangeRequired(adminAccounts, BEFORE_PASSWORD_CHANGE,
                         PasswordChangeRequired::redirectToChangePage), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
@@ -152,18 +156,24 @@ class SecurityChains {
     }
 
     /**
-     * A part of the site behind a login form: the form (and the error page) is open to anyone,
-     * everything else needs {@code role}; a failed login comes back to the form saying why
-     * ({@link LoginFailures}).
+     * A part of the site behind a login form: the form (and the error page) is open to anyone; a
+     * sign-in whose second step is missing ({@link PendingSignIn}) reaches only that step's page
+     * and is sent there from any other; everything else needs the form's role. A failed login
+     * comes back to the form saying why ({@link LoginFailures}).
      */
-    private static HttpSecurity behindLoginForm(HttpSecurity http, String loginPage, String role,
-            AuthenticationManager logins) throws Exception {
+    private static HttpSecurity behindLoginForm(HttpSecurity http, SignInForm form, AuthenticationManager logins)
+            throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(loginPage, "/error").permitAll()
-                        .anyRequest().hasRole(role))
+                        .requestMatchers(form.loginPage(), "/error").permitAll()
+                        .requestMatchers(form.codePage()).hasAuthority(PendingSignIn.Step.CODE.authority())
+                        .requestMatchers(form.twoFactorPage(), form.twoFactorPage() + "/**")
+                        .hasAnyAuthority(PendingSignIn.Step.ENROL.authority(), "ROLE_" + form.role())
+                        .anyRequest().hasRole(form.role()))
                 .authenticationManager(logins)
-                .formLogin(form -> form.loginPage(loginPage).failureHandler(new LoginFailures(loginPage)))
+                .formLogin(login -> login.loginPage(form.loginPage()).failureHandler(new LoginFailures(form.loginPage()))
+                        .successHandler(new SignInSuccess(form)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new PendingSignInRedirect(form)))
                 .headers(strictHeaders(CONTENT_SECURITY_POLICY));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.postroom.storage.StorageUnavailableException;
+import org.postroom.storage.directory.Credentials;
 import org.postroom.storage.directory.LoginAttempts;
 import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginResult;
@@ -39,7 +40,8 @@ final class ThrottledAuthentication implements AuthenticationManager {
     /** Tries the providers in order; the login fails only when none accepts it. */
     ThrottledAuthentication(LoginThrottle throttle, AuthenticationProvider... providers) {
         AuthenticationManager checks = new ProviderManager(List.of(providers));
-        this.logins = throttle.attempts((login, secret) -> check(checks, login, secret), LoginProtocol.WEB);
+        this.logins = throttle.attempts(Credentials.ofPassword((login, secret) -> check(checks, login, secret)),
+                LoginProtocol.WEB);
     }
 
     @Override

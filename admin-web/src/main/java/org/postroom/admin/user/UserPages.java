@@ -11,6 +11,7 @@ import org.postroom.admin.limits.LimitsViews;
 import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.UserAccount;
 import org.postroom.storage.directory.UserRepository;
 import org.postroom.storage.senders.SenderList;
@@ -34,12 +35,15 @@ class UserPages {
     private final DomainRepository domains;
     private final SenderLists senderLists;
     private final LimitsViews limits;
+    private final LoginPolicies loginPolicies;
 
-    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists, LimitsViews limits) {
+    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists, LimitsViews limits,
+            LoginPolicies loginPolicies) {
         this.users = users;
         this.domains = domains;
         this.senderLists = senderLists;
         this.limits = limits;
+        this.loginPolicies = loginPolicies;
     }
 
     @GetMapping
@@ -76,6 +80,7 @@ class UserPages {
         model.addAttribute("quota", QuotaInput.of(user.quotaBytes()));
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofUser(user.address())));
         model.addAttribute("limits", limits.ofUser(user.address()));
+        model.addAttribute("loginPolicy", loginPolicies.ofUser(user.address()));
         return "user/show";
     }
 

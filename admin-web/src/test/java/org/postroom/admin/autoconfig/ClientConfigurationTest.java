@@ -21,7 +21,9 @@ import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.twofactor.SecondFactors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -73,6 +75,10 @@ class ClientConfigurationTest {
     Authenticator authenticator;
     @MockitoBean
     LoginThrottle throttle;
+    @MockitoBean
+    SecondFactors secondFactors;
+    @MockitoBean
+    LoginPolicies loginPolicies;
 
     @BeforeEach
     void ourDomainIsAutoconfigExample() {

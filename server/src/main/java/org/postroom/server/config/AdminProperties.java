@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param username made sure to exist at every start
  * @param password when set, the administrator's password (also to recover a lost one); when unset,
  *        a missing administrator is created with a generated password that is logged once
+ * @param twoFactorRequired every administrator must sign in to the console with a second factor
+ *        (TOTP); one who has none is sent to enrol at their next sign-in
  */
 @ConfigurationProperties("postroom.admin")
-public record AdminProperties(@DefaultValue("admin") String username, String password) {
+public record AdminProperties(@DefaultValue("admin") String username, String password,
+        @DefaultValue("false") boolean twoFactorRequired) {
 
     public AdminProperties {
         try {
@@ -39,6 +42,7 @@ public record AdminProperties(@DefaultValue("admin") String username, String pas
     /** Never shows the password, so that printing the configuration cannot leak it. */
     @Override
     public String toString() {
-        return "AdminProperties[username=" + username + ", password=" + (password == null ? "unset" : "(set)") + "]";
+        return "AdminProperties[username=" + username + ", password=" + (password == null ? "unset" : "(set)")
+                + ", twoFactorRequired=" + twoFactorRequired + "]";
     }
 }

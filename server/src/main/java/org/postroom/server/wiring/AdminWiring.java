@@ -1,5 +1,6 @@
 package org.postroom.server.wiring;
 
+import org.postroom.admin.security.AdministratorTwoFactor;
 import org.postroom.admin.security.BootstrapAdministrator;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.listener.tls.ListenerTls;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The web console's needs from the server: the bootstrap administrator from
- * {@code postroom.admin.*}, and the server's settings it displays. (admin-web's controllers and
+ * The web console's needs from the server: the bootstrap administrator and the administrators'
+ * two-factor rule from {@code postroom.admin.*}, and the server's settings it displays. (admin-web's controllers and
  * security rules are found by the application's component scan.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +26,12 @@ class AdminWiring {
     @Bean
     BootstrapAdministrator bootstrapAdministrator(AdminAccountRepository admins, AdminProperties admin) {
         return new BootstrapAdministrator(admins, admin.username(), admin.password());
+    }
+
+    /** {@code postroom.admin.two-factor-required}: whether administrators must sign in with a second factor. */
+    @Bean
+    AdministratorTwoFactor administratorTwoFactor(AdminProperties admin) {
+        return new AdministratorTwoFactor(admin.twoFactorRequired());
     }
 
     @Bean

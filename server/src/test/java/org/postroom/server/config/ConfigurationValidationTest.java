@@ -70,6 +70,7 @@ class ConfigurationValidationTest {
             assertThat(context.getBean(ShutdownProperties.class).grace()).isEqualTo(Duration.ofSeconds(20));
             assertThat(context.getBean(AdminProperties.class).username()).isEqualTo("admin");
             assertThat(context.getBean(AdminProperties.class).password()).isNull();
+            assertThat(context.getBean(AdminProperties.class).twoFactorRequired()).isFalse();
             assertThat(context.getBean(WebProperties.class).trustedProxyRanges()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).resolvers()).isEmpty();
             assertThat(context.getBean(DnsProperties.class).timeout()).isEqualTo(Duration.ofSeconds(5));
@@ -193,6 +194,13 @@ class ConfigurationValidationTest {
     @Test
     void anAdministratorNameWithAColonIsNamed() {
         assertFailsNaming("postroom.admin.username=ad:min", "postroom.admin.username");
+    }
+
+    @Test
+    void theAdministratorsTwoFactorRuleBindsAndABadValueIsNamed() {
+        runner.withPropertyValues("postroom.admin.two-factor-required=true")
+                .run(context -> assertThat(context.getBean(AdminProperties.class).twoFactorRequired()).isTrue());
+        assertFailsNaming("postroom.admin.two-factor-required=maybe", "postroom.admin.two-factor-required");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.postroom.storage.directory;
 
 import java.net.InetAddress;
-import java.util.Optional;
-
 import org.postroom.storage.Printable;
 import org.postroom.storage.StorageUnavailableException;
 import org.postroom.storage.directory.LoginResult.Accepted;
@@ -20,7 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The one login pipeline, for SMTP AUTH, POP3 and the web login: reserve the attempt with the
  * {@link LoginThrottle} (client and account), check the password only when the throttle lets it
  * through, give the reservation back when it was right; a refused or held attempt counts in
- * {@code postroom.auth.failures} tagged with the protocol and is logged once with its reason. The
+ * {@code postroom.auth.failures} tagged with the protocol and is logged once with its reason (the
+ * credentials' {@link Verdict.Mismatch#reason}, e.g. {@code wrong-password} or
+ * {@code app-password-required}; the client only ever learns that the login was refused). The
  * protocols only turn the {@link LoginResult} into their replies. Made by {@link LoginThrottle#attempts}.
  *
  * <p>A successful login costs three statements (reserve, look up, release), a wrong one two.
@@ -52,12 +52,12 @@ public final class LoginAttempts<T> {
                 return new Throttled<>(held.scope(), held.retryAfter());
             }
             Reservation.Reserved reserved = (Reservation.Reserved) reservation;
-            Optional<T> account = credentials.verify(login, secret);
-            if (account.isPresent()) {
+            Verdict<T> verdict = credentials.check(new LoginRequest(protocol, client, login, secret));
+            if (verdict instanceof Verdict.Match<T> match) {
                 throttle.release(reserved);
-                return new Accepted<>(account.get());
+                return new Accepted<>(match.account());
             }
-            refused(client, login, "wrong-password");
+            refused(client, login, ((Verdict.Mismatch<T>) verdict).reason());
             return new Refused<>(throttle.delayAfterFailure(reserved));
         } catch (StorageUnavailableException e) {
             log.warn("{} login of {} from {} not checked: {}", protocol.tag(), Printable.of(login), client.getHostAddress(),

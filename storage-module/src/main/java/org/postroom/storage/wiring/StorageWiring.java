@@ -5,8 +5,10 @@ import javax.sql.DataSource;
 import org.postroom.storage.Database;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.AliasRepository;
+import org.postroom.storage.directory.AppPasswords;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.UserRepository;
@@ -26,6 +28,7 @@ import org.postroom.storage.secret.ServerSecrets;
 import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.spam.SpamPolicies;
 import org.postroom.storage.stats.MailStatistics;
+import org.postroom.storage.twofactor.SecondFactors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -59,6 +62,21 @@ public class StorageWiring {
     @Bean
     LoginThrottle loginThrottle(Database db, StorageSettings settings, MeterRegistry meters) {
         return new LoginThrottle(db, settings.loginLimits(), meters);
+    }
+
+    @Bean
+    AppPasswords appPasswords(Database db) {
+        return new AppPasswords(db);
+    }
+
+    @Bean
+    LoginPolicies loginPolicies(Database db) {
+        return new LoginPolicies(db);
+    }
+
+    @Bean
+    SecondFactors secondFactors(Database db) {
+        return new SecondFactors(db);
     }
 
     @Bean

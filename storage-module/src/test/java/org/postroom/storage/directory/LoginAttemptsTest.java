@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -373,9 +372,9 @@ class LoginAttemptsTest {
         }
 
         @Override
-        public Optional<AuthenticatedUser> verify(String login, String secret) {
+        public Verdict<AuthenticatedUser> check(LoginRequest request) {
             checks.incrementAndGet();
-            return authenticator.verify(login, secret);
+            return authenticator.check(request);
         }
 
         int count() {
