@@ -2,6 +2,7 @@ package org.postroom.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.postroom.admin.settings.MailPorts;
@@ -31,6 +32,6 @@ public final class FixedServerSettings implements ServerSettings {
     @Override
     public Optional<TlsCertificate> certificate() {
         return Optional.of(new TlsCertificate("CN=" + HOSTNAME, "CN=R11, O=Let's Encrypt, C=US", ISSUED,
-                ISSUED.plus(Duration.ofDays(90))));
+                ISSUED.plus(Duration.ofDays(90)), List.of(HOSTNAME, "autoconfig.example.com")));
     }
 }

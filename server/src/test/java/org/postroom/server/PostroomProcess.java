@@ -63,6 +63,8 @@ final class PostroomProcess implements AutoCloseable {
         this.environment = new HashMap<>(extraEnvironment);
         environment.putIfAbsent("POSTROOM_DNS_SERVERS", "127.0.0.1:" + dns.address().getPort());
         environment.put("SERVER_PORT", Integer.toString(httpPort));
+        // the console's HTTPS as deployed (health, asked over plain HTTP, is not redirected)
+        environment.put("POSTROOM_HTTPS_PORT", Integer.toString(freePort()));
         for (String listener : List.of("SMTP", "SUBMISSION", "SMTPS", "POP3", "POP3S")) {
             environment.putIfAbsent("POSTROOM_" + listener + "_PORT", Integer.toString(freePort()));
         }
