@@ -70,6 +70,16 @@ final class PostroomProcess implements AutoCloseable {
         }
     }
 
+    /** The console's plain-HTTP port. */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** The console's HTTPS port. */
+    int httpsPort() {
+        return Integer.parseInt(environment.get("POSTROOM_HTTPS_PORT"));
+    }
+
     Map<String, String> environment() {
         return environment;
     }
