@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
@@ -43,6 +45,7 @@ import com.zaxxer.hikari.HikariDataSource;
 class AcmePebbleIT {
 
     private static final String HOSTNAME = "mail.acme.test";
+    private static final String ADMIN_PASSWORD = "acme admin Secret 1";
     private static final Duration VALIDITY = Duration.ofDays(30).plusSeconds(100);
     private static final Pattern ORDER_EVENT = Pattern.compile(
             "(?m)^(\\S+) .*acme: (ordering a certificate|certificate for .* issued)");
@@ -62,7 +65,8 @@ class AcmePebbleIT {
                         "POSTROOM_DNS_SERVERS", "127.0.0.1:" + dns.address().getPort(),
                         "POSTROOM_ACME_ENABLED", "true", "POSTROOM_ACME_DIRECTORY", pebble.directoryUrl().toString(),
                         "POSTROOM_ACME_TRUST_FILE", pebble.trustFile().toString(),
-                        "POSTROOM_ACME_EMAIL", "postmaster@example.test", "POSTROOM_ACME_CHECK_INTERVAL", "1s"));
+                        "POSTROOM_ACME_EMAIL", "postmaster@example.test", "POSTROOM_ACME_CHECK_INTERVAL", "1s",
+                        "POSTROOM_ADMIN_PASSWORD", ADMIN_PASSWORD));
                 Map<String, String> validated = new HashMap<>(environment);
                 validated.put("POSTROOM_ACME_HTTP_PORT", Integer.toString(validationPort));
                 // the other process's challenge port is one Pebble never asks
@@ -94,6 +98,14 @@ class AcmePebbleIT {
         assertThat(first.getSubjectAlternativeNames()).extracting(name -> (Object) name.get(1))
                 .containsExactlyInAnyOrder((Object) HOSTNAME, "autoconfig.example.test");
         awaitBothPresentTheSame(one, other, trustingPebble);
+
+        // the console's HTTPS presents it too, with HSTS now that a CA issued it, and shows it with no error
+        String settings = RawHttps.send(trustingPebble, other.httpsPort(), "GET /api/v1/settings HTTP/1.1\r\nHost: "
+                + HOSTNAME + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(("admin:"
+                        + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n");
+        assertThat(settings).startsWith("HTTP/1.1 200").containsIgnoringCase("Strict-Transport-Security: max-age=")
+                .contains("\"names\":[\"" + HOSTNAME + "\",\"autoconfig.example.test\"]")
+                .contains("\"directory\":\"" + pebble.directoryUrl() + "\"").contains("\"lastError\":null");
 
         // 100 seconds after issue it expires within 30 days: renewed, and both present the new one
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()

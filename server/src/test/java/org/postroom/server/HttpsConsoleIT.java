@@ -2,18 +2,13 @@ package org.postroom.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +51,7 @@ class HttpsConsoleIT {
                     .isEqualTo(200);
 
             // the HTTPS port presents the listeners' (generated) certificate: a client trusting exactly it connects
-            String page = overTls(TrustedCertificate.generatedIn(workDir.resolve("data")), postroom.httpsPort(),
+            String page = RawHttps.send(TrustedCertificate.generatedIn(workDir.resolve("data")), postroom.httpsPort(),
                     "GET /login HTTP/1.1\r\nHost: mail.https.test\r\nConnection: close\r\n\r\n");
             String head = page.substring(0, page.indexOf("\r\n\r\n"));
             assertThat(head).startsWith("HTTP/1.1 200");
@@ -64,16 +59,6 @@ class HttpsConsoleIT {
                     .singleElement().asString().contains("Secure").contains("HttpOnly");
             assertThat(head.toLowerCase(Locale.ROOT)).as("no HSTS for a self-signed certificate")
                     .doesNotContain("strict-transport-security");
-        }
-    }
-
-    /** One request over TLS to loopback, the raw response; the certificate's host name is not checked. */
-    private static String overTls(SSLContext trust, int port, String request) throws Exception {
-        try (SSLSocket socket = (SSLSocket) trust.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
-                port)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -104,10 +104,22 @@ public final class CertificateRenewal {
         int failures = store.renewal().map(RenewalState::failures).orElse(0);
         Instant now = clock.instant();
         Instant retryAt = now.plus(backOff(failures));
-        String error = Printable.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String error = Printable.text(reason(e));
         store.recordFailure(error, now, retryAt);
         log.warn("acme: ordering a certificate for {} failed ({} in a row), next attempt at {}: {}", wanted,
                 failures + 1, retryAt, error);
+    }
+
+    /** The messages of the failure and its causes ("Network error: Connection refused"). */
+    private static String reason(Throwable e) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (reason.indexOf(message) < 0) {
+                reason.append(reason.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return reason.toString();
     }
 
     /** The wait after the {@code failures + 1}-th failure in a row. */
