@@ -68,7 +68,7 @@ class ComposeContractIT {
         Map<String, String> environment = postroomEnvironment();
         // 80 redirects to HTTPS and answers ACME challenges; 443 is the console's own HTTPS
         assertThat(environment).containsEntry("SERVER_PORT", "80").containsEntry("POSTROOM_HTTPS_PORT", "443");
-        assertThat(environment.get("POSTROOM_HTTPS_ENABLED")).as("HTTPS is on (not turned off)").isNull();
+        assertThat(environment).as("HTTPS is on unless .env turns it off").containsEntry("POSTROOM_HTTPS_ENABLED", "true");
         for (Map<String, String> dotEnv : List.of(dotEnvExample(), Map.<String, String>of())) {
             List<String> ports = postroomPorts(dotEnv);
             assertThat(ports).as("with .env %s", dotEnv.isEmpty() ? "missing" : "from .env.example")

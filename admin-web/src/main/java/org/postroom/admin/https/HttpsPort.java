@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLEngine;
@@ -25,6 +27,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * the same moment without a restart.
  */
 public final class HttpsPort implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    private static final Pattern TLS_13_SUITES = Pattern.compile("TLS_(AES|CHACHA20)_.*");
 
     private final int port;
     private final javax.net.ssl.SSLContext context;
@@ -58,8 +62,11 @@ public final class HttpsPort implements WebServerFactoryCustomizer<TomcatServlet
         https.setSecure(true);
         https.setProperty("SSLEnabled", "true");
         SSLHostConfig host = new SSLHostConfig();
-        host.setProtocols(String.join(",", protocols));
-        host.setCiphers(String.join(",", cipherSuites));
+        // "+" adds each to an empty set; without it Tomcat warns about every version but the first
+        host.setProtocols(protocols.stream().map(version -> "+" + version).collect(Collectors.joining(",")));
+        // Tomcat's ciphers are TLS 1.2's; TLS 1.3's three suites are the JDK's defaults anyway
+        host.setCiphers(cipherSuites.stream().filter(suite -> !TLS_13_SUITES.matcher(suite).matches())
+                .collect(Collectors.joining(",")));
         host.setHonorCipherOrder(true);
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setSslContext(new ProvidedContext(context));

@@ -27,9 +27,9 @@ import org.postroom.storage.directory.DomainRepository;
 /**
  * A CA that cannot be reached: the failure is recorded for the console with its reason, the next
  * attempt waits for the back-off, and the listeners keep the certificate they had. (Orders that
- * succeed: AcmePebbleIT.)
+ * succeed: AcmePebbleIT.) An IT because it starts the test PostgreSQL, like CertificateNamesIT.
  */
-class CertificateRenewalTest {
+class CertificateRenewalIT {
 
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 

@@ -8,7 +8,12 @@ import org.postroom.smtp.testing.TestDnsServer;
 import org.postroom.storage.TestDatabase;
 import org.postroom.storage.directory.DomainRepository;
 
-class CertificateNamesTest {
+/**
+ * Which names the certificate must cover, against the real database and a DNS server on loopback.
+ * An IT, not a unit test: it starts the test PostgreSQL, which in the unit tests' JVM would take
+ * the place where EmbeddedDatabaseTest expects its own PostgreSQL binaries.
+ */
+class CertificateNamesIT {
 
     private final TestDatabase database = TestDatabase.create();
     private final DomainRepository domains = new DomainRepository(database.database(), "postroom");
