@@ -20,8 +20,9 @@ WORKDIR /var/lib/postroom
 ENV POSTROOM_DATA_DIR=/var/lib/postroom \
     JAVA_OPTS="-Xms64m -Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # mail: 25 MX, 465 submission over TLS, 587 submission (STARTTLS), 110 POP3 (STLS), 995 POP3 over TLS;
-# 8080 console and API. Ports below 1024 are opened by the non-root user thanks to the compose
+# 80 console (redirects to HTTPS, ACME challenges) and 443 console and API over HTTPS in compose
+# (8080 and 8443 by default). Ports below 1024 are opened by the non-root user thanks to the compose
 # file's sysctl net.ipv4.ip_unprivileged_port_start=0 (no capabilities needed).
-EXPOSE 25 465 587 110 995 8080
+EXPOSE 25 465 587 110 995 80 443 8080 8443
 VOLUME ["/var/lib/postroom"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /opt/postroom/postroom.jar \"$@\"", "postroom"]

@@ -27,8 +27,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * No Docker engine runs on the build machines, so the compose file's contract is tested instead:
  * every variable it hands the postroom service is one the application binds, the application
- * starts healthy with exactly those variables (values from .env.example), the plain-HTTP console
- * is published on the host's loopback only, and no secret goes into the image.
+ * starts healthy with exactly those variables (values from .env.example), the console is published
+ * over HTTPS on 443 with port 80 for redirects and ACME challenges, and no secret goes into the image.
  */
 class ComposeContractIT {
 
@@ -64,14 +64,16 @@ class ComposeContractIT {
     }
 
     @Test
-    void theConsoleIsPublishedOnTheLoopbackOnlyWhileTheMailPortsAreOpen() throws IOException {
+    void theConsoleIsPublishedOverHttpsWithPlainHttpOnlyForRedirectsBesideTheMailPorts() throws IOException {
+        Map<String, String> environment = postroomEnvironment();
+        // 80 redirects to HTTPS and answers ACME challenges; 443 is the console's own HTTPS
+        assertThat(environment).containsEntry("SERVER_PORT", "80").containsEntry("POSTROOM_HTTPS_PORT", "443");
+        assertThat(environment).as("HTTPS is on unless .env turns it off").containsEntry("POSTROOM_HTTPS_ENABLED", "true");
         for (Map<String, String> dotEnv : List.of(dotEnvExample(), Map.<String, String>of())) {
             List<String> ports = postroomPorts(dotEnv);
-            // the console speaks plain HTTP: admin passwords must not cross a network in clear text
-            assertThat(ports).filteredOn(port -> port.endsWith(":8080")).singleElement().asString()
-                    .as("with .env %s", dotEnv.isEmpty() ? "missing" : "from .env.example")
-                    .startsWith("127.0.0.1:");
-            assertThat(ports).contains("25:25", "465:465", "587:587", "110:110", "995:995");
+            assertThat(ports).as("with .env %s", dotEnv.isEmpty() ? "missing" : "from .env.example")
+                    .contains("80:80", "443:443", "25:25", "465:465", "587:587", "110:110", "995:995")
+                    .noneMatch(port -> port.endsWith(":8080"));
         }
     }
 

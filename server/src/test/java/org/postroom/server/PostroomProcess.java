@@ -63,9 +63,21 @@ final class PostroomProcess implements AutoCloseable {
         this.environment = new HashMap<>(extraEnvironment);
         environment.putIfAbsent("POSTROOM_DNS_SERVERS", "127.0.0.1:" + dns.address().getPort());
         environment.put("SERVER_PORT", Integer.toString(httpPort));
+        // the console's HTTPS as deployed (health, asked over plain HTTP, is not redirected)
+        environment.put("POSTROOM_HTTPS_PORT", Integer.toString(freePort()));
         for (String listener : List.of("SMTP", "SUBMISSION", "SMTPS", "POP3", "POP3S")) {
             environment.putIfAbsent("POSTROOM_" + listener + "_PORT", Integer.toString(freePort()));
         }
+    }
+
+    /** The console's plain-HTTP port. */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** The console's HTTPS port. */
+    int httpsPort() {
+        return Integer.parseInt(environment.get("POSTROOM_HTTPS_PORT"));
     }
 
     Map<String, String> environment() {

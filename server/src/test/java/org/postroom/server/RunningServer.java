@@ -36,7 +36,8 @@ public final class RunningServer {
 
     /**
      * A fresh PostgreSQL database, the data dir {@code dataDir}, the server name {@code hostname},
-     * a free port for every mail listener, and the test DNS server for every lookup.
+     * a free port for every mail listener, the test DNS server for every lookup, and the console on
+     * plain HTTP only.
      */
     public static void configure(DynamicPropertyRegistry registry, Supplier<Path> dataDir, String hostname) {
         registry.add("postroom.dns.servers", RunningServer::dnsServers);
@@ -47,6 +48,8 @@ public final class RunningServer {
         for (String listener : new String[] { "smtp", "submission", "smtps", "pop3", "pop3s" }) {
             registry.add("postroom." + listener + ".port", () -> "0");
         }
+        // these tests talk plain HTTP to the console; HttpsConsoleIT tests its HTTPS port
+        registry.add("postroom.https.enabled", () -> "false");
     }
 
     /** {@code message} as a client sends it after DATA: a line starting with a dot gets one more (RFC 5321 §4.5.2). */

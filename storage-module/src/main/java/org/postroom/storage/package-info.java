@@ -7,7 +7,8 @@
  * {@code mailbox} (mailbox entries, taking in a message, the POP3 maildrop lock), {@code queue}
  * (outbound queue entries and the delivery-attempt log), {@code quarantine} (messages held for an
  * administrator), {@code senders} (allow and block lists of senders), {@code greylist} (the
- * triplets port 25's greylisting has seen), {@code secret} and {@code stats}. They depend one way:
+ * triplets port 25's greylisting has seen), {@code acme} (certificates from an ACME CA, their
+ * account and challenges), {@code secret} and {@code stats}. They depend one way:
  * {@code senders} and {@code greylist} on {@code directory}; {@code quarantine} on
  * {@code mailbox}, {@code directory} and {@code message}; {@code mailbox} on {@code directory},
  * {@code queue} and {@code message};

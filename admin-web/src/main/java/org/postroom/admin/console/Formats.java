@@ -102,7 +102,8 @@ public class Formats {
         if (count == 1) {
             return count + " " + unit;
         }
-        if (unit.endsWith("y")) {
+        // "delivery" → "deliveries", but "day" → "days": only a consonant before the y changes it
+        if (unit.endsWith("y") && unit.length() > 1 && "aeiou".indexOf(unit.charAt(unit.length() - 2)) < 0) {
             return count + " " + unit.substring(0, unit.length() - 1) + "ies";
         }
         return count + " " + unit + (unit.endsWith("s") ? "es" : "s");

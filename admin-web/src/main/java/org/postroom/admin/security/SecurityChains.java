@@ -33,7 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * no change sent by another site's page;
  * <li>the account page: a mail user's form login, kept apart from an administrator's login in
  * the same browser;
- * <li>public documents: static assets, mail-client autoconfiguration;
+ * <li>public documents: static assets, mail-client autoconfiguration, ACME challenge answers;
  * <li>the OpenAPI description and Swagger UI, public too;
  * <li>everything else is the console: an administrator's form login.
  * </ol>
@@ -122,7 +122,8 @@ class SecurityChains {
     @Bean
     @Order(3)
     SecurityFilterChain publicDocuments(HttpSecurity http) throws Exception {
-        return openToAll(http.securityMatcher("/assets/**", "/favicon.ico", "/.well-known/autoconfig/**",
+        return openToAll(http.securityMatcher("/assets/**", "/favicon.ico", "/.well-known/acme-challenge/*",
+                "/.well-known/autoconfig/**",
                 "/mail/config-v1.1.xml", "/autodiscover/**", "/Autodiscover/**"), CONTENT_SECURITY_POLICY);
     }
 
@@ -186,6 +187,8 @@ class SecurityChains {
     private static Customizer<HeadersConfigurer<HttpSecurity>> strictHeaders(String contentSecurityPolicy) {
         return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                // written by admin.https.TransportSecurity, which knows whether the certificate deserves it
+                .httpStrictTransportSecurity(HeadersConfigurer.HstsConfig::disable);
     }
 }

@@ -17,4 +17,9 @@ public interface ServerSettings {
 
     /** The certificate the mail listeners present; empty while it is not known. */
     Optional<TlsCertificate> certificate();
+
+    /** How ordering the certificate from an ACME CA goes; empty when the server does not (ACME off). */
+    default Optional<CertificateRenewal> renewal() {
+        return Optional.empty();
+    }
 }

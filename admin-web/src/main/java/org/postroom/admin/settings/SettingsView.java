@@ -6,8 +6,10 @@ import java.util.List;
  * The read-only settings as the page and {@code /api/v1/settings} show them.
  *
  * @param certificate null while the listeners' certificate is not known
+ * @param renewal null when the certificate does not come from an ACME CA
  */
-public record SettingsView(String hostname, List<Listener> listeners, TlsCertificate certificate) {
+public record SettingsView(String hostname, List<Listener> listeners, TlsCertificate certificate,
+        CertificateRenewal renewal) {
 
     public SettingsView {
         listeners = List.copyOf(listeners);
@@ -25,6 +27,6 @@ public record SettingsView(String hostname, List<Listener> listeners, TlsCertifi
                 new Listener("Submission from mail clients", ports.smtps(), "implicit TLS"),
                 new Listener("POP3", ports.pop3(), "STARTTLS (STLS) required"),
                 new Listener("POP3", ports.pop3s(), "implicit TLS")),
-                server.certificate().orElse(null));
+                server.certificate().orElse(null), server.renewal().orElse(null));
     }
 }

@@ -15,6 +15,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.postroom.admin.AdminTestApplication;
+import org.postroom.admin.FixedServerSettings;
 import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.DomainRepository;
@@ -192,6 +193,10 @@ class ConsoleBrowserIT extends BrowserSession {
 
         browser.open("/settings");
         assertThat(browser.find(By.id("hostname")).getText()).isEqualTo(AdminTestApplication.HOSTNAME);
+        assertThat(browser.find(By.id("certificate-names")).getText())
+                .isEqualTo(AdminTestApplication.HOSTNAME + ", autoconfig.example.com");
+        assertThat(browser.find(By.id("acme-error")).getText()).contains("failed").contains("2 in a row")
+                .contains(FixedServerSettings.ACME_ERROR);
         browser.screenshot("13-settings", Browser.DESKTOP);
         browser.open("/users");
         browser.screenshot("14-users-phone", Browser.PHONE);

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.postroom.admin.AdminTestApplication;
+import org.postroom.admin.FixedServerSettings;
 import org.postroom.admin.WebVisitor;
 import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.DomainRepository;
@@ -84,6 +85,10 @@ class DashboardApiTest {
         assertThat(settings.get("listeners").valueStream().map(l -> l.get("port").asInt()))
                 .containsExactly(25, 587, 465, 110, 995);
         assertThat(settings.get("certificate").get("subject").asString()).isEqualTo("CN=" + AdminTestApplication.HOSTNAME);
+        assertThat(settings.get("certificate").get("names").valueStream().map(JsonNode::asString))
+                .containsExactly(AdminTestApplication.HOSTNAME, "autoconfig.example.com");
+        assertThat(settings.get("renewal").get("lastError").asString()).isEqualTo(FixedServerSettings.ACME_ERROR);
+        assertThat(settings.get("renewal").get("failures").asInt()).isEqualTo(2);
     }
 
     private void send(String recipient) throws IOException {

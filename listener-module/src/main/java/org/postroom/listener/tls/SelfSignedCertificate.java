@@ -3,26 +3,18 @@ package org.postroom.listener.tls;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Date;
-import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -68,7 +60,6 @@ final class SelfSignedCertificate {
     /** Clients whose clock runs a little behind must not see a certificate that is not yet valid. */
     private static final Duration BACKDATE = Duration.ofDays(1);
     private static final String CURVE = "secp256r1";
-    private static final int DNS_NAME = 2;
 
     private SelfSignedCertificate() {
     }
@@ -112,26 +103,10 @@ final class SelfSignedCertificate {
         try {
             X509Certificate leaf = files.load().leaf();
             boolean current = leaf.getNotAfter().toInstant().isAfter(now.plus(RENEW_BEFORE_EXPIRY));
-            return current && dnsNames(leaf).stream().anyMatch(hostname::equalsIgnoreCase);
+            return current && ServerCertificate.dnsNames(leaf).stream().anyMatch(hostname::equalsIgnoreCase);
         } catch (TlsMaterialException e) {
             LOGGER.warn("replacing the unusable self-signed certificate: {}", e.getMessage());
             return false;
-        }
-    }
-
-    private static List<String> dnsNames(X509Certificate certificate) {
-        try {
-            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-            if (names == null) {
-                return List.of();
-            }
-            return names.stream()
-                    .filter(name -> Integer.valueOf(DNS_NAME).equals(name.get(0)))
-                    .map(name -> (String) name.get(1))
-                    .toList();
-        } catch (CertificateParsingException e) {
-            // An unparsable SAN names no host: the certificate is replaced.
-            return List.of();
         }
     }
 
@@ -143,8 +118,8 @@ final class SelfSignedCertificate {
             X509Certificate certificate = issue(pair, hostname, now);
             Files.createDirectories(files.certFile().toAbsolutePath().getParent());
             // The key first: a crash in between leaves no certificate, so the next start generates again.
-            writeAtomically(files.keyFile(), pem(new JcaPKCS8Generator(pair.getPrivate(), null)), true);
-            writeAtomically(files.certFile(), pem(certificate), false);
+            AtomicFile.write(files.keyFile(), pem(new JcaPKCS8Generator(pair.getPrivate(), null)), true);
+            AtomicFile.write(files.certFile(), pem(certificate), false);
             LOGGER.info("generated a self-signed TLS certificate for {} in {}, valid until {};"
                             + " mail clients will warn until postroom.tls.cert-file and key-file name a trusted one",
                     hostname, files.certFile().toAbsolutePath().getParent(), certificate.getNotAfter().toInstant());
@@ -161,25 +136,5 @@ final class SelfSignedCertificate {
             writer.writeObject(object);
         }
         return text.toString();
-    }
-
-    /** Written beside the target and moved into place, so a reader never sees half a file. */
-    private static void writeAtomically(Path target, String content, boolean ownerOnly) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, ".selfsigned-", ".tmp", permissions(directory, ownerOnly));
-        try {
-            Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static FileAttribute<?>[] permissions(Path directory, boolean ownerOnly) throws IOException {
-        if (!Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return new FileAttribute<?>[0];
-        }
-        String mode = ownerOnly ? "rw-------" : "rw-r--r--";
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))};
     }
 }

@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.util.Collection;
 import java.util.List;
 
 import javax.security.auth.x500.X500Principal;
@@ -18,6 +20,7 @@ import javax.security.auth.x500.X500Principal;
  */
 record ServerCertificate(List<X509Certificate> chain, PrivateKey privateKey) {
 
+    private static final int DNS_NAME = 2;
     private static final byte[] PROBE = "postroom key check".getBytes(StandardCharsets.US_ASCII);
 
     ServerCertificate {
@@ -39,7 +42,23 @@ record ServerCertificate(List<X509Certificate> chain, PrivateKey privateKey) {
                 leaf().getSubjectX500Principal().getName(X500Principal.RFC2253),
                 leaf().getIssuerX500Principal().getName(X500Principal.RFC2253),
                 leaf().getNotBefore().toInstant(),
-                leaf().getNotAfter().toInstant());
+                leaf().getNotAfter().toInstant(),
+                dnsNames(leaf()));
+    }
+
+    /** The leaf's subject alternative names of type DNS (RFC 5280 §4.2.1.6, type 2), in order. */
+    static List<String> dnsNames(X509Certificate certificate) {
+        try {
+            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+            if (names == null) {
+                return List.of();
+            }
+            return names.stream().filter(name -> Integer.valueOf(DNS_NAME).equals(name.get(0)))
+                    .map(name -> String.valueOf(name.get(1))).toList();
+        } catch (CertificateParsingException e) {
+            // an unparsable SAN names no host
+            return List.of();
+        }
     }
 
     /** Signs a probe with the private key and verifies it with the certificate's public key. */

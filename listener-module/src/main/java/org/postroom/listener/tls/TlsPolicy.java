@@ -8,13 +8,14 @@ import java.util.List;
  * no CBC (Lucky 13, POODLE-class padding oracles), no RC4 or 3DES (Sweet32), no static RSA (ROBOT),
  * no finite-field DHE (Logjam-class weak groups). The order follows Mozilla's "intermediate"
  * server recommendation without its DHE suites; both engines enforce the server's order. Suites an
- * engine lacks are left out when its context is built.
+ * engine lacks are left out when its context is built. The console's HTTPS port follows the same
+ * policy.
  */
-final class TlsPolicy {
+public final class TlsPolicy {
 
-    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    static final List<String> CIPHER_SUITES = List.of(
+    public static final List<String> CIPHER_SUITES = List.of(
             "TLS_AES_128_GCM_SHA256",
             "TLS_AES_256_GCM_SHA384",
             "TLS_CHACHA20_POLY1305_SHA256",

@@ -7,10 +7,13 @@ import org.postroom.listener.tls.ListenerTls;
 import org.postroom.server.config.AdminProperties;
 import org.postroom.server.config.Pop3Properties;
 import org.postroom.server.config.Pop3sProperties;
+import org.postroom.server.config.AcmeProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.SmtpProperties;
 import org.postroom.server.config.SmtpsProperties;
 import org.postroom.server.config.SubmissionProperties;
+import org.postroom.server.config.TlsProperties;
+import org.postroom.storage.acme.CertificateStore;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +39,10 @@ class AdminWiring {
 
     @Bean
     ServerSettings serverSettings(PostroomProperties server, SmtpProperties smtp, SubmissionProperties submission,
-            SmtpsProperties smtps, Pop3Properties pop3, Pop3sProperties pop3s, ListenerTls tls) {
-        return new ListenerServerSettings(server, smtp, submission, smtps, pop3, pop3s, tls);
+            SmtpsProperties smtps, Pop3Properties pop3, Pop3sProperties pop3s, ListenerTls tls, TlsProperties tlsFiles,
+            AcmeProperties acme, CertificateStore certificates) {
+        // the certificate files win over ACME (TlsWiring): then there is no renewal to show
+        CertificateStore renewals = acme.enabled() && !tlsFiles.configured() ? certificates : null;
+        return new ListenerServerSettings(server, smtp, submission, smtps, pop3, pop3s, tls, acme.directory(), renewals);
     }
 }

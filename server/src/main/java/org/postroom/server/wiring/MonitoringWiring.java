@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.postroom.listener.ProtocolListener;
+import org.postroom.listener.tls.ListenerTls;
+import org.postroom.server.monitoring.CertificateGauge;
 import org.postroom.server.monitoring.ListenerGauges;
 import org.postroom.server.monitoring.MailListenersHealth;
 import org.postroom.server.monitoring.QueueGauges;
@@ -13,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health and gauges over every mail listener and the outbound queue. The health indicator is the
+ * Health and gauges over every mail listener, the outbound queue and the TLS certificate. The health indicator is the
  * contributor {@code mailListeners} of the readiness group (application.properties).
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +37,11 @@ class MonitoringWiring {
     @Bean
     QueueGauges queueGauges(DeliveryQueue queue) {
         return new QueueGauges(queue::summary, QUEUE_SUMMARY_MAX_AGE, Clock.systemUTC());
+    }
+
+    @Bean
+    CertificateGauge certificateGauge(ListenerTls tls) {
+        return new CertificateGauge(tls::currentCertificate, Clock.systemUTC());
     }
 
     private static List<ProtocolListener> protocolListeners(List<ListenerLifecycle> listeners) {

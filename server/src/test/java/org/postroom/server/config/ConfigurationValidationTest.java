@@ -36,7 +36,8 @@ class ConfigurationValidationTest {
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
             AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
-            ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class, LimitsProperties.class })
+            ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class, LimitsProperties.class,
+            AcmeProperties.class, HttpsProperties.class })
     static class Properties {
     }
 
@@ -87,6 +88,24 @@ class ConfigurationValidationTest {
             assertThat(rspamd.timeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(rspamd.fail()).isEqualTo(FailMode.OPEN);
         });
+    }
+
+    @Test
+    void acmeIsOffAndTheConsoleOnHttpsByDefaultAndBadValuesAreRefusedByName() {
+        runner.run(context -> {
+            AcmeProperties acme = context.getBean(AcmeProperties.class);
+            assertThat(acme.enabled()).isFalse();
+            assertThat(acme.directory()).hasToString(AcmeProperties.LETS_ENCRYPT);
+            assertThat(acme.httpPort()).isEqualTo(80);
+            assertThat(acme.checkInterval()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(context.getBean(HttpsProperties.class).enabled()).isTrue();
+            assertThat(context.getBean(HttpsProperties.class).port()).isEqualTo(8443);
+        });
+        assertFailsNaming("postroom.acme.directory=http://ca.example/dir", "postroom.acme.directory");
+        assertFailsNaming("postroom.acme.email=not an address", "postroom.acme.email");
+        assertFailsNaming("postroom.acme.trust-file=/no/such/file.pem", "postroom.acme.trust-file");
+        assertFailsNaming("postroom.acme.http-port=70000", "postroom.acme.http-port");
+        assertFailsNaming("postroom.https.port=-1", "postroom.https.port");
     }
 
     @Test

@@ -28,6 +28,7 @@ class AdminWiringTest extends WiredApplicationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(settings.statusCode()).isEqualTo(200);
         assertThat(settings.body()).contains("\"hostname\":\"" + HOSTNAME + "\"")
-                .contains("\"subject\":\"CN=" + HOSTNAME + "\"");
+                .contains("\"subject\":\"CN=" + HOSTNAME + "\"").contains("\"names\":[\"" + HOSTNAME + "\"]")
+                .as("no ACME without postroom.acme.enabled").contains("\"renewal\":null");
     }
 }

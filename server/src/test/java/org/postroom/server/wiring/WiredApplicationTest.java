@@ -38,6 +38,8 @@ abstract class WiredApplicationTest {
         for (String listener : new String[] { "smtp", "submission", "smtps", "pop3", "pop3s" }) {
             registry.add("postroom." + listener + ".port", () -> "0");
         }
+        // the wiring tests talk plain HTTP to the console; HttpsConsoleIT tests its HTTPS port
+        registry.add("postroom.https.enabled", () -> "false");
         registry.add("postroom.smtp.max-message-size", () -> "2MB");
         // short enough for the tests that a slow client is cut off, long for a client that is not
         registry.add("postroom.smtp.command-timeout", () -> COMMAND_TIMEOUT.toSeconds() + "s");

@@ -34,11 +34,11 @@ public final class CertificateTrust {
     }
 
     private final Path file;
-    private final SSLSocketFactory socketFactory;
+    private final SSLContext context;
 
     private CertificateTrust(Path file, List<X509Certificate> extra) {
         this.file = file;
-        this.socketFactory = socketFactory(extra);
+        this.context = context(extra);
     }
 
     /** The JDK's trust store alone (the public CAs, or what {@code javax.net.ssl.trustStore} names). */
@@ -69,10 +69,15 @@ public final class CertificateTrust {
     }
 
     SSLSocketFactory socketFactory() {
-        return socketFactory;
+        return context.getSocketFactory();
     }
 
-    private static SSLSocketFactory socketFactory(List<X509Certificate> extra) {
+    /** A client context that trusts these certificates, for another HTTPS or TLS client (ACME). */
+    public SSLContext context() {
+        return context;
+    }
+
+    private static SSLContext context(List<X509Certificate> extra) {
         try {
             KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
             anchors.load(null, null);
@@ -85,7 +90,7 @@ public final class CertificateTrust {
             trust.init(anchors);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("the JDK's TLS trust cannot be set up", e);
         }

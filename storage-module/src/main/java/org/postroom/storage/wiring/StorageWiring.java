@@ -3,6 +3,9 @@ package org.postroom.storage.wiring;
 import javax.sql.DataSource;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.acme.AcmeChallenges;
+import org.postroom.storage.acme.CertificateOrderLock;
+import org.postroom.storage.acme.CertificateStore;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.AppPasswords;
@@ -177,5 +180,20 @@ public class StorageWiring {
     @Bean
     ServerSecrets serverSecrets(Database db) {
         return new ServerSecrets(db);
+    }
+
+    @Bean
+    CertificateStore certificateStore(Database db) {
+        return new CertificateStore(db);
+    }
+
+    @Bean
+    CertificateOrderLock certificateOrderLock(DataSource dataSource) {
+        return new CertificateOrderLock(dataSource);
+    }
+
+    @Bean
+    AcmeChallenges acmeChallenges(Database db) {
+        return new AcmeChallenges(db);
     }
 }
