@@ -1,5 +1,6 @@
 package org.postroom.admin.domain;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Formats;
 import org.postroom.admin.console.Links;
@@ -31,9 +32,11 @@ class DomainPages {
     private final SpamPolicies spamPolicies;
     private final LimitsViews limits;
     private final LoginPolicies loginPolicies;
+    private final VisibleDomains visible;
 
     DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies,
-            LimitsViews limits, LoginPolicies loginPolicies) {
+            LimitsViews limits, LoginPolicies loginPolicies, VisibleDomains visible) {
+        this.visible = visible;
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.senderLists = senderLists;
@@ -43,8 +46,9 @@ class DomainPages {
     }
 
     @GetMapping
+    @DomainScoped
     String list(Model model) {
-        model.addAttribute("domains", domains.list().stream().map(DomainView::of).toList());
+        model.addAttribute("domains", visible.list());
         return "domain/list";
     }
 
@@ -58,6 +62,7 @@ class DomainPages {
     }
 
     @GetMapping("/{name}")
+    @DomainScoped
     String show(@PathVariable String name, Model model) {
         Domain domain = find(name);
         model.addAttribute("domain", DomainView.of(domain));
@@ -70,6 +75,7 @@ class DomainPages {
     }
 
     @PostMapping("/{name}/postmaster")
+    @DomainScoped
     String setPostmasterTarget(@PathVariable String name, @RequestParam(required = false) String postmasterTarget,
             RedirectAttributes redirect) {
         Domain domain = domains.setPostmasterTarget(name, postmasterTarget);
@@ -81,6 +87,7 @@ class DomainPages {
     }
 
     @PostMapping("/{name}/digest")
+    @DomainScoped
     String setQuarantineDigest(@PathVariable String name, @RequestParam boolean on, RedirectAttributes redirect) {
         Domain domain = domains.setQuarantineDigest(name, on);
         redirect.addFlashAttribute("notice", on

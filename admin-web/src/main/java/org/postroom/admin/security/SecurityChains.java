@@ -140,7 +140,7 @@ class SecurityChains {
             LoginThrottle throttle, SecondFactors factors, AdministratorTwoFactor administratorTwoFactor) throws Exception {
         return behindLoginForm(http, SignInForm.CONSOLE, new SecondFactorGate(
                 new ThrottledAuthentication(throttle, adminLogin(admins)), SignInForm.CONSOLE, factors,
-                username -> administratorTwoFactor.required()))
+                username -> administratorTwoFactor.requiredOf(username, adminAccounts)))
                 .addFilterAfter(new PasswordChangeRequired(adminAccounts, BEFORE_PASSWORD_CHANGE,
                         PasswordChangeRequired::redirectToChangePage), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
