@@ -71,6 +71,20 @@ public class DomainAccess {
         }
     }
 
+    /**
+     * For a postmaster target: none (null or blank), or for a domain administrator an address at
+     * their own domains. Storage refuses a target at one of this server's domains that no user or
+     * alias has, so a target elsewhere would tell them whether another domain's user exists; a
+     * server administrator sets targets outside (docs/adr/0010-domain-administrators.md).
+     *
+     * @throws OutsideYourDomains for a domain administrator's target outside their domains
+     */
+    public void requireTargetWithin(String target) {
+        if (target != null && !target.isBlank()) {
+            requireAddress(target);
+        }
+    }
+
     /** @throws OutsideYourDomains unless every recipient of the held message {@code id} is at the administrator's domains */
     public void requireHeldMessage(long id) {
         AdministratorScope scope = scope();

@@ -18,8 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * parameter. Everyone else passes (Spring Security's rules have let only administrators this far;
  * a server administrator may do everything). Of the handlers outside Postroom's own code, the
  * OpenAPI description and Swagger UI (public anyway) and static files pass, and so does Spring's
- * error page on an error dispatch; any other (the actuator's metrics and configuration) is for
- * server administrators only.
+ * error page on an error dispatch; any other is for server administrators only. (The actuator's
+ * endpoints have a handler mapping of their own that no MVC interceptor sees: {@code
+ * SecurityChains} asks {@link DomainAccess} for them.)
  */
 final class DomainAdministratorGate implements HandlerInterceptor {
 

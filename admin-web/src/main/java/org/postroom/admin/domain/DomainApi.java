@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.postroom.admin.access.DomainAccess;
 import org.postroom.admin.access.DomainScoped;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
@@ -33,8 +34,10 @@ class DomainApi {
     private final DnsRecords dnsRecords;
 
     private final VisibleDomains visible;
+    private final DomainAccess access;
 
-    DomainApi(DomainRepository domains, DnsRecords dnsRecords, VisibleDomains visible) {
+    DomainApi(DomainRepository domains, DnsRecords dnsRecords, VisibleDomains visible, DomainAccess access) {
+        this.access = access;
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.visible = visible;
@@ -73,6 +76,7 @@ class DomainApi {
     @DomainScoped
     DomainView change(@PathVariable String name, @RequestBody Map<String, Object> body) {
         DomainChange change = DomainChange.from(body);
+        access.requireTargetWithin(change.postmasterTarget());
         return DomainView.of(domains.update(name, change.toUpdate()));
     }
 

@@ -1,5 +1,6 @@
 package org.postroom.admin.domain;
 
+import org.postroom.admin.access.DomainAccess;
 import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Formats;
@@ -33,10 +34,12 @@ class DomainPages {
     private final LimitsViews limits;
     private final LoginPolicies loginPolicies;
     private final VisibleDomains visible;
+    private final DomainAccess access;
 
     DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies,
-            LimitsViews limits, LoginPolicies loginPolicies, VisibleDomains visible) {
+            LimitsViews limits, LoginPolicies loginPolicies, VisibleDomains visible, DomainAccess access) {
         this.visible = visible;
+        this.access = access;
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.senderLists = senderLists;
@@ -78,6 +81,7 @@ class DomainPages {
     @DomainScoped
     String setPostmasterTarget(@PathVariable String name, @RequestParam(required = false) String postmasterTarget,
             RedirectAttributes redirect) {
+        access.requireTargetWithin(postmasterTarget);
         Domain domain = domains.setPostmasterTarget(name, postmasterTarget);
         redirect.addFlashAttribute("notice", domain.postmasterTarget() == null
                 ? "postmaster@ and abuse@ of " + domain.name() + " have no target now: their mail goes to the catch-all,"

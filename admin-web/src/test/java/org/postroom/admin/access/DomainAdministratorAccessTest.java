@@ -126,6 +126,8 @@ class DomainAdministratorAccessTest {
         rows.add(new Row("GET", "/api/v1/domains", "/api/v1/domains", Kind.FILTERED));
         api(rows, "GET", "/api/v1/domains/{name}", "/api/v1/domains/" + THEIRS, null);
         api(rows, "PATCH", "/api/v1/domains/{name}", "/api/v1/domains/" + THEIRS, "{\"quarantineDigest\":false}");
+        // their own domain's postmaster target at another domain: whether it was accepted would tell that alice exists
+        api(rows, "PATCH", "/api/v1/domains/{name}", "/api/v1/domains/" + OURS, "{\"postmasterTarget\":\"" + ALICE + "\"}");
         api(rows, "DELETE", "/api/v1/domains/{name}", "/api/v1/domains/" + THEIRS + "?force=true", null);
         api(rows, "GET", "/api/v1/domains/{name}/dns", "/api/v1/domains/" + THEIRS + "/dns", null);
         api(rows, "GET", "/api/v1/domains/{name}/senders", "/api/v1/domains/" + THEIRS + "/senders", null);
@@ -217,6 +219,7 @@ class DomainAdministratorAccessTest {
         // console forms
         form(rows, "/domains", "/domains", "name", "new-by-dadmin.example");
         form(rows, "/domains/{name}/postmaster", "/domains/" + THEIRS + "/postmaster", "postmasterTarget", BOB);
+        form(rows, "/domains/{name}/postmaster", "/domains/" + OURS + "/postmaster", "postmasterTarget", ALICE);
         form(rows, "/domains/{name}/digest", "/domains/" + THEIRS + "/digest", "on", "false");
         form(rows, "/domains/{name}/delete", "/domains/" + THEIRS + "/delete", "force", "true");
         form(rows, "/domains/{name}/limits", "/domains/" + THEIRS + "/limits", "messagesPerHour", "1");
