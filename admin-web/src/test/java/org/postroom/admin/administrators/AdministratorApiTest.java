@@ -93,6 +93,23 @@ class AdministratorApiTest {
     }
 
     @Test
+    void anAdministratorWhoseSecondFactorIsRequiredEnrolsAtTheNextSignIn() {
+        admins.create(clerk, "clerk's own password");
+        assertThat(root.patchJson("/api/v1/administrators/" + clerk, "{\"twoFactorRequired\":true}").statusCode())
+                .isEqualTo(200);
+
+        WebVisitor browser = WebVisitor.anonymous(port);
+        HttpResponse<String> login = browser.logInToConsole(clerk, "clerk's own password");
+
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/two-factor"));
+        assertThat(browser.get("/domains").headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/two-factor"));
+        // and removing theirs (a lost phone) leaves the rule: they enrol again
+        assertThat(root.delete("/api/v1/administrators/" + clerk + "/two-factor").statusCode()).isEqualTo(204);
+        assertThat(admins.twoFactorRequired(clerk)).isTrue();
+    }
+
+    @Test
     void aSecondFactorIsRemovedSoThatTheyEnrolAgain() {
         admins.create(clerk, "clerk's own password");
         factors.enrol(SecondFactorOwner.admin(clerk), "JBSWY3DPEHPK3PXP", new AuthenticatorApp("JBSWY3DPEHPK3PXP").nextCode());

@@ -1,18 +1,20 @@
 package org.postroom.storage.directory;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What an administrator may manage: everything (a server administrator), or the data of some
- * domains (a domain administrator; {@code domains} in canonical form, possibly none left once
- * their domains were deleted).
+ * domains (a domain administrator; {@code domains} in canonical form and by name, possibly none
+ * left once their domains were deleted).
  */
 public record AdministratorScope(boolean server, Set<String> domains) {
 
     public AdministratorScope {
-        domains = Set.copyOf(new TreeSet<>(domains));
+        // sorted, so that lists and the API show them in one order
+        domains = Collections.unmodifiableSortedSet(new TreeSet<>(domains));
         if (server && !domains.isEmpty()) {
             throw new IllegalArgumentException("a server administrator has no domains of their own");
         }
