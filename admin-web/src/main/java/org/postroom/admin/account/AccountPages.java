@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.Principal;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.admin.autoconfig.MailClientSetup;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.admin.user.UserView;
@@ -28,6 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 @Controller
 @RequestMapping("/account")
+@NoDomainData
 class AccountPages {
 
     private final UserRepository users;

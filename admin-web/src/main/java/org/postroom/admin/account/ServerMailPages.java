@@ -2,6 +2,7 @@ package org.postroom.admin.account;
 
 import java.security.Principal;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.admin.antispam.Lesson;
 import org.postroom.admin.antispam.LessonResult;
 import org.postroom.admin.antispam.SpamLessons;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/account/mail")
+@NoDomainData
 class ServerMailPages {
 
     private static final Logger log = LoggerFactory.getLogger(ServerMailPages.class);

@@ -1,10 +1,12 @@
 package org.postroom.admin.alias;
 
-import org.postroom.admin.domain.UnknownDomain;
 import java.net.URI;
 import java.util.List;
 
+import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Links;
+import org.postroom.admin.domain.UnknownDomain;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Alias;
 import org.postroom.storage.directory.AliasRepository;
@@ -24,18 +26,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Aliases", description = "Addresses that forward, and catch-alls")
 @RequestMapping("/api/v1/aliases")
+@DomainScoped
 class AliasApi {
 
     private final AliasRepository aliases;
+    private final DomainAccess access;
 
-    AliasApi(AliasRepository aliases) {
+    AliasApi(AliasRepository aliases, DomainAccess access) {
         this.aliases = aliases;
+        this.access = access;
     }
 
     @Operation(summary = "Create an alias", description = "\"@example.com\" is the domain's catch-all. Targets may "
             + "be local or external addresses. 400 for an unknown domain, 409 when a user or alias has the address.")
     @PostMapping
     ResponseEntity<AliasView> create(@RequestBody NewAlias body) {
+        access.requireAddress(body.address());
         Alias alias = UnknownDomain.asInvalidInput(() -> aliases.create(body.address(), body.targets()));
         URI location = URI.create("/api/v1" + Links.path("aliases", alias.address()));
         return ResponseEntity.created(location).body(AliasView.of(alias));
@@ -44,7 +50,7 @@ class AliasApi {
     @Operation(summary = "Aliases by address, optionally only of one domain")
     @GetMapping
     List<AliasView> list(@RequestParam(required = false) String domain) {
-        return aliases.list(domain).stream().map(AliasView::of).toList();
+        return access.filter(aliases.list(domain), alias -> DomainAccess.domainOf(alias.address())).stream().map(AliasView::of).toList();
     }
 
     @Operation(summary = "One alias")

@@ -1,13 +1,14 @@
 package org.postroom.admin.alias;
 
-import org.postroom.admin.domain.UnknownDomain;
+import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Links;
-import org.postroom.admin.domain.DomainView;
+import org.postroom.admin.domain.UnknownDomain;
+import org.postroom.admin.domain.VisibleDomains;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Alias;
 import org.postroom.storage.directory.AliasRepository;
-import org.postroom.storage.directory.DomainRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,33 +20,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 @RequestMapping("/aliases")
+@DomainScoped
 class AliasPages {
 
     private final AliasRepository aliases;
-    private final DomainRepository domains;
+    private final VisibleDomains domains;
+    private final DomainAccess access;
 
-    AliasPages(AliasRepository aliases, DomainRepository domains) {
+    AliasPages(AliasRepository aliases, VisibleDomains domains, DomainAccess access) {
         this.aliases = aliases;
         this.domains = domains;
+        this.access = access;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) String domain, Model model) {
-        model.addAttribute("aliases", aliases.list(domain).stream().map(AliasView::of).toList());
-        model.addAttribute("domains", domains.list().stream().map(DomainView::of).toList());
+        model.addAttribute("aliases",
+                access.filter(aliases.list(domain), alias -> DomainAccess.domainOf(alias.address())).stream().map(AliasView::of).toList());
+        model.addAttribute("domains", domains.list());
         model.addAttribute("domain", domain);
         return "alias/list";
     }
 
     @GetMapping("/new")
     String newAlias(@RequestParam(required = false) String domain, Model model) {
-        model.addAttribute("domains", domains.list().stream().map(DomainView::of).toList());
+        model.addAttribute("domains", domains.list());
         model.addAttribute("domain", domain);
         return "alias/new";
     }
 
     @PostMapping("/new")
     String create(NewAliasForm form, RedirectAttributes redirect) {
+        access.requireAddress(form.address());
         Alias alias = UnknownDomain.asInvalidInput(() -> aliases.create(form.address(), form.targetList()));
         redirect.addFlashAttribute("notice", (alias.isCatchAll() ? "Catch-all " : "Alias ") + alias.address()
                 + " was created: its mail goes to " + String.join(", ", alias.targets()) + ".");

@@ -1,5 +1,6 @@
 package org.postroom.admin.antispam;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.spam.SpamPolicies;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Spam policies", description = "What a domain does with mail the spam filter (rspamd) scores as spam "
         + "without refusing it: deliver it with a subject tag, or hold it in the quarantine")
 @RequestMapping("/api/v1/domains/{name}/spam-policy")
+@DomainScoped
 class SpamPolicyApi {
 
     private final SpamPolicies policies;

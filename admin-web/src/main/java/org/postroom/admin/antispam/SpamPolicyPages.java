@@ -1,5 +1,6 @@
 package org.postroom.admin.antispam;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Links;
 import org.postroom.storage.spam.SpamPolicies;
 import org.postroom.storage.spam.SpamPolicy;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The spam policy's form on the domain's page; it goes back to that page. */
 @Controller
+@DomainScoped
 class SpamPolicyPages {
 
     private final SpamPolicies policies;

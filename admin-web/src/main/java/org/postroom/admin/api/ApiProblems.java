@@ -1,5 +1,7 @@
 package org.postroom.admin.api;
 
+import org.postroom.admin.access.OutsideYourDomains;
+import org.postroom.admin.access.ServerAdministratorsOnly;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
@@ -32,9 +34,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
+    /** A domain administrator's request for another domain's data: the words an unknown one gets. */
+    @ExceptionHandler({ NotFoundException.class, OutsideYourDomains.class })
+    ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ServerAdministratorsOnly.class)
+    ProblemDetail forbidden(ServerAdministratorsOnly e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)

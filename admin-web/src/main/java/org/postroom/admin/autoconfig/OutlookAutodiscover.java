@@ -3,6 +3,7 @@ package org.postroom.admin.autoconfig;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.admin.autoconfig.MailServer.Security;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.storage.InvalidInputException;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 // Outlook has been seen asking with either spelling; paths are case-sensitive here
 @RequestMapping(path = { "/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml" },
         produces = MediaType.APPLICATION_XML_VALUE)
+@NoDomainData
 class OutlookAutodiscover {
 
     private final ClientDomains domains;

@@ -1,5 +1,6 @@
 package org.postroom.admin.autoconfig;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.admin.autoconfig.MailServer.Security;
 import org.postroom.admin.settings.ServerSettings;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * placeholder.
  */
 @RestController
+@NoDomainData
 class ThunderbirdAutoconfig {
 
     private final ClientDomains domains;

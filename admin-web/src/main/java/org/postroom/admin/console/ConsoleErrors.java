@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.postroom.admin.access.OutsideYourDomains;
+import org.postroom.admin.access.ServerAdministratorsOnly;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
@@ -60,6 +62,21 @@ class ConsoleErrors {
         }
         RequestContextUtils.getOutputFlashMap(request).put("error", Formats.sentence(missing.getMessage()));
         return new ModelAndView("redirect:" + section(request.getRequestURI()));
+    }
+
+    /**
+     * A domain administrator's request for another domain's data: a 404 page, for a form too, the
+     * same whether the thing exists or not.
+     */
+    @ExceptionHandler(OutsideYourDomains.class)
+    ModelAndView outside(OutsideYourDomains outside) {
+        return new ModelAndView("error", Map.of("status", 404, "message", Formats.sentence(outside.getMessage())),
+                HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(ServerAdministratorsOnly.class)
+    ModelAndView serverAdministratorsOnly() {
+        return new ModelAndView("error", Map.of("status", 403), HttpStatus.FORBIDDEN);
     }
 
     @ExceptionHandler(StorageUnavailableException.class)

@@ -1,5 +1,7 @@
 package org.postroom.admin.dashboard;
 
+import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Formats;
 import org.postroom.admin.limits.LimitsViews;
 import org.postroom.storage.directory.DomainRepository;
@@ -7,15 +9,23 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+/**
+ * The console's first page. Its figures are the whole server's traffic, so a domain administrator
+ * is sent on to their domains instead (docs/adr/0010-domain-administrators.md).
+ */
 @Controller
+@DomainScoped
 class DashboardPage {
 
     private final Dashboard dashboard;
     private final Formats formats;
     private final DomainRepository domains;
     private final LimitsViews limits;
+    private final DomainAccess access;
 
-    DashboardPage(Dashboard dashboard, Formats formats, DomainRepository domains, LimitsViews limits) {
+    DashboardPage(Dashboard dashboard, Formats formats, DomainRepository domains, LimitsViews limits,
+            DomainAccess access) {
+        this.access = access;
         this.dashboard = dashboard;
         this.formats = formats;
         this.domains = domains;
@@ -24,6 +34,9 @@ class DashboardPage {
 
     @GetMapping("/")
     String dashboard(Model model) {
+        if (!access.serverAdministrator()) {
+            return "redirect:/domains";
+        }
         DashboardFigures figures = dashboard.figures();
         model.addAttribute("figures", figures);
         model.addAttribute("chart", TrafficChart.of(figures.lastDay(), formats));

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
@@ -31,9 +33,14 @@ class DomainApi {
     private final DomainRepository domains;
     private final DnsRecords dnsRecords;
 
-    DomainApi(DomainRepository domains, DnsRecords dnsRecords) {
+    private final VisibleDomains visible;
+    private final DomainAccess access;
+
+    DomainApi(DomainRepository domains, DnsRecords dnsRecords, VisibleDomains visible, DomainAccess access) {
+        this.access = access;
         this.domains = domains;
         this.dnsRecords = dnsRecords;
+        this.visible = visible;
     }
 
     @Operation(summary = "Add a domain", description = "IDN names are accepted and stored in punycode. "
@@ -46,14 +53,16 @@ class DomainApi {
         return ResponseEntity.created(location).body(DomainView.of(domain));
     }
 
-    @Operation(summary = "Every domain, by name")
+    @Operation(summary = "Every domain, by name (a domain administrator's own)")
     @GetMapping
+    @DomainScoped
     List<DomainView> list() {
-        return domains.list().stream().map(DomainView::of).toList();
+        return visible.list();
     }
 
     @Operation(summary = "One domain")
     @GetMapping("/{name}")
+    @DomainScoped
     DomainView get(@PathVariable String name) {
         return DomainView.of(find(name));
     }
@@ -64,8 +73,10 @@ class DomainApi {
                     + "given fields change together or none. 400 for a target at one of our domains that is no user "
                     + "or alias there.")
     @PatchMapping(path = "/{name}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+    @DomainScoped
     DomainView change(@PathVariable String name, @RequestBody Map<String, Object> body) {
         DomainChange change = DomainChange.from(body);
+        access.requireTargetWithin(change.postmasterTarget());
         return DomainView.of(domains.update(name, change.toUpdate()));
     }
 
@@ -80,6 +91,7 @@ class DomainApi {
     @Operation(summary = "The DNS records to publish for a domain",
             description = "MX, SPF, DKIM, DMARC, autoconfig and autodiscover CNAMEs, SRV records (RFC 6186).")
     @GetMapping("/{name}/dns")
+    @DomainScoped
     List<DnsRecord> dns(@PathVariable String name) {
         return dnsRecords.of(find(name));
     }

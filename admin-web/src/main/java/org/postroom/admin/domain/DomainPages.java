@@ -1,5 +1,7 @@
 package org.postroom.admin.domain;
 
+import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Formats;
 import org.postroom.admin.console.Links;
@@ -31,9 +33,13 @@ class DomainPages {
     private final SpamPolicies spamPolicies;
     private final LimitsViews limits;
     private final LoginPolicies loginPolicies;
+    private final VisibleDomains visible;
+    private final DomainAccess access;
 
     DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies,
-            LimitsViews limits, LoginPolicies loginPolicies) {
+            LimitsViews limits, LoginPolicies loginPolicies, VisibleDomains visible, DomainAccess access) {
+        this.visible = visible;
+        this.access = access;
         this.domains = domains;
         this.dnsRecords = dnsRecords;
         this.senderLists = senderLists;
@@ -43,8 +49,9 @@ class DomainPages {
     }
 
     @GetMapping
+    @DomainScoped
     String list(Model model) {
-        model.addAttribute("domains", domains.list().stream().map(DomainView::of).toList());
+        model.addAttribute("domains", visible.list());
         return "domain/list";
     }
 
@@ -58,6 +65,7 @@ class DomainPages {
     }
 
     @GetMapping("/{name}")
+    @DomainScoped
     String show(@PathVariable String name, Model model) {
         Domain domain = find(name);
         model.addAttribute("domain", DomainView.of(domain));
@@ -70,8 +78,10 @@ class DomainPages {
     }
 
     @PostMapping("/{name}/postmaster")
+    @DomainScoped
     String setPostmasterTarget(@PathVariable String name, @RequestParam(required = false) String postmasterTarget,
             RedirectAttributes redirect) {
+        access.requireTargetWithin(postmasterTarget);
         Domain domain = domains.setPostmasterTarget(name, postmasterTarget);
         redirect.addFlashAttribute("notice", domain.postmasterTarget() == null
                 ? "postmaster@ and abuse@ of " + domain.name() + " have no target now: their mail goes to the catch-all,"
@@ -81,6 +91,7 @@ class DomainPages {
     }
 
     @PostMapping("/{name}/digest")
+    @DomainScoped
     String setQuarantineDigest(@PathVariable String name, @RequestParam boolean on, RedirectAttributes redirect) {
         Domain domain = domains.setQuarantineDigest(name, on);
         redirect.addFlashAttribute("notice", on

@@ -1,5 +1,6 @@
 package org.postroom.admin.https;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.storage.acme.AcmeChallenges;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * follows no redirect to a certificate it is about to issue).
  */
 @RestController
+@NoDomainData
 class AcmeChallengeAnswers {
 
     static final String PATH = "/.well-known/acme-challenge/";

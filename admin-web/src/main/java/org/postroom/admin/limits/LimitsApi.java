@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.storage.limits.SendingLimitSettings;
 import org.postroom.storage.limits.Suspensions;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Sending limits", description = "Users' and domains' sending limits, usage, suspended sending")
 @RequestMapping("/api/v1")
+@DomainScoped
 class LimitsApi {
 
     private final LimitsViews views;

@@ -3,6 +3,7 @@ package org.postroom.admin.limits;
 import java.security.Principal;
 import java.time.Clock;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Links;
 import org.postroom.storage.limits.SendingLimitSettings;
 import org.postroom.storage.limits.Suspensions;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The forms of the sending limits card on the user's and the domain's page; each goes back to that page. */
 @Controller
+@DomainScoped
 class LimitsPages {
 
     private final SendingLimitSettings settings;

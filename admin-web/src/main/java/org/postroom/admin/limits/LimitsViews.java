@@ -3,6 +3,7 @@ package org.postroom.admin.limits;
 import java.time.Clock;
 import java.util.List;
 
+import org.postroom.admin.access.DomainAccess;
 import org.postroom.storage.limits.SendingCounters;
 import org.postroom.storage.limits.SendingLimitSettings;
 import org.postroom.storage.limits.SendingPolicy;
@@ -21,9 +22,12 @@ public class LimitsViews {
     private final SendingCounters counters;
     private final Suspensions suspensions;
     private final SendingPolicy policy;
+    private final DomainAccess access;
     private final Clock clock = Clock.systemUTC();
 
-    LimitsViews(SendingLimitSettings settings, SendingCounters counters, Suspensions suspensions, SendingPolicy policy) {
+    LimitsViews(SendingLimitSettings settings, SendingCounters counters, Suspensions suspensions, SendingPolicy policy,
+            DomainAccess access) {
+        this.access = access;
         this.settings = settings;
         this.counters = counters;
         this.suspensions = suspensions;
@@ -48,8 +52,8 @@ public class LimitsViews {
         return LimitsView.forDomain(name, settings.ofDomain(name), policy);
     }
 
-    /** The users whose sending is suspended, the latest first. */
+    /** The users (of the signed-in administrator's domains) whose sending is suspended, the latest first. */
     public List<Suspension> suspended() {
-        return suspensions.inForce();
+        return access.filter(suspensions.inForce(), suspension -> DomainAccess.domainOf(suspension.address()));
     }
 }

@@ -1,5 +1,6 @@
 package org.postroom.admin.loginpolicy;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.directory.LoginPolicies;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Login policies", description = "Whether the mail protocols take app passwords only, and whether a "
         + "domain's users must sign in to their account pages with a second factor")
+@DomainScoped
 class LoginPolicyApi {
 
     private final LoginPolicies policies;

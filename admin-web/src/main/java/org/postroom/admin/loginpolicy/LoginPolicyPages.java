@@ -1,5 +1,6 @@
 package org.postroom.admin.loginpolicy;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Links;
 import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.LoginPolicy;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The login policy's forms on a domain's and a user's page; each goes back to that page. */
 @Controller
+@DomainScoped
 class LoginPolicyPages {
 
     private final LoginPolicies policies;

@@ -2,6 +2,7 @@ package org.postroom.admin.quarantine;
 
 import java.security.Principal;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.antispam.Lesson;
 import org.postroom.admin.antispam.LessonResult;
 import org.postroom.admin.api.PageView;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Quarantine", description = "Messages held back by the inbound checks until an administrator decides")
 @RequestMapping("/api/v1/quarantine")
+@DomainScoped(heldMessageId = true)
 class QuarantineApi {
 
     private final QuarantineView view;

@@ -4,11 +4,11 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.antispam.Lesson;
 import org.postroom.admin.antispam.LessonResult;
 import org.postroom.admin.console.Confirmation;
-import org.postroom.admin.domain.DomainView;
-import org.postroom.storage.directory.DomainRepository;
+import org.postroom.admin.domain.VisibleDomains;
 import org.postroom.storage.quarantine.ReleaseReceipt;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,15 +21,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 @RequestMapping("/quarantine")
+@DomainScoped(heldMessageId = true)
 class QuarantinePages {
 
     private static final int PAGE_SIZE = 50;
 
     private final QuarantineView view;
     private final QuarantineDecisions decisions;
-    private final DomainRepository domains;
+    private final VisibleDomains domains;
 
-    QuarantinePages(QuarantineView view, QuarantineDecisions decisions, DomainRepository domains) {
+    QuarantinePages(QuarantineView view, QuarantineDecisions decisions, VisibleDomains domains) {
         this.view = view;
         this.decisions = decisions;
         this.domains = domains;
@@ -39,7 +40,7 @@ class QuarantinePages {
     String list(@RequestParam(required = false) String domain, @RequestParam(defaultValue = "0") int page,
             Model model) {
         model.addAttribute("held", view.page(domain, page, PAGE_SIZE));
-        model.addAttribute("domains", domains.list().stream().map(DomainView::of).toList());
+        model.addAttribute("domains", domains.list());
         model.addAttribute("domain", domain == null || domain.isBlank() ? null : domain);
         return "quarantine/list";
     }

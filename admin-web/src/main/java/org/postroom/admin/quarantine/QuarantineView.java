@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.postroom.admin.access.DomainAccess;
 import org.postroom.admin.api.PageView;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.message.MessageHead;
@@ -22,16 +23,21 @@ class QuarantineView {
 
     private final Quarantine quarantine;
     private final UserQuarantine own;
+    private final DomainAccess access;
 
-    QuarantineView(Quarantine quarantine, UserQuarantine own) {
+    QuarantineView(Quarantine quarantine, UserQuarantine own, DomainAccess access) {
         this.quarantine = quarantine;
         this.own = own;
+        this.access = access;
     }
 
-    /** Held messages, only those with a recipient at {@code domain} when one is given. */
+    /**
+     * Held messages, only those with a recipient at {@code domain} when one is given, and for a
+     * domain administrator only those for their domains alone.
+     */
     PageView<HeldMessageView> page(String domain, int page, int size) {
         PageView.requireValid(page, size);
-        return PageView.of(quarantine.list(domain, page, size), HeldMessageView::of);
+        return PageView.of(quarantine.list(domain, access.within(), page, size), HeldMessageView::of);
     }
 
     /** The held messages that wait for {@code address}'s decision. */

@@ -2,6 +2,7 @@ package org.postroom.admin.quarantine;
 
 import java.security.Principal;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.admin.antispam.Lesson;
 import org.postroom.admin.antispam.LessonResult;
 import org.postroom.storage.NotFoundException;
@@ -28,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/account/quarantine")
+@NoDomainData
 class UserQuarantinePages {
 
     private static final int PAGE_SIZE = 50;

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.Principal;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.Printable;
 import org.postroom.storage.directory.AdminAccountRepository;
@@ -28,6 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * goes through the login pipeline ({@link CurrentPassword}).
  */
 @Controller
+@NoDomainData
 class AdminPasswordPage {
 
     private static final Logger log = LoggerFactory.getLogger(AdminPasswordPage.class);

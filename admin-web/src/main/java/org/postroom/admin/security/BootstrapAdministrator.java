@@ -1,6 +1,5 @@
 package org.postroom.admin.security;
 
-import java.security.SecureRandom;
 
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.directory.AdminAccountRepository;
@@ -23,14 +22,10 @@ import org.springframework.boot.ApplicationRunner;
 public final class BootstrapAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
-    // no 0/O, 1/l/I: the password is read off a log by a person
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final int GENERATED_LENGTH = 20;
 
     private final AdminAccountRepository admins;
     private final String username;
     private final String configuredPassword;
-    private final SecureRandom random = new SecureRandom();
 
     /** @param configuredPassword null when the operator set none */
     public BootstrapAdministrator(AdminAccountRepository admins, String username, String configuredPassword) {
@@ -51,7 +46,7 @@ public final class BootstrapAdministrator implements ApplicationRunner {
             updateToConfiguredPassword();
             return;
         }
-        String password = configuredPassword != null ? configuredPassword : generatedPassword();
+        String password = configuredPassword != null ? configuredPassword : Passwords.generate();
         try {
             if (configuredPassword != null) {
                 admins.create(username, password);
@@ -81,13 +76,5 @@ public final class BootstrapAdministrator implements ApplicationRunner {
             admins.changePassword(username, configuredPassword);
             log.info("set the password of administrator '{}' from postroom.admin.password", username);
         }
-    }
-
-    private String generatedPassword() {
-        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

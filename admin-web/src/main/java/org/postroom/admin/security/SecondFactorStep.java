@@ -5,11 +5,12 @@ import java.net.InetAddress;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.storage.directory.LoginAttempts;
 import org.postroom.storage.directory.LoginProtocol;
-import org.postroom.storage.directory.LoginResult;
 import org.postroom.storage.directory.LoginResult.Accepted;
 import org.postroom.storage.directory.LoginResult.Throttled;
+import org.postroom.storage.directory.LoginResult;
 import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.twofactor.SecondFactorOwner;
 import org.postroom.storage.twofactor.SecondFactors;
@@ -33,6 +34,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Retry-After). Only a {@link PendingSignIn} that asks for a code reaches these pages.
  */
 @Controller
+@NoDomainData
 class SecondFactorStep {
 
     private static final String VIEW = "security/code";

@@ -1,5 +1,6 @@
 package org.postroom.admin.security;
 
+import org.postroom.admin.access.DomainAccess;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginPolicies;
@@ -13,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -29,7 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The HTTP port's access rules, one filter chain per kind of client, tried in this order:
  * <ol>
- * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all), no session,
+ * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all, the rest of
+ * the actuator to server administrators only), no session,
  * no change sent by another site's page;
  * <li>the account page: a mail user's form login, kept apart from an administrator's login in
  * the same browser;
@@ -80,7 +83,7 @@ class SecurityChains {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AdminAccounts admins, AdminAccountRepository adminAccounts,
-            Authenticator authenticator, LoginThrottle throttle) throws Exception {
+            Authenticator authenticator, LoginThrottle throttle, DomainAccess access) throws Exception {
         ApiAuthenticationProblems problems = new ApiAuthenticationProblems();
         return http.securityMatcher("/api/**", "/actuator/**")
                 // before any credentials are looked at: a browser's cached Basic login must not carry a forged request
@@ -91,6 +94,10 @@ class SecurityChains {
                         // load balancers and orchestrators probe without credentials; metrics and the
                         // rest of the actuator (the configuration, the beans) are for administrators
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the whole server's figures: the actuator's own handlers pass no MVC interceptor,
+                        // so DomainAccess decides here that domain administrators get none of them
+                        .requestMatchers("/actuator/**")
+                        .access((login, request) -> new AuthorizationDecision(access.serverAdministrator()))
                         .anyRequest().hasRole(AdminAccounts.ROLE))
                 // mail users are known here too, so that their valid login gets 403, not 401
                 .authenticationManager(new ThrottledAuthentication(throttle, adminLogin(admins),
@@ -140,7 +147,7 @@ class SecurityChains {
             LoginThrottle throttle, SecondFactors factors, AdministratorTwoFactor administratorTwoFactor) throws Exception {
         return behindLoginForm(http, SignInForm.CONSOLE, new SecondFactorGate(
                 new ThrottledAuthentication(throttle, adminLogin(admins)), SignInForm.CONSOLE, factors,
-                username -> administratorTwoFactor.required()))
+                username -> administratorTwoFactor.requiredOf(username, adminAccounts)))
                 .addFilterAfter(new PasswordChangeRequired(adminAccounts, BEFORE_PASSWORD_CHANGE,
                         PasswordChangeRequired::redirectToChangePage), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))

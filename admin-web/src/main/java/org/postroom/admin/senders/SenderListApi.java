@@ -3,6 +3,7 @@ package org.postroom.admin.senders;
 import java.net.URI;
 import java.util.List;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.storage.senders.SenderList;
 import org.postroom.storage.senders.SenderListChange;
 import org.postroom.storage.senders.SenderLists;
@@ -26,6 +27,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         + "refuses a blocked sender with 550 5.7.1 at RCPT; an allowed one is spared the DNS blocklists and the DMARC "
         + "quarantine. The user's list is read before the domain's.")
 @RequestMapping("/api/v1")
+@DomainScoped
 class SenderListApi {
 
     private final SenderLists lists;

@@ -1,5 +1,6 @@
 package org.postroom.admin.senders;
 
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.storage.senders.SenderAction;
 import org.postroom.storage.senders.SenderList;
 import org.postroom.storage.senders.SenderListChange;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The forms of the sender lists on the domain's and the user's page; each goes back to that page. */
 @Controller
+@DomainScoped
 class SenderListPages {
 
     private final SenderLists lists;

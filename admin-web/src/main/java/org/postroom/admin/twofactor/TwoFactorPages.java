@@ -6,12 +6,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postroom.admin.access.NoDomainData;
 import org.postroom.admin.security.AdministratorTwoFactor;
 import org.postroom.admin.security.CurrentPassword;
 import org.postroom.admin.security.PendingSignIn;
 import org.postroom.admin.security.SignInForm;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.storage.InvalidInputException;
+import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginThrottle;
@@ -32,6 +34,7 @@ import jakarta.servlet.http.HttpSession;
 
 /** The second factor's own pages, for administrators and mail users alike (see the package). */
 @Controller
+@NoDomainData
 class TwoFactorPages {
 
     private static final String CONSOLE = "/two-factor";
@@ -40,11 +43,13 @@ class TwoFactorPages {
     private final SecondFactors factors;
     private final LoginPolicies policies;
     private final AdministratorTwoFactor administrators;
+    private final AdminAccountRepository admins;
     private final ServerSettings server;
     private final Map<SignInForm, CurrentPassword> currentCodes = new EnumMap<>(SignInForm.class);
 
     TwoFactorPages(SecondFactors factors, LoginPolicies policies, AdministratorTwoFactor administrators,
-            ServerSettings server, LoginThrottle throttle) {
+            AdminAccountRepository admins, ServerSettings server, LoginThrottle throttle) {
+        this.admins = admins;
         this.factors = factors;
         this.policies = policies;
         this.administrators = administrators;
@@ -145,7 +150,7 @@ class TwoFactorPages {
     }
 
     private boolean isRequired(SignInForm form, String name) {
-        return form == SignInForm.CONSOLE ? administrators.required() : policies.ofUser(name).twoFactorRequired();
+        return form == SignInForm.CONSOLE ? administrators.requiredOf(name, admins) : policies.ofUser(name).twoFactorRequired();
     }
 
     private static String secretKey(SignInForm form) {

@@ -1,11 +1,13 @@
 package org.postroom.admin.user;
 
-import org.postroom.admin.domain.UnknownDomain;
 import java.net.URI;
 import java.util.Map;
 
+import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.api.PageView;
 import org.postroom.admin.console.Links;
+import org.postroom.admin.domain.UnknownDomain;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.UserAccount;
 import org.postroom.storage.directory.UserRepository;
@@ -22,25 +24,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Users", description = "Mail users: logins, passwords, quotas")
 @RequestMapping("/api/v1/users")
+@DomainScoped
 class UserApi {
 
     private final UserRepository users;
+    private final DomainAccess access;
 
-    UserApi(UserRepository users) {
+    UserApi(UserRepository users, DomainAccess access) {
         this.users = users;
+        this.access = access;
     }
 
     @Operation(summary = "Create a user", description = "The address's domain must be one of this server's (400 "
             + "otherwise); 409 when a user or alias has the address. quotaBytes is optional.")
     @PostMapping
     ResponseEntity<UserView> create(@RequestBody NewUser body) {
+        access.requireAddress(body.address());
         UserAccount user = UnknownDomain.asInvalidInput(
                 () -> users.create(body.address(), body.password(), body.quotaBytes()));
         URI location = URI.create("/api/v1" + Links.path("users", user.address()));
@@ -53,7 +59,7 @@ class UserApi {
     PageView<UserView> search(@RequestParam(required = false) String domain, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageView.requireValid(page, size);
-        return PageView.of(users.search(domain, q, page, size), UserView::of);
+        return PageView.of(users.search(domain, access.within(), q, page, size), UserView::of);
     }
 
     @Operation(summary = "One user with their quota usage")

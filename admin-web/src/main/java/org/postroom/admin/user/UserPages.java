@@ -1,16 +1,18 @@
 package org.postroom.admin.user;
 
-import org.postroom.admin.domain.UnknownDomain;
 import java.util.List;
 
+import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.access.DomainScoped;
+import org.postroom.admin.api.PageView;
 import org.postroom.admin.console.Confirmation;
 import org.postroom.admin.console.Links;
 import org.postroom.admin.domain.DomainView;
-import org.postroom.admin.api.PageView;
+import org.postroom.admin.domain.UnknownDomain;
+import org.postroom.admin.domain.VisibleDomains;
 import org.postroom.admin.limits.LimitsViews;
 import org.postroom.admin.senders.SenderListView;
 import org.postroom.storage.NotFoundException;
-import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.UserAccount;
 import org.postroom.storage.directory.UserRepository;
@@ -27,18 +29,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 @RequestMapping("/users")
+@DomainScoped
 class UserPages {
 
     static final int PAGE_SIZE = 25;
 
     private final UserRepository users;
-    private final DomainRepository domains;
+    private final VisibleDomains domains;
+    private final DomainAccess access;
     private final SenderLists senderLists;
     private final LimitsViews limits;
     private final LoginPolicies loginPolicies;
 
-    UserPages(UserRepository users, DomainRepository domains, SenderLists senderLists, LimitsViews limits,
-            LoginPolicies loginPolicies) {
+    UserPages(UserRepository users, VisibleDomains domains, DomainAccess access, SenderLists senderLists,
+            LimitsViews limits, LoginPolicies loginPolicies) {
+        this.access = access;
         this.users = users;
         this.domains = domains;
         this.senderLists = senderLists;
@@ -50,7 +55,7 @@ class UserPages {
     String list(@RequestParam(required = false) String domain, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
         PageView.requireValid(page, PAGE_SIZE);
-        model.addAttribute("users", PageView.of(users.search(domain, q, page, PAGE_SIZE), UserView::of));
+        model.addAttribute("users", PageView.of(users.search(domain, access.within(), q, page, PAGE_SIZE), UserView::of));
         model.addAttribute("domains", domainNames());
         model.addAttribute("domain", domain);
         model.addAttribute("q", q);
@@ -66,6 +71,7 @@ class UserPages {
 
     @PostMapping("/new")
     String create(NewUserForm form, RedirectAttributes redirect) {
+        access.requireAddress(form.address());
         UserAccount user = UnknownDomain.asInvalidInput(
                 () -> users.create(form.address(), form.password(), form.quotaBytes()));
         redirect.addFlashAttribute("notice", "User " + user.address() + " was created. They can log in to POP3 and SMTP "
@@ -140,6 +146,6 @@ class UserPages {
     }
 
     private List<DomainView> domainNames() {
-        return domains.list().stream().map(DomainView::of).toList();
+        return domains.list();
     }
 }

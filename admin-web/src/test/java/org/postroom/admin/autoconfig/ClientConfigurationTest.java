@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postroom.admin.FixedServerSettings;
+import org.postroom.admin.access.DomainAccess;
 import org.postroom.admin.security.SecurityChainsForSlices;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Authenticator;
@@ -23,6 +23,7 @@ import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.LoginThrottle;
+import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.twofactor.SecondFactors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -48,7 +49,7 @@ import org.w3c.dom.Node;
  * and no database starts. The logins the security chains would check are never asked for.
  */
 @WebMvcTest({ ThunderbirdAutoconfig.class, OutlookAutodiscover.class })
-@Import({ ClientDomains.class, FixedServerSettings.class, SecurityChainsForSlices.class })
+@Import({ ClientDomains.class, FixedServerSettings.class, SecurityChainsForSlices.class, DomainAccess.class })
 class ClientConfigurationTest {
 
     private static final String OUTLOOK_REQUEST = """
@@ -79,6 +80,9 @@ class ClientConfigurationTest {
     SecondFactors secondFactors;
     @MockitoBean
     LoginPolicies loginPolicies;
+    // what DomainAccess would read a held message from
+    @MockitoBean
+    Quarantine quarantine;
 
     @BeforeEach
     void ourDomainIsAutoconfigExample() {

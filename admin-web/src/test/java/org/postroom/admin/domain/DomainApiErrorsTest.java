@@ -16,10 +16,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.postroom.admin.FixedServerSettings;
+import org.postroom.admin.access.DomainAccess;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.StorageUnavailableException;
+import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.quarantine.Quarantine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -39,7 +42,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
  */
 @WebMvcTest(DomainApi.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ DnsRecords.class, FixedServerSettings.class })
+@Import({ DnsRecords.class, FixedServerSettings.class, VisibleDomains.class, DomainAccess.class })
 class DomainApiErrorsTest {
 
     private static final String PROBLEM = "application/problem+json";
@@ -48,6 +51,11 @@ class DomainApiErrorsTest {
     MockMvc mvc;
     @MockitoBean
     DomainRepository domains;
+    // what DomainAccess would read an administrator's domains from; no one signs in here
+    @MockitoBean
+    AdminAccountRepository admins;
+    @MockitoBean
+    Quarantine quarantine;
 
     @Test
     void anUnknownDomainIs404WithItsName() throws Exception {

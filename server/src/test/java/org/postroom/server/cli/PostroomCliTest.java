@@ -206,6 +206,36 @@ class PostroomCliTest {
     }
 
     @Test
+    void anAdministratorIsAServerAdministratorOrOfTheDomainsGiven() {
+        assertThat(run("", "domain", "add", "clerks.example")).isZero();
+        assertThat(run("a long enough secret\n", "admin", "add", "clerk", "--domain=CLERKS.example", "--password-stdin"))
+                .isZero();
+        assertThat(stdout).contains("added clerk, administrator of clerks.example");
+        assertThat(run("", "admin", "list")).isZero();
+        assertThat(stdout).containsPattern("clerk +administrator of clerks.example");
+
+        assertThat(run("", "admin", "role", "clerk", "--domain=nowhere.example")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("no domain nowhere.example");
+        assertThat(run("", "admin", "role", "clerk")).isEqualTo(PostroomCli.USAGE);
+        assertThat(run("", "admin", "role", "clerk", "--server", "--domain=clerks.example")).isEqualTo(PostroomCli.USAGE);
+        assertThat(run("", "admin", "role", "clerk", "--server")).isZero();
+        assertThat(stdout).contains("clerk is now server administrator");
+
+        assertThat(run("", "admin", "two-factor-reset", "clerk")).isZero();
+        assertThat(run("", "admin", "two-factor-reset", "nobody")).isEqualTo(PostroomCli.FAILED);
+        // clerk is a server administrator now: every one of them but the last can be deleted
+        assertThat(run("", "admin", "list")).isZero();
+        List<String> servers = stdout.lines().filter(line -> line.endsWith("server administrator")
+                || line.contains("server administrator  ")).map(line -> line.split(" +")[0]).toList();
+        assertThat(servers).contains("clerk");
+        for (String admin : servers.subList(0, servers.size() - 1)) {
+            assertThat(run("", "admin", "delete", admin)).as(stderr).isZero();
+        }
+        assertThat(run("", "admin", "delete", servers.get(servers.size() - 1))).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("last server administrator");
+    }
+
+    @Test
     void theServerStartsUnlessTheFirstOwnArgumentIsACommand() {
         assertThat(PostroomCli.isCommand(new String[] { "user", "add", "alice@example.com" })).isTrue();
         assertThat(PostroomCli.isCommand(new String[] { "--spring.datasource.url=jdbc:postgresql:x", "user", "list" }))

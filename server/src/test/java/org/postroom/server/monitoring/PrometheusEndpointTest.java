@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.postroom.server.RunningServer;
 import org.postroom.server.SmtpClient;
 import org.postroom.server.TrustedCertificate;
 import org.postroom.server.wiring.ListenerLifecycle;
+import org.postroom.storage.directory.AdminAccountRepository;
+import org.postroom.storage.directory.AdministratorScope;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +73,9 @@ class PrometheusEndpointTest {
 
     @Autowired
     UserRepository users;
+
+    @Autowired
+    AdminAccountRepository admins;
 
     @Test
     void sessionsMessagesLoginFailuresQueueAndConnectionsAreScraped() throws Exception {
@@ -128,6 +134,14 @@ class PrometheusEndpointTest {
     }
 
     /** Sessions are counted when their disconnect handlers ran, a moment after the client left. */
+    @Test
+    void aDomainAdministratorMayNotScrapeTheWholeServersMetrics() throws Exception {
+        domains.create("scoped.metrics.example");
+        admins.create("scoped", SCRAPE_PASSWORD, AdministratorScope.domainAdministrator(List.of("scoped.metrics.example")));
+
+        assertThat(scrapeAs("scoped:" + SCRAPE_PASSWORD).statusCode()).isEqualTo(403);
+    }
+
     private String awaitScrape(String expected) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> {
             HttpResponse<String> response = scrapeAs("prometheus:" + SCRAPE_PASSWORD);

@@ -1,5 +1,6 @@
 package org.postroom.storage.directory;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.postroom.storage.ConflictException;
@@ -7,11 +8,16 @@ import org.postroom.storage.Database;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Administrators of the console and the REST API. Their passwords are hashed like users'. An
  * administrator created with a generated password must change it before using the console or the
- * API ({@link #mustChangePassword}); any later password change clears that.
+ * API ({@link #mustChangePassword}); any later password change clears that. Each is a server
+ * administrator or the administrator of some domains ({@link AdministratorScope}); there is always
+ * at least one server administrator: the last one can be neither deleted nor made a domain
+ * administrator (checked under a lock on the server administrators' rows, so two such changes at
+ * once cannot both pass).
  */
 public final class AdminAccountRepository {
 
@@ -30,7 +36,17 @@ public final class AdminAccountRepository {
      * @throws ConflictException when the username is taken
      */
     public void create(String username, String password) {
-        insert(username, password, false);
+        create(username, password, AdministratorScope.serverAdministrator());
+    }
+
+    /**
+     * Adds an administrator of this scope whose password an operator chose.
+     *
+     * @throws InvalidInputException when the username is not acceptable or a domain is unknown
+     * @throws ConflictException when the username is taken
+     */
+    public void create(String username, String password, AdministratorScope scope) {
+        insert(username, password, false, scope);
     }
 
     /**
@@ -41,19 +57,171 @@ public final class AdminAccountRepository {
      * @throws ConflictException when the username is taken
      */
     public void createWithGeneratedPassword(String username, String password) {
-        insert(username, password, true);
+        createWithGeneratedPassword(username, password, AdministratorScope.serverAdministrator());
     }
 
-    private void insert(String username, String password, boolean mustChangePassword) {
+    /**
+     * Adds an administrator of this scope with a password Postroom generated and showed once.
+     *
+     * @throws InvalidInputException when the username is not acceptable or a domain is unknown
+     * @throws ConflictException when the username is taken
+     */
+    public void createWithGeneratedPassword(String username, String password, AdministratorScope scope) {
+        insert(username, password, true, scope);
+    }
+
+    private void insert(String username, String password, boolean mustChangePassword, AdministratorScope scope) {
         requireValidUsername(username);
         String hash = Passwords.hashNew(password);
         try {
-            db.run("add administrator", jdbc -> jdbc
-                    .sql("insert into admin_account (username, password_hash, must_change_password) values (?, ?, ?)")
-                    .params(username, hash, mustChangePassword).update());
+            db.inTransaction("add administrator", jdbc -> {
+                jdbc.sql("insert into admin_account (username, password_hash, must_change_password, server_admin)"
+                        + " values (?, ?, ?, ?)").params(username, hash, mustChangePassword, scope.server()).update();
+                writeDomains(jdbc, username, scope);
+                return null;
+            });
         } catch (DuplicateKeyException e) {
             throw new ConflictException("administrator " + username + " exists already");
         }
+    }
+
+    /**
+     * What the administrator may manage; empty when there is no such administrator (deleted
+     * meanwhile: they may manage nothing).
+     */
+    public Optional<AdministratorScope> scope(String username) {
+        return db.run("look up administrator's scope", jdbc -> scope(jdbc, username));
+    }
+
+    private static Optional<AdministratorScope> scope(JdbcClient jdbc, String username) {
+        Optional<Boolean> server = jdbc.sql("select server_admin from admin_account where username = ?")
+                .param(username).query(Boolean.class).optional();
+        if (server.isEmpty()) {
+            return Optional.empty();
+        }
+        if (server.get()) {
+            return Optional.of(AdministratorScope.serverAdministrator());
+        }
+        List<String> domains = jdbc.sql("""
+                select d.name from admin_domain ad join admin_account a on a.id = ad.admin_id
+                  join domain d on d.id = ad.domain_id where a.username = ?""")
+                .param(username).query(String.class).list();
+        return Optional.of(AdministratorScope.domainAdministrator(domains));
+    }
+
+    /** Every administrator, by name. */
+    public List<Administrator> list() {
+        return db.run("list administrators", jdbc -> jdbc.sql("""
+                select a.username, a.server_admin, a.must_change_password, a.two_factor_required, a.created_at,
+                       exists (select 1 from two_factor t where t.admin_id = a.id) as enrolled,
+                       array(select d.name from admin_domain ad join domain d on d.id = ad.domain_id
+                              where ad.admin_id = a.id order by d.name) as domains
+                  from admin_account a order by a.username""")
+                .query((rs, n) -> new Administrator(rs.getString("username"),
+                        rs.getBoolean("server_admin") ? AdministratorScope.serverAdministrator()
+                                : AdministratorScope.domainAdministrator(
+                                        List.of((String[]) rs.getArray("domains").getArray())),
+                        rs.getBoolean("must_change_password"), rs.getBoolean("two_factor_required"),
+                        rs.getBoolean("enrolled"), rs.getTimestamp("created_at").toInstant()))
+                .list());
+    }
+
+    /** One administrator; empty when there is no such administrator. */
+    public Optional<Administrator> find(String username) {
+        return list().stream().filter(admin -> admin.username().equals(username)).findFirst();
+    }
+
+    /**
+     * Makes the administrator a server administrator or the administrator of exactly these
+     * domains. One transaction.
+     *
+     * @throws NotFoundException when there is no such administrator
+     * @throws InvalidInputException when a domain is unknown
+     * @throws ConflictException when this would leave no server administrator
+     */
+    public void changeScope(String username, AdministratorScope scope) {
+        db.inTransaction("change administrator's scope", jdbc -> {
+            requireAnotherServerAdministratorIfLosing(jdbc, username, !scope.server());
+            jdbc.sql("update admin_account set server_admin = ? where username = ?").params(scope.server(), username)
+                    .update();
+            jdbc.sql("delete from admin_domain where admin_id = (select id from admin_account where username = ?)")
+                    .param(username).update();
+            writeDomains(jdbc, username, scope);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes the administrator with their second factor. One transaction.
+     *
+     * @throws NotFoundException when there is no such administrator
+     * @throws ConflictException when they are the last server administrator
+     */
+    public void delete(String username) {
+        db.inTransaction("delete administrator", jdbc -> {
+            requireAnotherServerAdministratorIfLosing(jdbc, username, true);
+            jdbc.sql("delete from admin_account where username = ?").param(username).update();
+            return null;
+        });
+    }
+
+    /**
+     * Whether this administrator must sign in with a second factor (enrolling at their next
+     * sign-in when they have none).
+     *
+     * @throws NotFoundException when there is no such administrator
+     */
+    public void setTwoFactorRequired(String username, boolean required) {
+        int updated = db.run("change administrator's two-factor rule", jdbc -> jdbc
+                .sql("update admin_account set two_factor_required = ? where username = ?")
+                .params(required, username).update());
+        if (updated == 0) {
+            throw new NotFoundException("no administrator " + username);
+        }
+    }
+
+    /** True when this administrator's own rule requires a second factor; false for an unknown name. */
+    public boolean twoFactorRequired(String username) {
+        return db.run("look up administrator", jdbc -> jdbc
+                .sql("select two_factor_required from admin_account where username = ?")
+                .param(username).query(Boolean.class).optional()).orElse(false);
+    }
+
+    /**
+     * Locks the server administrators' rows, then, when {@code username} would stop being one,
+     * refuses if no other is left. Fails for an unknown administrator.
+     */
+    private static void requireAnotherServerAdministratorIfLosing(JdbcClient jdbc, String username, boolean losing) {
+        List<String> servers = jdbc.sql("select username from admin_account where server_admin for update")
+                .query(String.class).list();
+        if (scope(jdbc, username).isEmpty()) {
+            throw new NotFoundException("no administrator " + username);
+        }
+        if (losing && servers.equals(List.of(username))) {
+            throw new ConflictException(username + " is the last server administrator: make another one first");
+        }
+    }
+
+    private static void writeDomains(JdbcClient jdbc, String username, AdministratorScope scope) {
+        for (String domain : scope.domains()) {
+            int added = jdbc.sql("""
+                    insert into admin_domain (admin_id, domain_id)
+                    select a.id, d.id from admin_account a, domain d where a.username = ? and d.name = ?""")
+                    .params(username, domain).update();
+            if (added == 0) {
+                throw new InvalidInputException("no domain " + domain);
+            }
+        }
+    }
+
+    /**
+     * Sets a password Postroom generated and showed once (committed at once): the administrator
+     * must choose their own at the next sign-in.
+     *
+     * @throws NotFoundException when there is no such administrator
+     */
+    public void resetPassword(String username, String generatedPassword) {
+        setPassword(username, generatedPassword, true);
     }
 
     /**
@@ -62,10 +230,14 @@ public final class AdminAccountRepository {
      * @throws NotFoundException when there is no such administrator
      */
     public void changePassword(String username, String password) {
+        setPassword(username, password, false);
+    }
+
+    private void setPassword(String username, String password, boolean mustChangePassword) {
         String hash = Passwords.hashNew(password);
-        int updated = db.run("change administrator password", jdbc -> jdbc
-                .sql("update admin_account set password_hash = ?, must_change_password = false where username = ?")
-                .params(hash, username).update());
+        int updated = db.run("set administrator password", jdbc -> jdbc
+                .sql("update admin_account set password_hash = ?, must_change_password = ? where username = ?")
+                .params(hash, mustChangePassword, username).update());
         if (updated == 0) {
             throw new NotFoundException("no administrator " + username);
         }

@@ -1,6 +1,7 @@
 package org.postroom.storage.directory;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.UUID;
 
 import org.postroom.storage.InvalidInputException;
@@ -50,6 +51,20 @@ public final class Passwords {
     }
 
     /** A {@link PasswordEncoder} that hashes as {@link #hashNew} does (without its rules) and checks as {@link #matches} does. */
+    // no 0/O, 1/l/I: a generated password is read off a log or a page by a person
+    private static final String GENERATED_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int GENERATED_LENGTH = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new random password of 20 letters and digits (about 116 bits), shown once to a person. */
+    public static String generate() {
+        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
+        for (int i = 0; i < GENERATED_LENGTH; i++) {
+            password.append(GENERATED_ALPHABET.charAt(RANDOM.nextInt(GENERATED_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
     public static PasswordEncoder encoder() {
         return LOGIN_ENCODER;
     }

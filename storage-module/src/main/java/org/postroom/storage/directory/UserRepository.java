@@ -2,6 +2,7 @@ package org.postroom.storage.directory;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,15 +85,26 @@ public final class UserRepository {
      * address contains {@code query}. An empty page when nothing matches.
      */
     public Page<UserAccount> search(String domain, String query, int page, int pageSize) {
+        return search(domain, null, query, page, pageSize);
+    }
+
+    /**
+     * As {@link #search(String, String, int, int)}, and when {@code within} is not null only users
+     * of those domains (a domain administrator's; any spelling).
+     */
+    public Page<UserAccount> search(String domain, Collection<String> within, String query, int page, int pageSize) {
         String where = " where (cast(:domain as text) is null or d.name = :domain)"
+                + " and (cast(:within as text[]) is null or d.name = any(:within))"
                 + " and (cast(:query as text) is null or strpos(u.local_part || '@' || d.name, :query) > 0)";
         String domainFilter = domain == null || domain.isBlank() ? null : DomainName.canonical(domain);
+        String[] withinFilter = within == null ? null : within.stream().map(DomainName::canonical).toArray(String[]::new);
         String queryFilter = query == null || query.isBlank() ? null : query.strip().toLowerCase();
         return db.run("search users", jdbc -> {
             long total = jdbc.sql("select count(*) from mail_user u join domain d on d.id = u.domain_id" + where)
-                    .param("domain", domainFilter).param("query", queryFilter).query(Long.class).single();
+                    .param("domain", domainFilter).param("within", withinFilter).param("query", queryFilter)
+                    .query(Long.class).single();
             List<UserAccount> items = jdbc.sql(SELECT + where + GROUP + " order by d.name, u.local_part limit :limit offset :offset")
-                    .param("domain", domainFilter).param("query", queryFilter)
+                    .param("domain", domainFilter).param("within", withinFilter).param("query", queryFilter)
                     .param("limit", pageSize).param("offset", (long) page * pageSize)
                     .query(USER).list();
             return new Page<>(items, page, pageSize, total);

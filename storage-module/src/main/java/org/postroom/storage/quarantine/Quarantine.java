@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +19,8 @@ import org.postroom.storage.directory.MailDirectory;
 import org.postroom.storage.directory.Page;
 import org.postroom.storage.directory.RecipientResolution.Deliverable;
 import org.postroom.storage.mailbox.DeliveryReceipt;
-import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.MailStore.NothingDelivered;
+import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.mailbox.Recipient;
 import org.postroom.storage.message.MessageCheck;
 import org.postroom.storage.message.MessageChecks;
@@ -104,11 +105,23 @@ public final class Quarantine {
      * shows under each); null or blank for all.
      */
     public Page<HeldMessage> list(String domain, int page, int pageSize) {
+        return list(domain, null, page, pageSize);
+    }
+
+    /**
+     * As {@link #list(String, int, int)}, and when {@code within} is not null only messages all
+     * of whose recipients are at those domains (what a domain administrator may decide on alone).
+     */
+    public Page<HeldMessage> list(String domain, Collection<String> within, int page, int pageSize) {
         String filter = domain == null || domain.isBlank() ? null : DomainName.canonical(domain);
+        String[] withinFilter = within == null ? null : within.stream().map(DomainName::canonical).toArray(String[]::new);
         return db.run("list held messages", jdbc -> messages.page(jdbc, """
                 q.released_at is null and (cast(:domain as text) is null or exists (
                     select 1 from quarantine_recipient r where r.message_id = q.message_id and r.domain = :domain))
-                """, statement -> statement.param("domain", filter), page, pageSize));
+                and (cast(:within as text[]) is null or not exists (
+                    select 1 from quarantine_recipient r where r.message_id = q.message_id
+                       and not r.domain = any(:within)))
+                """, statement -> statement.param("domain", filter).param("within", withinFilter), page, pageSize));
     }
 
     /** How many messages are held now. */
