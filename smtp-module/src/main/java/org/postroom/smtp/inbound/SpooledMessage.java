@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
@@ -19,18 +20,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One message between DATA and its commit: in memory up to a limit, then in a file of the {@link
  * Spool}. Writing never throws, because James would leave its DATA handler half-reset; a failure
- * is kept and reported when the message is read for storing, which then answers 451 4.3.0.
+ * is kept ({@link #failure}, a {@link SpoolFullException} when the disk is full), its file deleted
+ * at once so the room goes back to the other sessions, and the rest of the data is discarded;
+ * {@link SpoolFailureHook} refuses the message when the data end, and reading it fails.
  * Closing deletes the file; closing twice is harmless. A file that cannot be deleted is logged and
  * left to the spool's clean-up at the next start: the transaction it belonged to is over either way.
  */
 final class SpooledMessage implements MailEnvelope, AutoCloseable {
 
-    private static final int FILE_BUFFER = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(SpooledMessage.class);
 
     private final MaybeSender sender;
     private final List<MailAddress> recipients;
-    private final Path directory;
+    private final Spool spool;
     private final int memoryLimit;
     private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private final OutputStream writer = new Writer();
@@ -39,10 +41,10 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
     private IOException failure;
     private long size;
 
-    SpooledMessage(MaybeSender sender, List<MailAddress> recipients, Path directory, int memoryLimit) {
+    SpooledMessage(MaybeSender sender, List<MailAddress> recipients, Spool spool, int memoryLimit) {
         this.sender = sender;
         this.recipients = List.copyOf(recipients);
-        this.directory = directory;
+        this.spool = spool;
         this.memoryLimit = memoryLimit;
     }
 
@@ -79,6 +81,11 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
         return Files.newInputStream(file);
     }
 
+    /** Why the message could not be spooled whole, if it could not. */
+    synchronized Optional<IOException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     /** True when the message went to disk (for tests and the curious). */
     synchronized boolean onDisk() {
         return file != null;
@@ -90,6 +97,15 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
             if (fileOut != null) {
                 fileOut.close();
             }
+        } catch (IOException e) {
+            // the buffer's last bytes had no room either; the file goes all the same
+            log.debug("could not write the rest of spool file {}: {}", file, e.toString());
+        }
+        deleteFile();
+    }
+
+    private void deleteFile() {
+        try {
             if (file != null) {
                 Files.deleteIfExists(file);
             }
@@ -107,8 +123,8 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
         }
         try {
             if (file == null && memory.size() + length > memoryLimit) {
-                file = Files.createTempFile(directory, Spool.PREFIX, ".eml");
-                fileOut = new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
+                file = spool.newFile();
+                fileOut = new BufferedOutputStream(Files.newOutputStream(file), Spool.WRITE_SIZE);
                 memory.writeTo(fileOut);
                 memory.reset();
             }
@@ -119,7 +135,9 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
             }
             size += length;
         } catch (IOException e) {
-            failure = e;
+            failure = spool.writeFailed(e);
+            memory.reset();
+            close();
         }
     }
 

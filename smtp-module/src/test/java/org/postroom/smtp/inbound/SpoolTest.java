@@ -21,7 +21,7 @@ class SpoolTest {
 
     @Test
     void aSmallMessageStaysInMemory() throws IOException {
-        SpooledMessage message = new Spool(directory, 1024).newMessage(MaybeSender.nullSender(), List.of());
+        SpooledMessage message = new Spool(directory, 0, 1024).newMessage(MaybeSender.nullSender(), List.of());
         message.getMessageOutputStream().write(new byte[1024]);
         assertThat(message.onDisk()).isFalse();
         assertThat(files()).isEmpty();
@@ -31,7 +31,7 @@ class SpoolTest {
     void aLargeMessageGoesToDiskReadsBackExactlyAndIsDeletedWhenClosed() throws IOException {
         byte[] content = new byte[5000];
         new Random(1).nextBytes(content);
-        SpooledMessage message = new Spool(directory, 1024).newMessage(MaybeSender.nullSender(), List.of());
+        SpooledMessage message = new Spool(directory, 0, 1024).newMessage(MaybeSender.nullSender(), List.of());
         OutputStream out = message.getMessageOutputStream();
         for (int offset = 0; offset < content.length; offset += 100) {
             out.write(content, offset, 100);
@@ -58,7 +58,7 @@ class SpoolTest {
 
     @Test
     void aSpoolThatCannotBeWrittenFailsTheMessageNotTheSession() throws IOException {
-        SpooledMessage message = new Spool(directory, 10).newMessage(MaybeSender.nullSender(), List.of());
+        SpooledMessage message = new Spool(directory, 0, 10).newMessage(MaybeSender.nullSender(), List.of());
         Files.delete(directory);
         message.getMessageOutputStream().write(new byte[100]);
         try {
