@@ -165,11 +165,6 @@ final class PostroomProcess implements AutoCloseable {
         }
     }
 
-    /** The port of the console and the REST API. */
-    int httpPort() {
-        return httpPort;
-    }
-
     int port(String listener) {
         return Integer.parseInt(environment.get("POSTROOM_" + listener + "_PORT"));
     }
