@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The directory where messages larger than {@link #MEMORY_LIMIT} wait between DATA and their
- * commit, so a 25 MiB message never sits in the heap. Files are deleted as soon as the message is
+ * commit, so a 25 MiB message never sits in the heap. The messages in memory share a budget, an
+ * eighth of the heap: beyond it a message goes to disk from its first byte, so a thousand
+ * sessions in DATA at once cannot exhaust the heap either. Files are deleted as soon as the message is
  * stored or refused; files left behind by a killed process are deleted when the spool opens (one
  * Postroom process per spool directory).
  *
@@ -48,6 +51,8 @@ public final class Spool {
     private final long minFreeSpace;
     private final int memoryLimit;
     private final FileStore fileSystem;
+    private final long memoryBudget;
+    private final AtomicLong inMemory = new AtomicLong();
 
     /** A spool in {@code directory} that takes transactions as long as its file system has any room. */
     public Spool(Path directory) {
@@ -64,9 +69,14 @@ public final class Spool {
     }
 
     Spool(Path directory, long minFreeSpace, int memoryLimit) {
+        this(directory, minFreeSpace, memoryLimit, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    Spool(Path directory, long minFreeSpace, int memoryLimit, long memoryBudget) {
         this.directory = directory;
         this.minFreeSpace = minFreeSpace;
         this.memoryLimit = memoryLimit;
+        this.memoryBudget = memoryBudget;
         try {
             Files.createDirectories(directory);
             this.fileSystem = Files.getFileStore(directory);
@@ -106,6 +116,25 @@ public final class Spool {
 
     SpooledMessage newMessage(MaybeSender sender, List<MailAddress> recipients) {
         return new SpooledMessage(sender, recipients, this, memoryLimit);
+    }
+
+    /** Takes {@code bytes} of the memory budget for a message; false, taking nothing, when the budget has no room. */
+    boolean reserveMemory(int bytes) {
+        if (inMemory.addAndGet(bytes) > memoryBudget) {
+            inMemory.addAndGet(-bytes);
+            return false;
+        }
+        return true;
+    }
+
+    /** Gives back what {@link #reserveMemory} took. */
+    void releaseMemory(long bytes) {
+        inMemory.addAndGet(-bytes);
+    }
+
+    /** The bytes of all messages held in memory now. */
+    long bytesInMemory() {
+        return inMemory.get();
     }
 
     /** A new file for one message. */

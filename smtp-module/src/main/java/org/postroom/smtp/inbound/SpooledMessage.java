@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One message between DATA and its commit: in memory up to a limit, then in a file of the {@link
- * Spool}. Writing never throws, because James would leave its DATA handler half-reset; a failure
+ * One message between DATA and its commit: in memory up to a limit (and while the spool's memory
+ * budget has room), then in a file of the {@link Spool}. Writing never throws, because James would leave its DATA handler half-reset; a failure
  * is kept ({@link #failure}, a {@link SpoolFullException} when the disk is full), its file deleted
  * at once so the room goes back to the other sessions, and the rest of the data is discarded;
  * {@link SpoolFailureHook} refuses the message when the data end, and reading it fails.
@@ -34,7 +34,7 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
     private final List<MailAddress> recipients;
     private final Spool spool;
     private final int memoryLimit;
-    private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
+    private ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private final OutputStream writer = new Writer();
     private Path file;
     private OutputStream fileOut;
@@ -93,6 +93,7 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        forgetMemory();
         try {
             if (fileOut != null) {
                 fileOut.close();
@@ -102,6 +103,12 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
             log.debug("could not write the rest of spool file {}: {}", file, e.toString());
         }
         deleteFile();
+    }
+
+    /** Lets go of the bytes in memory, their array too (reset would keep it). */
+    private void forgetMemory() {
+        spool.releaseMemory(memory.size());
+        memory = new ByteArrayOutputStream();
     }
 
     private void deleteFile() {
@@ -122,11 +129,11 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
             return;
         }
         try {
-            if (file == null && memory.size() + length > memoryLimit) {
+            if (file == null && (memory.size() + length > memoryLimit || !spool.reserveMemory(length))) {
                 file = spool.newFile();
                 fileOut = new BufferedOutputStream(Files.newOutputStream(file), Spool.WRITE_SIZE);
                 memory.writeTo(fileOut);
-                memory.reset();
+                forgetMemory();
             }
             if (file == null) {
                 memory.write(bytes, offset, length);
@@ -136,7 +143,6 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
             size += length;
         } catch (IOException e) {
             failure = spool.writeFailed(e);
-            memory.reset();
             close();
         }
     }
