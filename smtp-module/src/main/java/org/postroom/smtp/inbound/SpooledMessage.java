@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One message between DATA and its commit: in memory up to a limit (and while the spool's memory
- * budget has room), then in a file of the {@link Spool}. Writing never throws, because James would leave its DATA handler half-reset; a failure
- * is kept ({@link #failure}, a {@link SpoolFullException} when the disk is full), its file deleted
- * at once so the room goes back to the other sessions, and the rest of the data is discarded;
- * {@link SpoolFailureHook} refuses the message when the data end, and reading it fails.
+ * budget has room), then in a file of the {@link Spool}. Writing never throws, because James would
+ * leave its DATA handler half-reset; a failure is kept ({@link #failure}, a {@link
+ * SpoolFullException} when the disk is full), its file deleted at once so the room goes back to the
+ * other sessions, and the rest of the data is discarded; {@link SpoolFailureHook} refuses the
+ * message when the data end, and reading it fails.
  * Closing deletes the file; closing twice is harmless. A file that cannot be deleted is logged and
  * left to the spool's clean-up at the next start: the transaction it belonged to is over either way.
  */
