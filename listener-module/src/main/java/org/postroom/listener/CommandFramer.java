@@ -288,7 +288,10 @@ final class CommandFramer extends ByteToMessageDecoder {
         int lf = buffer.forEachByte(start + searched, window - searched, ByteProcessor.FIND_LF);
         if (lf >= 0) {
             searched = 0;
-            return buffer.readRetainedSlice(lf + 1 - start);
+            // a copy, not a retained slice: a slice the hook threads still hold pins the whole
+            // cumulation buffer, which then cannot be compacted and grows (to 512 KiB per session
+            // in DATA), so that a thousand sessions exhaust the direct memory
+            return buffer.readBytes(lf + 1 - start);
         }
         if (readable < maxLineLength) {
             searched = readable;

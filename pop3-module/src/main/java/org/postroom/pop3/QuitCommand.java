@@ -7,13 +7,14 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.pop3.POP3Session;
 import org.postroom.pop3.maildrop.SessionState;
 import org.postroom.pop3.reply.Replies;
+import org.postroom.storage.StorageFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * QUIT (RFC 1939 §6): in TRANSACTION it enters UPDATE and removes the marked messages in one
- * transaction; if that fails (database down, maildrop lock lost) nothing is removed and the
- * client is told with -ERR. Either way the maildrop lock is released and the connection closed.
+ * transaction; if that fails (database down or its disk full, maildrop lock lost) nothing is
+ * removed and the client is told with -ERR [SYS/TEMP] and why. Either way the maildrop lock is released and the connection closed.
  */
 final class QuitCommand extends Pop3Command {
 
@@ -38,7 +39,8 @@ final class QuitCommand extends Pop3Command {
         } catch (IOException e) {
             log.warn("pop3 QUIT of {} removed nothing: {}", SessionLog.user(session), e.getMessage());
             record.outcome(SessionRecord.Outcome.DELETIONS_FAILED);
-            return Replies.DELETIONS_FAILED;
+            return e.getCause() instanceof StorageFullException ? Replies.DELETIONS_FAILED_STORAGE_FULL
+                    : Replies.DELETIONS_FAILED;
         } finally {
             transaction.maildrop().close();
         }

@@ -176,6 +176,26 @@ class MaildropSessionTest {
     }
 
     @Test
+    void quitRemovesNothingAndSaysTheStorageIsFullWhenTheDatabaseDiskIs() throws Exception {
+        deliverThree();
+        JdbcClient sql = JdbcClient.create(fixture.database.dataSource());
+        try (Pop3Transcript s = Pop3Transcript.connect(fixture.start().port())) {
+            login(s);
+            s.send("DELE 1", "+OK");
+            // PostgreSQL's own disk-full error (SQLSTATE 53100) for the deletion, as from a full disk
+            sql.sql("""
+                    create function test_disk_full() returns trigger language plpgsql as $$ begin
+                    raise exception 'could not write to file: No space left on device' using errcode = 'disk_full';
+                    end $$""").update();
+            sql.sql("create trigger test_disk_full before delete on mailbox_entry for each statement"
+                    + " execute function test_disk_full()").update();
+            s.send("QUIT", "-ERR [SYS/TEMP] Mail storage is full: deleted messages could not be removed");
+            assertThat(s.closedByServer()).isTrue();
+        }
+        assertThat(fixture.entries(ALICE)).hasSize(3);
+    }
+
+    @Test
     void messagesArrivingDuringASessionAppearInTheNextOne() throws Exception {
         fixture.deliver(ALICE, "Subject: one\r\n\r\n1\r\n");
         int port = fixture.start().port();

@@ -86,7 +86,8 @@ final class PostroomProcess implements AutoCloseable {
 
     /** Starts the jar and waits until {@code /actuator/health} answers UP. */
     void start(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
+        // the heap and the last resort of the container image (Dockerfile): an OutOfMemoryError ends the process
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(SHORT_LIVED_JVM);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));

@@ -16,7 +16,8 @@ import org.springframework.transaction.TransactionStatus;
 
 /**
  * The storage module's access to PostgreSQL: a {@link JdbcClient}, a transaction boundary, and the
- * one place where database failures become {@link StorageUnavailableException}.
+ * one place where database failures become {@link StorageUnavailableException} (a {@link
+ * StorageFullException} when PostgreSQL lacks the resources, its disk full among them).
  *
  * <p>Integrity violations (duplicates, foreign keys) pass through unchanged, because the calling
  * repository knows what they mean.
@@ -76,7 +77,7 @@ public final class Database {
         } catch (DataIntegrityViolationException e) {
             throw e;
         } catch (DataAccessException | TransactionException e) {
-            throw new StorageUnavailableException(context, e);
+            throw StorageUnavailableException.of(context, e);
         }
     }
 }

@@ -38,4 +38,34 @@ class StorageUnavailableExceptionTest {
                     .hasSizeGreaterThan("count the domains: ".length());
         }
     }
+
+    /**
+     * PostgreSQL's own errors of class 53 (a full disk when a table or its WAL must grow; the
+     * others of the class) through the real driver and the one translation: a StorageFullException,
+     * which SMTP answers with 452 4.3.1.
+     */
+    @Test
+    void aDatabaseWithoutResourcesIsStorageFull() {
+        Database db = testDatabase.database();
+        for (String condition : new String[] {"disk_full", "insufficient_resources", "out_of_memory"}) {
+            StorageUnavailableException failure = catchThrowableOfType(StorageUnavailableException.class,
+                    () -> db.inTransaction("store a message", jdbc -> jdbc.sql(raise(condition)).update()));
+
+            assertThat(failure).as(condition).isInstanceOf(StorageFullException.class);
+            assertThat(failure.getMessage()).startsWith("store a message: ").contains("no room");
+        }
+    }
+
+    @Test
+    void anyOtherDatabaseErrorIsNot() {
+        Database db = testDatabase.database();
+        StorageUnavailableException failure = catchThrowableOfType(StorageUnavailableException.class,
+                () -> db.run("store a message", jdbc -> jdbc.sql(raise("query_canceled")).update()));
+
+        assertThat(failure).isNotInstanceOf(StorageFullException.class);
+    }
+
+    private static String raise(String condition) {
+        return "DO $$ BEGIN RAISE EXCEPTION 'no room' USING ERRCODE = '" + condition + "'; END $$";
+    }
 }

@@ -105,6 +105,13 @@ public final class Replies {
     public static final Response DELETIONS_FAILED =
             closing(POP3Response.ERR_RESPONSE, SYS_TEMP + "Deleted messages could not be removed; they are all still there");
 
+    /**
+     * As {@link #DELETIONS_FAILED}, because the mail store has no room (PostgreSQL's disk full:
+     * even a deletion writes to its log): the client tries again later (RFC 3206 §4).
+     */
+    public static final Response DELETIONS_FAILED_STORAGE_FULL = closing(POP3Response.ERR_RESPONSE,
+            SYS_TEMP + "Mail storage is full: deleted messages could not be removed; they are all still there");
+
     // --- the listener's own lines ----------------------------------------------------------------
 
     public static final Response TOO_MANY_CONNECTIONS = error(SYS_TEMP + "Too many connections, try again later");

@@ -10,13 +10,16 @@ import org.postroom.server.monitoring.CertificateGauge;
 import org.postroom.server.monitoring.ListenerGauges;
 import org.postroom.server.monitoring.MailListenersHealth;
 import org.postroom.server.monitoring.QueueGauges;
+import org.postroom.server.monitoring.SpoolSpaceHealth;
+import org.postroom.smtp.inbound.Spool;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health and gauges over every mail listener, the outbound queue and the TLS certificate. The health indicator is the
- * contributor {@code mailListeners} of the readiness group (application.properties).
+ * Health and gauges over every mail listener, the SMTP spool's free space, the outbound queue and the TLS certificate.
+ * The health indicators are the contributors {@code mailListeners} and {@code spoolSpace} of the readiness group
+ * (application.properties).
  */
 @Configuration(proxyBeanMethods = false)
 class MonitoringWiring {
@@ -27,6 +30,11 @@ class MonitoringWiring {
     @Bean
     MailListenersHealth mailListeners(List<ListenerLifecycle> listeners) {
         return new MailListenersHealth(protocolListeners(listeners));
+    }
+
+    @Bean
+    SpoolSpaceHealth spoolSpace(Spool spool) {
+        return new SpoolSpaceHealth(spool);
     }
 
     @Bean

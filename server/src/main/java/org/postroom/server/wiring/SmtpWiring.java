@@ -13,6 +13,7 @@ import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.server.config.SmtpProperties;
 import org.postroom.server.config.SmtpsProperties;
+import org.postroom.server.config.SpoolProperties;
 import org.postroom.server.config.SubmissionProperties;
 import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.dsn.QuotaBounces;
@@ -49,7 +50,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The three SMTP listeners: MX on {@code postroom.smtp.port}, submission with STARTTLS on {@code
  * postroom.submission.port}, submission over implicit TLS on {@code postroom.smtps.port}, all with
  * the limits and timeouts of {@code postroom.smtp.*}, the shared TLS certificate, messages spooled under
- * {@code <data-dir>/spool} between DATA and their commit, the checks of mail received on port 25
+ * {@code <data-dir>/spool} between DATA and their commit (no new transaction below {@code
+ * postroom.spool.min-free-space}), the checks of mail received on port 25
  * ({@code postroom.checks.*}), its judgement of senders ({@code postroom.antispam.*}), its
  * greylisting ({@link GreylistWiring}), the spam filter of received and submitted mail
  * ({@link SpamWiring}), the sending limits of submission ({@link LimitsWiring}), and
@@ -99,12 +101,17 @@ class SmtpWiring {
     }
 
     @Bean
+    Spool spool(PostroomProperties postroom, SpoolProperties spool) {
+        return new Spool(postroom.dataDir().resolve("spool"), spool.minFreeSpace().toBytes());
+    }
+
+    @Bean
     InboundServices inboundServices(MailDirectory directory, MailStore store, Quarantine quarantine,
-            Authenticator authenticator, LoginThrottle throttle, PostroomProperties postroom, QuotaBounces quotaBounces,
+            Authenticator authenticator, LoginThrottle throttle, Spool spool, QuotaBounces quotaBounces,
             SenderRewriting senderRewriting, SenderLists senderLists, Dnsbl dnsbl, Greylisting greylisting,
             InboundChecks checks, SpamFilter spam, SendingControl sending, MeterRegistry meters) {
         return new InboundServices(directory, store, quarantine, authenticator, throttle,
-                new Spool(postroom.dataDir().resolve("spool")), quotaBounces, senderRewriting,
+                spool, quotaBounces, senderRewriting,
                 new SenderPolicy(senderLists, dnsbl), greylisting, checks, spam, sending, new CommandTimers(meters),
                 meters);
     }

@@ -37,7 +37,7 @@ class ConfigurationValidationTest {
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
             AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
             ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class, LimitsProperties.class,
-            AcmeProperties.class, HttpsProperties.class })
+            AcmeProperties.class, HttpsProperties.class, SpoolProperties.class })
     static class Properties {
     }
 
@@ -69,6 +69,7 @@ class ConfigurationValidationTest {
                     Duration.ofHours(2)), Duration.ofDays(5)));
             assertThat(delivery.delayWarning()).isEqualTo(Duration.ofHours(4));
             assertThat(context.getBean(ShutdownProperties.class).grace()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(context.getBean(SpoolProperties.class).minFreeSpace()).isEqualTo(DataSize.ofMegabytes(64));
             assertThat(context.getBean(AdminProperties.class).username()).isEqualTo("admin");
             assertThat(context.getBean(AdminProperties.class).password()).isNull();
             assertThat(context.getBean(AdminProperties.class).twoFactorRequired()).isFalse();
@@ -428,6 +429,11 @@ class ConfigurationValidationTest {
     @Test
     void aShutdownGraceLongerThanTenMinutesIsNamed() {
         assertFailsNaming("postroom.shutdown.grace=1h", "postroom.shutdown.grace");
+    }
+
+    @Test
+    void aNegativeSpoolMinimumIsNamed() {
+        assertFailsNaming("postroom.spool.min-free-space=-1MB", "postroom.spool.min-free-space");
     }
 
     @Test

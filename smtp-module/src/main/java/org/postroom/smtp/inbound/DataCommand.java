@@ -17,17 +17,20 @@ import org.postroom.smtp.reply.Replies;
 /**
  * James's DATA command, with the message spooled ({@link Spool}) instead of held in a byte array,
  * and its refusals answered with Postroom's replies: 501 5.5.4 for an argument, 503 5.5.1 for DATA
- * before MAIL or without an accepted recipient (RFC 5321 §4.1.4, §3.3). Its 354 opens the
+ * before MAIL or without an accepted recipient (RFC 5321 §4.1.4, §3.3), 452 4.3.1 while the
+ * spool is short of room ({@link SpoolSpaceHook}). Its 354 opens the
  * listener's {@link DataPhase}: up to the reply at the end of the data the client is held to the
  * minimum data rate, not to the command timeout of each line.
  */
 final class DataCommand extends DataCmdHandler {
 
     private final Spool spool;
+    private final SpoolSpaceHook space;
 
-    DataCommand(MetricFactory metrics, Spool spool) {
+    DataCommand(MetricFactory metrics, Spool spool, SpoolSpaceHook space) {
         super(metrics);
         this.spool = spool;
+        this.space = space;
     }
 
     @Override
@@ -41,7 +44,7 @@ final class DataCommand extends DataCmdHandler {
         if (session.getRcptCount() == 0) {
             return Verdicts.response(Replies.RCPT_FIRST);
         }
-        return null;
+        return space.refusal(session, "DATA").map(Verdicts::response).orElse(null);
     }
 
     @Override

@@ -94,16 +94,21 @@ public final class InboundChains {
                 new CommandLine());
     }
 
-    /** The commands every SMTP listener answers (AUTH is submission's own). */
+    /**
+     * The commands every SMTP listener answers (AUTH is submission's own); MAIL and DATA first ask
+     * whether the spool has room ({@link SpoolSpaceHook}).
+     */
     private static List<ProtocolHandler> commands(InboundSettings settings, InboundServices services) {
         MetricFactory metrics = services.metrics();
+        SpoolSpaceHook spoolSpace = new SpoolSpaceHook(services.spool());
         return List.of(
                 new EhloCommand(metrics),
                 new HeloCommand(metrics),
                 new StartTlsCmdHandler(),
                 new MailCommand(metrics),
+                spoolSpace,
                 new RcptCommand(metrics, services.directory(), settings.hostname()),
-                new DataCommand(metrics, services.spool()),
+                new DataCommand(metrics, services.spool(), spoolSpace),
                 new RsetCmdHandler(),
                 new NoopCmdHandler(),
                 new QuitCmdHandler(metrics),
@@ -133,7 +138,8 @@ public final class InboundChains {
      * DATA, line by line in this order, then the checks of the whole message and the commit.
      * MessageSizeHook also announces SIZE and checks MAIL's SIZE= parameter; {@code headerFilters}
      * run after the Received header is added and see the lines as sent, dots still doubled;
-     * DotUnstuffing removes the first dot of a line as RFC 5321 says; {@code messageChecks} see
+     * DotUnstuffing removes the first dot of a line as RFC 5321 says; SpoolFailureHook refuses a
+     * message the spool could not take whole (452 4.3.1 with its disk full); {@code messageChecks} see
      * the complete message and either decline or refuse it (discarding it) before it is stored.
      */
     private static List<ProtocolHandler> data(InboundSettings settings, InboundServices services,
@@ -145,6 +151,7 @@ public final class InboundChains {
         handlers.addAll(headerFilters);
         handlers.add(new DotUnstuffing());
         handlers.add(new DataLineMessageHookHandler());
+        handlers.add(new SpoolFailureHook());
         handlers.addAll(messageChecks);
         handlers.add(new StoreMessageHook(services.store(), services.quarantine(), services.quotaBounces(),
                 services.sending(), services.meters()));

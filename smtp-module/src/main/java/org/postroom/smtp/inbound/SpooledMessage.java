@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
@@ -17,32 +18,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One message between DATA and its commit: in memory up to a limit, then in a file of the {@link
- * Spool}. Writing never throws, because James would leave its DATA handler half-reset; a failure
- * is kept and reported when the message is read for storing, which then answers 451 4.3.0.
+ * One message between DATA and its commit: in memory up to a limit (and while the spool's memory
+ * budget has room), then in a file of the {@link Spool}. Writing never throws, because James would
+ * leave its DATA handler half-reset; a failure is kept ({@link #failure}, a {@link
+ * SpoolFullException} when the disk is full), its file deleted at once so the room goes back to the
+ * other sessions, and the rest of the data is discarded; {@link SpoolFailureHook} refuses the
+ * message when the data end, and reading it fails.
  * Closing deletes the file; closing twice is harmless. A file that cannot be deleted is logged and
  * left to the spool's clean-up at the next start: the transaction it belonged to is over either way.
  */
 final class SpooledMessage implements MailEnvelope, AutoCloseable {
 
-    private static final int FILE_BUFFER = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(SpooledMessage.class);
 
     private final MaybeSender sender;
     private final List<MailAddress> recipients;
-    private final Path directory;
+    private final Spool spool;
     private final int memoryLimit;
-    private final ByteArrayOutputStream memory = new ByteArrayOutputStream();
+    private ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private final OutputStream writer = new Writer();
     private Path file;
     private OutputStream fileOut;
     private IOException failure;
     private long size;
 
-    SpooledMessage(MaybeSender sender, List<MailAddress> recipients, Path directory, int memoryLimit) {
+    SpooledMessage(MaybeSender sender, List<MailAddress> recipients, Spool spool, int memoryLimit) {
         this.sender = sender;
         this.recipients = List.copyOf(recipients);
-        this.directory = directory;
+        this.spool = spool;
         this.memoryLimit = memoryLimit;
     }
 
@@ -79,6 +82,11 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
         return Files.newInputStream(file);
     }
 
+    /** Why the message could not be spooled whole, if it could not. */
+    synchronized Optional<IOException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     /** True when the message went to disk (for tests and the curious). */
     synchronized boolean onDisk() {
         return file != null;
@@ -86,10 +94,26 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        forgetMemory();
         try {
             if (fileOut != null) {
                 fileOut.close();
             }
+        } catch (IOException e) {
+            // the buffer's last bytes had no room either; the file goes all the same
+            log.debug("could not write the rest of spool file {}: {}", file, e.toString());
+        }
+        deleteFile();
+    }
+
+    /** Lets go of the bytes in memory, their array too (reset would keep it). */
+    private void forgetMemory() {
+        spool.releaseMemory(memory.size());
+        memory = new ByteArrayOutputStream();
+    }
+
+    private void deleteFile() {
+        try {
             if (file != null) {
                 Files.deleteIfExists(file);
             }
@@ -106,11 +130,11 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
             return;
         }
         try {
-            if (file == null && memory.size() + length > memoryLimit) {
-                file = Files.createTempFile(directory, Spool.PREFIX, ".eml");
-                fileOut = new BufferedOutputStream(Files.newOutputStream(file), FILE_BUFFER);
+            if (file == null && (memory.size() + length > memoryLimit || !spool.reserveMemory(length))) {
+                file = spool.newFile();
+                fileOut = new BufferedOutputStream(Files.newOutputStream(file), Spool.WRITE_SIZE);
                 memory.writeTo(fileOut);
-                memory.reset();
+                forgetMemory();
             }
             if (file == null) {
                 memory.write(bytes, offset, length);
@@ -119,7 +143,8 @@ final class SpooledMessage implements MailEnvelope, AutoCloseable {
             }
             size += length;
         } catch (IOException e) {
-            failure = e;
+            failure = spool.writeFailed(e);
+            close();
         }
     }
 

@@ -59,6 +59,7 @@ public final class Codes {
 
     // X.3.x, mail system
     public static final String SE_SYSTEM3_OTHER0 = "3.0";
+    public static final String SE_SYSTEM3_FULL1 = "3.1";
     public static final String SE_SYSTEM3_NOT_ACCEPTING2 = "3.2";
     public static final String SE_SYSTEM3_MESSAGE_TOO_BIG4 = "3.4";
 

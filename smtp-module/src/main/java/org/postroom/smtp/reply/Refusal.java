@@ -87,6 +87,7 @@ public enum Refusal {
 
     // --- the server's side: its database, its limits, its clock
     STORAGE_UNAVAILABLE(Replies.TRY_LATER),
+    SYSTEM_FULL(Replies.SYSTEM_FULL),
     LOCAL_ERROR(Replies.LOCAL_ERROR),
     TOO_MANY_CONNECTIONS(Replies.TOO_MANY_CONNECTIONS),
     TOO_MANY_CONNECTIONS_FROM_ADDRESS(Replies.TOO_MANY_CONNECTIONS_FROM_ADDRESS),

@@ -28,6 +28,14 @@ public final class Replies {
     public static final Reply TRY_LATER = Reply.of(C451_LOCAL_ERROR, SE_SYSTEM3_OTHER0,
             "Temporary local problem, please try again later");
 
+    /**
+     * RFC 3463 X.3.1, "mail system full": the spool's disk (or the database's) has no room for the
+     * message, or less free space than {@code postroom.spool.min-free-space}; nothing was stored.
+     * 452 as RFC 5321 §4.2.2 says for insufficient system storage, and as Postfix answers.
+     */
+    public static final Reply SYSTEM_FULL = Reply.of(C452_STORAGE_FULL, SE_SYSTEM3_FULL1,
+            "Insufficient system storage, try again later");
+
     /** An unexpected error while handling the command; the session ends (RFC 3463 X.3.0). */
     public static final Reply LOCAL_ERROR = Reply.of(C451_LOCAL_ERROR, SE_SYSTEM3_OTHER0, "Local error in processing");
 

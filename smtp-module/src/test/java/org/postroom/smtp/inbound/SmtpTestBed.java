@@ -52,6 +52,8 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     private TestDnsServer dns;
     private TestListener sharedMx;
     private Path spool;
+    private Path spoolDirectory;
+    private long spoolMinFreeSpace;
     private SimpleMeterRegistry meters;
     private List<String> trustedForwarders = List.of();
     private Greylisting greylisting = Greylisting.off();
@@ -74,6 +76,8 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
         mail = TestMailSystem.create();
         dns = new TestDnsServer();
         spool = Files.createTempDirectory("postroom-spool");
+        spoolDirectory = spool;
+        spoolMinFreeSpace = 0;
         meters = new SimpleMeterRegistry();
     }
 
@@ -113,6 +117,17 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     /** What the listeners of this test counted. */
     public SimpleMeterRegistry meters() {
         return meters;
+    }
+
+    /**
+     * Makes the listeners this test starts from now on spool in {@code directory} (a file system
+     * of the test's, left as it is afterwards) and take no transaction while it has less than
+     * {@code minFreeSpace} bytes free; a temporary directory without a minimum otherwise.
+     */
+    public SmtpTestBed spoolingIn(Path directory, long minFreeSpace) {
+        spoolDirectory = directory;
+        spoolMinFreeSpace = minFreeSpace;
+        return this;
     }
 
     /**
@@ -180,7 +195,7 @@ public final class SmtpTestBed implements BeforeEachCallback, AfterEachCallback 
     }
 
     private InboundServices services(Dnsbl dnsbl, InboundChecks checks, SpamFilter spam) {
-        return mail.services(new Spool(spool), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl,
+        return mail.services(new Spool(spoolDirectory, spoolMinFreeSpace), mail.throttle(maxLoginFailures, loginFailureDelay, meters), dnsbl,
                 greylisting, checks, spam, sendingPolicy, sendingClock, meters);
     }
 

@@ -21,7 +21,7 @@ class SpoolTest {
 
     @Test
     void aSmallMessageStaysInMemory() throws IOException {
-        SpooledMessage message = new Spool(directory, 1024).newMessage(MaybeSender.nullSender(), List.of());
+        SpooledMessage message = new Spool(directory, 0, 1024).newMessage(MaybeSender.nullSender(), List.of());
         message.getMessageOutputStream().write(new byte[1024]);
         assertThat(message.onDisk()).isFalse();
         assertThat(files()).isEmpty();
@@ -31,7 +31,7 @@ class SpoolTest {
     void aLargeMessageGoesToDiskReadsBackExactlyAndIsDeletedWhenClosed() throws IOException {
         byte[] content = new byte[5000];
         new Random(1).nextBytes(content);
-        SpooledMessage message = new Spool(directory, 1024).newMessage(MaybeSender.nullSender(), List.of());
+        SpooledMessage message = new Spool(directory, 0, 1024).newMessage(MaybeSender.nullSender(), List.of());
         OutputStream out = message.getMessageOutputStream();
         for (int offset = 0; offset < content.length; offset += 100) {
             out.write(content, offset, 100);
@@ -49,6 +49,29 @@ class SpoolTest {
     }
 
     @Test
+    void messagesInMemoryShareABudgetBeyondWhichTheyGoToDisk() throws IOException {
+        Spool spool = new Spool(directory, 0, 1024, 1500);
+        SpooledMessage first = spool.newMessage(MaybeSender.nullSender(), List.of());
+        first.getMessageOutputStream().write(new byte[1000]);
+        SpooledMessage second = spool.newMessage(MaybeSender.nullSender(), List.of());
+        second.getMessageOutputStream().write(new byte[1000]);
+
+        assertThat(first.onDisk()).isFalse();
+        assertThat(second.onDisk()).isTrue();
+        assertThat(spool.bytesInMemory()).isEqualTo(1000);
+
+        // the first one's end gives its share back to the next
+        first.close();
+        SpooledMessage third = spool.newMessage(MaybeSender.nullSender(), List.of());
+        third.getMessageOutputStream().write(new byte[1000]);
+        assertThat(third.onDisk()).isFalse();
+        third.close();
+        second.close();
+        assertThat(spool.bytesInMemory()).isZero();
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void filesLeftByAKilledProcessAreRemovedWhenTheSpoolOpens() throws IOException {
         Files.write(directory.resolve(Spool.PREFIX + "123.eml"), new byte[10]);
         Files.write(directory.resolve("unrelated.txt"), new byte[10]);
@@ -58,7 +81,7 @@ class SpoolTest {
 
     @Test
     void aSpoolThatCannotBeWrittenFailsTheMessageNotTheSession() throws IOException {
-        SpooledMessage message = new Spool(directory, 10).newMessage(MaybeSender.nullSender(), List.of());
+        SpooledMessage message = new Spool(directory, 0, 10).newMessage(MaybeSender.nullSender(), List.of());
         Files.delete(directory);
         message.getMessageOutputStream().write(new byte[100]);
         try {

@@ -200,6 +200,27 @@ public final class TestMailSystem implements AutoCloseable {
         switchable.down = false;
     }
 
+    /**
+     * From now on PostgreSQL refuses to store a message's bytes as it does when its disk is full:
+     * SQLSTATE 53100 ("could not extend file …: No space left on device"), raised by PostgreSQL
+     * itself from a trigger on the table of messages, so that the driver, the transaction's
+     * rollback and storage's translation all run as with a real full disk.
+     */
+    public void fillDatabaseDisk() {
+        sql.sql("""
+                create function test_disk_full() returns trigger language plpgsql as $$ begin
+                raise exception 'could not extend file: No space left on device' using errcode = 'disk_full';
+                end $$""").update();
+        sql.sql("create trigger test_disk_full before insert on message for each statement"
+                + " execute function test_disk_full()").update();
+    }
+
+    /** Undoes {@link #fillDatabaseDisk}. */
+    public void freeDatabaseDisk() {
+        sql.sql("drop trigger test_disk_full on message").update();
+        sql.sql("drop function test_disk_full()").update();
+    }
+
     /** Puts {@code content} straight into a local user's INBOX, bypassing SMTP (to fill a quota). */
     public void store(String address, byte[] content) {
         Database direct = testDatabase.database();

@@ -45,7 +45,7 @@ public final class CertificateOrderLock {
             return Optional.empty();
         } catch (SQLException e) {
             closeQuietly(connection, e);
-            throw new StorageUnavailableException("take the certificate order lock", e);
+            throw StorageUnavailableException.of("take the certificate order lock", e);
         }
     }
 
@@ -71,7 +71,7 @@ public final class CertificateOrderLock {
                     connection.abort(Runnable::run);
                 }
             } catch (SQLException e) {
-                throw new StorageUnavailableException("release the certificate order lock", e);
+                throw StorageUnavailableException.of("release the certificate order lock", e);
             }
         }
     }

@@ -55,7 +55,7 @@ public final class MaildropLocks implements AutoCloseable {
             }
         } catch (SQLException e) {
             dropConnection();
-            throw new StorageUnavailableException("lock mailbox " + mailboxId, e);
+            throw StorageUnavailableException.of("lock mailbox " + mailboxId, e);
         }
         MaildropLock lock = new MaildropLock(this, mailboxId);
         held.put(mailboxId, lock);
