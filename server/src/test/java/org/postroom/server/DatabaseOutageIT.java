@@ -3,6 +3,7 @@ package org.postroom.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.commons.net.pop3.POP3SClient;
 import org.apache.commons.net.pop3.POP3MessageInfo;
@@ -103,10 +103,13 @@ class DatabaseOutageIT {
         underLoad(workDir, "SIGSTOP", 0, postroom -> {
             awaitMailFlowing("before the SIGSTOP");
             ProcessHandle postmaster = ProcessHandle.of(postmaster(workDir)).orElseThrow();
-            List<Long> server = Stream.concat(Stream.of(postmaster), postmaster.descendants()).map(ProcessHandle::pid)
-                    .toList();
             int refusedBefore = refused.size();
-            kill("STOP", server);
+            // the postmaster first, so that it forks no new backend; a backend that ends between
+            // the listing and its signal is not part of the hang
+            kill("STOP", List.of(postmaster.pid()));
+            List<Long> server = new ArrayList<>(List.of(postmaster.pid()));
+            postmaster.descendants().filter(backend -> signal("STOP", backend)).map(ProcessHandle::pid)
+                    .forEach(server::add);
             try {
                 await(() -> refused.size() >= refusedBefore + 2, "451 while PostgreSQL does not answer");
                 // the hang lasts longer than any one wait of the server's
@@ -121,6 +124,20 @@ class DatabaseOutageIT {
     @FunctionalInterface
     private interface Fault {
         void strike(PostroomProcess postroom) throws Exception;
+    }
+
+    /** Sends {@code signal} to {@code process}; false when it had already exited. */
+    private static boolean signal(String signal, ProcessHandle process) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+            assertThat(exit == 0 || !process.isAlive()).as("kill -%s %s", signal, process.pid()).isTrue();
+            return exit == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void kill(String signal, List<Long> pids) throws Exception {
