@@ -69,6 +69,8 @@ start_postroom() {
   # The shared load sends to port 25 as user0@bench.test, one of Postroom's own domains, without
   # publishing SPF or DKIM for it: the own-domain rule refuses exactly that. These cases measure
   # intake as the reference does it, without SPF, DKIM and DMARC (CHECKS=true turns them on).
+  # The console's HTTPS is off: the bench's REST calls (provisioning) go to server.port in plain
+  # HTTP, which would otherwise answer every call with a redirect to HTTPS.
   # A restart appends to the same log: "up" is one more start line than before.
   local started; started=$(started_count "$work")
   # POSTROOM_ARGS: more options (checks.sh points postroom.dns.servers at its own DNS server).
@@ -77,7 +79,7 @@ start_postroom() {
     --postroom.data-dir="$work/data" --postroom.hostname=mx.bench.test \
     --postroom.smtp.port="$PR_SMTP" --postroom.submission.port="$PR_SUB" --postroom.smtps.port="$PR_SMTPS" \
     --postroom.pop3.port="$PR_POP3" --postroom.pop3s.port="$PR_POP3S" --server.port="$PR_HTTP" \
-    --server.address=127.0.0.1 --postroom.admin.password="$PR_ADMIN_PASSWORD" \
+    --server.address=127.0.0.1 --postroom.https.enabled=false --postroom.admin.password="$PR_ADMIN_PASSWORD" \
     --postroom.smtp.max-connections-per-ip="$PER_IP_LIMIT" --postroom.checks.enabled="${CHECKS:-false}" \
     --postroom.auth.max-failures="$AUTH_LIMIT" --postroom.auth.account-failures="$AUTH_LIMIT" \
     ${POSTROOM_ARGS:-} >> "$work/postroom.log" 2>&1 &
@@ -113,10 +115,12 @@ postroom_pids_cmd() {
 }
 
 # postroom_api METHOD PATH JSON: one call of the running server's REST API as the bench
-# administrator; fails on any status but 2xx.
+# administrator; fails on any status but 2xx (a redirect too: curl alone takes a 3xx for success).
 postroom_api() {
-  curl -sS --fail-with-body -u "admin:$PR_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -X "$1" "http://127.0.0.1:$PR_HTTP/api/v1$2" --data-binary @- <<< "$3" > /dev/null
+  local status
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -u "admin:$PR_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -X "$1" "http://127.0.0.1:$PR_HTTP/api/v1$2" --data-binary @- <<< "$3") || return 1
+  [[ $status == 2?? ]] || { log "REST $1 $2 answered $status"; return 1; }
 }
 
 # provision DOMAIN COUNT PASSWORD: the domain and users user0..user<COUNT-1>, through the REST API
