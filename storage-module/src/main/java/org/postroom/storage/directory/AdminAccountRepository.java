@@ -1,5 +1,7 @@
 package org.postroom.storage.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * once cannot both pass).
  */
 public final class AdminAccountRepository {
+
+    /** An administrator with their domains and whether they have a second factor; completed by a where or order. */
+    private static final String ADMINISTRATORS = """
+            select a.username, a.server_admin, a.must_change_password, a.two_factor_required, a.created_at,
+                   exists (select 1 from two_factor t where t.admin_id = a.id) as enrolled,
+                   array(select d.name from admin_domain ad join domain d on d.id = ad.domain_id
+                          where ad.admin_id = a.id order by d.name) as domains
+              from admin_account a""";
 
     private static final int MAX_USERNAME_LENGTH = 64;
 
@@ -111,24 +121,22 @@ public final class AdminAccountRepository {
 
     /** Every administrator, by name. */
     public List<Administrator> list() {
-        return db.run("list administrators", jdbc -> jdbc.sql("""
-                select a.username, a.server_admin, a.must_change_password, a.two_factor_required, a.created_at,
-                       exists (select 1 from two_factor t where t.admin_id = a.id) as enrolled,
-                       array(select d.name from admin_domain ad join domain d on d.id = ad.domain_id
-                              where ad.admin_id = a.id order by d.name) as domains
-                  from admin_account a order by a.username""")
-                .query((rs, n) -> new Administrator(rs.getString("username"),
-                        rs.getBoolean("server_admin") ? AdministratorScope.serverAdministrator()
-                                : AdministratorScope.domainAdministrator(
-                                        List.of((String[]) rs.getArray("domains").getArray())),
-                        rs.getBoolean("must_change_password"), rs.getBoolean("two_factor_required"),
-                        rs.getBoolean("enrolled"), rs.getTimestamp("created_at").toInstant()))
-                .list());
+        return db.run("list administrators", jdbc -> jdbc.sql(ADMINISTRATORS + " order by a.username")
+                .query(AdminAccountRepository::administrator).list());
     }
 
     /** One administrator; empty when there is no such administrator. */
     public Optional<Administrator> find(String username) {
-        return list().stream().filter(admin -> admin.username().equals(username)).findFirst();
+        return db.run("look up administrator", jdbc -> jdbc.sql(ADMINISTRATORS + " where a.username = ?")
+                .param(username).query(AdminAccountRepository::administrator).optional());
+    }
+
+    private static Administrator administrator(ResultSet rs, int row) throws SQLException {
+        return new Administrator(rs.getString("username"),
+                rs.getBoolean("server_admin") ? AdministratorScope.serverAdministrator()
+                        : AdministratorScope.domainAdministrator(List.of((String[]) rs.getArray("domains").getArray())),
+                rs.getBoolean("must_change_password"), rs.getBoolean("two_factor_required"), rs.getBoolean("enrolled"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /**
