@@ -75,4 +75,20 @@ class HostileSignInInputTest {
 
         assertThat(right.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("failed"));
     }
+
+    static List<String> pathsWithANul() {
+        return List.of("/api/v1/domains/ex%00ample.com", "/api/v1/users/al%00ice@example.com",
+                "/api/v1/aliases/sales%00@example.com", "/api/v1/users?domain=ex%00ample.com",
+                "/api/v1/users/alice@example.com/limits?x=%00", "/api/v1/quarantine?recipient=a%00b");
+    }
+
+    /** Past the sign-in, a NUL in a path or a query names nothing (404, 400, or an empty list): never a database error. */
+    @ParameterizedTest
+    @MethodSource("pathsWithANul")
+    void aNulInAnApiPathIsNeverAServerError(String path) {
+        HttpResponse<String> response = WebVisitor.basic(port, AdminTestApplication.ADMIN,
+                AdminTestApplication.ADMIN_PASSWORD).get(path);
+
+        assertThat(response.statusCode()).isLessThan(500);
+    }
 }
