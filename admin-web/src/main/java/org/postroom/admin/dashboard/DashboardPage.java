@@ -4,6 +4,8 @@ import org.postroom.admin.access.DomainAccess;
 import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Formats;
 import org.postroom.admin.limits.LimitsViews;
+import org.postroom.admin.settings.ServerSettings;
+import org.postroom.admin.settings.SpoolSpace;
 import org.postroom.storage.directory.DomainRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,14 +24,16 @@ class DashboardPage {
     private final DomainRepository domains;
     private final LimitsViews limits;
     private final DomainAccess access;
+    private final ServerSettings server;
 
     DashboardPage(Dashboard dashboard, Formats formats, DomainRepository domains, LimitsViews limits,
-            DomainAccess access) {
+            DomainAccess access, ServerSettings server) {
         this.access = access;
         this.dashboard = dashboard;
         this.formats = formats;
         this.domains = domains;
         this.limits = limits;
+        this.server = server;
     }
 
     @GetMapping("/")
@@ -44,6 +48,8 @@ class DashboardPage {
         model.addAttribute("unattendedDomains", domains.withUnattendedRoleAddresses());
         // whose sending is suspended, waiting for an administrator to lift it
         model.addAttribute("suspended", limits.suspended());
+        // a spool disk too full to take mail: every sender is being told 452 4.3.1 meanwhile
+        model.addAttribute("fullSpool", server.spool().filter(SpoolSpace::full).orElse(null));
         return "dashboard/index";
     }
 }

@@ -22,4 +22,9 @@ public interface ServerSettings {
     default Optional<CertificateRenewal> renewal() {
         return Optional.empty();
     }
+
+    /** The room the SMTP spool's disk has; empty when it cannot be read. */
+    default Optional<SpoolSpace> spool() {
+        return Optional.empty();
+    }
 }

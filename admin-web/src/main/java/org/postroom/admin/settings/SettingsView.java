@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param certificate null while the listeners' certificate is not known
  * @param renewal null when the certificate does not come from an ACME CA
+ * @param spool null when the spool's free space cannot be read
  */
 public record SettingsView(String hostname, List<Listener> listeners, TlsCertificate certificate,
-        CertificateRenewal renewal) {
+        CertificateRenewal renewal, SpoolSpace spool) {
 
     public SettingsView {
         listeners = List.copyOf(listeners);
@@ -27,6 +28,6 @@ public record SettingsView(String hostname, List<Listener> listeners, TlsCertifi
                 new Listener("Submission from mail clients", ports.smtps(), "implicit TLS"),
                 new Listener("POP3", ports.pop3(), "STARTTLS (STLS) required"),
                 new Listener("POP3", ports.pop3s(), "implicit TLS")),
-                server.certificate().orElse(null), server.renewal().orElse(null));
+                server.certificate().orElse(null), server.renewal().orElse(null), server.spool().orElse(null));
     }
 }

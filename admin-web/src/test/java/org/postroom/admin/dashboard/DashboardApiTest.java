@@ -89,6 +89,8 @@ class DashboardApiTest {
                 .containsExactly(AdminTestApplication.HOSTNAME, "autoconfig.example.com");
         assertThat(settings.get("renewal").get("lastError").asString()).isEqualTo(FixedServerSettings.ACME_ERROR);
         assertThat(settings.get("renewal").get("failures").asInt()).isEqualTo(2);
+        assertThat(settings.get("spool").get("minFreeBytes").asLong()).isEqualTo(FixedServerSettings.SPOOL_MIN_FREE);
+        assertThat(settings.get("spool").get("full").asBoolean()).isFalse();
     }
 
     private void send(String recipient) throws IOException {

@@ -13,6 +13,7 @@ import org.postroom.server.config.SmtpProperties;
 import org.postroom.server.config.SmtpsProperties;
 import org.postroom.server.config.SubmissionProperties;
 import org.postroom.server.config.TlsProperties;
+import org.postroom.smtp.inbound.Spool;
 import org.postroom.storage.acme.CertificateStore;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.springframework.context.annotation.Bean;
@@ -40,9 +41,10 @@ class AdminWiring {
     @Bean
     ServerSettings serverSettings(PostroomProperties server, SmtpProperties smtp, SubmissionProperties submission,
             SmtpsProperties smtps, Pop3Properties pop3, Pop3sProperties pop3s, ListenerTls tls, TlsProperties tlsFiles,
-            AcmeProperties acme, CertificateStore certificates) {
+            AcmeProperties acme, CertificateStore certificates, Spool spool) {
         // the certificate files win over ACME (TlsWiring): then there is no renewal to show
         CertificateStore renewals = acme.enabled() && !tlsFiles.configured() ? certificates : null;
-        return new ListenerServerSettings(server, smtp, submission, smtps, pop3, pop3s, tls, acme.directory(), renewals);
+        return new ListenerServerSettings(server, smtp, submission, smtps, pop3, pop3s, tls, acme.directory(), renewals,
+                spool);
     }
 }

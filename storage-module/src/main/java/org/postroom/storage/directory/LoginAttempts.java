@@ -28,6 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class LoginAttempts<T> {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
+    /** The reason logged for a login with a character no account name has. */
+    static final String UNUSABLE_LOGIN = "unusable-login";
 
     private final LoginThrottle throttle;
     private final Credentials<T> credentials;
@@ -52,7 +54,8 @@ public final class LoginAttempts<T> {
                 return new Throttled<>(held.scope(), held.retryAfter());
             }
             Reservation.Reserved reserved = (Reservation.Reserved) reservation;
-            Verdict<T> verdict = credentials.check(new LoginRequest(protocol, client, login, secret));
+            Verdict<T> verdict = isUnusable(login) ? new Verdict.Mismatch<>(UNUSABLE_LOGIN)
+                    : credentials.check(new LoginRequest(protocol, client, login, secret));
             if (verdict instanceof Verdict.Match<T> match) {
                 throttle.release(reserved);
                 return new Accepted<>(match.account());
@@ -64,6 +67,14 @@ public final class LoginAttempts<T> {
                     e.getMessage());
             return new Unavailable<>(e);
         }
+    }
+
+    /**
+     * A login no account has: no name has a control character, and PostgreSQL's text cannot even
+     * hold a NUL, so looking one up would fail as if the database were down.
+     */
+    private static boolean isUnusable(String login) {
+        return login.chars().anyMatch(Character::isISOControl);
     }
 
     private void refused(InetAddress client, String login, String reason) {

@@ -80,6 +80,18 @@ class LoginAttemptsTest {
     }
 
     @Test
+    void aLoginWithANulOrAControlCharacterIsAWrongLoginThatCounts() {
+        LoginAttempts<AuthenticatedUser> logins = logins(limits(3, WINDOW, 100, Duration.ZERO));
+
+        // PostgreSQL's text holds no NUL: looked up, it failed as if the database were down (503 on the web)
+        assertThat(logins.attempt(ip("192.0.2.30"), "ali\0ce@example.com", PASSWORD)).isInstanceOf(Refused.class);
+        assertThat(logins.attempt(ip("192.0.2.30"), ALICE + "\r\n", PASSWORD)).isInstanceOf(Refused.class);
+        assertThat(logins.attempt(ip("192.0.2.30"), "\u0085" + ALICE, PASSWORD)).isInstanceOf(Refused.class);
+        assertThat(logins.attempt(ip("192.0.2.30"), ALICE, PASSWORD)).isInstanceOf(Throttled.class);
+        assertThat(meters.get("postroom.auth.failures").tag("protocol", "smtp").counter().count()).isEqualTo(4);
+    }
+
+    @Test
     void rightPasswordsDoNotCountAgainstTheClient() {
         LoginAttempts<AuthenticatedUser> logins = logins(limits(3, WINDOW, 100, Duration.ZERO));
         for (int i = 0; i < 10; i++) {
