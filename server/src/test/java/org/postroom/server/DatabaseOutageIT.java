@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.apache.commons.net.pop3.POP3SClient;
 import org.apache.commons.net.pop3.POP3MessageInfo;
 import org.awaitility.Awaitility;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postroom.smtp.testing.TestSmtpServer;
 import org.postroom.storage.Database;
+import org.postroom.testing.ExpectedErrors;
 import org.postroom.storage.directory.AliasRepository;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.UserRepository;
@@ -48,7 +52,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * DOWN and comes back UP by itself. Afterwards the mail client received every message acknowledged
  * with 250 (a message deleted by a QUIT that said +OK never again; one whose QUIT failed it may get
  * twice, as POP3 allows), the remote server got each forwarded one exactly once, and no queue entry
- * is left claimed.
+ * is left claimed. The same load runs against an external PostgreSQL (docker-compose's setup),
+ * stopped, killed and restarted under Postroom by its operator, and once left down for a minute.
  */
 class DatabaseOutageIT {
 
@@ -56,6 +61,7 @@ class DatabaseOutageIT {
     private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern TOKEN = Pattern.compile("token (m\\d+-\\d+)");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration LONG_OUTAGE = Duration.parse("PT" + System.getProperty("outage.long", "60s"));
 
     private final AtomicBoolean loading = new AtomicBoolean(true);
     /** Token → recipient of every message answered 250. */
@@ -76,7 +82,7 @@ class DatabaseOutageIT {
 
     @Test
     void mailAcknowledgedAcrossThreeStopsOfTheDatabaseIsThereExactlyOnce(@TempDir Path workDir) throws Exception {
-        underLoad(workDir, "three stops", 3, postroom -> {
+        underLoad(workDir, "three stops", embedded(workDir, 3), postroom -> {
             List<String> stops = List.of("INT", "QUIT", "KILL");
             for (int stop = 0; stop < stops.size(); stop++) {
                 String signal = stops.get(stop);
@@ -100,7 +106,7 @@ class DatabaseOutageIT {
     @Test
     void aDatabaseThatStopsAnsweringIsWaitedForNoLongerThanTheStorageTimeout(@TempDir Path workDir)
             throws Exception {
-        underLoad(workDir, "SIGSTOP", 0, postroom -> {
+        underLoad(workDir, "SIGSTOP", embedded(workDir, 0), postroom -> {
             awaitMailFlowing("before the SIGSTOP");
             ProcessHandle postmaster = ProcessHandle.of(postmaster(workDir)).orElseThrow();
             int refusedBefore = refused.size();
@@ -118,6 +124,51 @@ class DatabaseOutageIT {
                 kill("CONT", server);
             }
         });
+    }
+
+    /**
+     * docker-compose's setup: PostgreSQL is another server, which its operator stops (fast and
+     * immediate shutdown), kills, and starts again, three times in quick succession and then after
+     * {@code outage.long} (60 s unless set) down: Postroom needs no restart and loses nothing.
+     */
+    @Test
+    @ExpectedErrors(loggers = "io.zonky", because = "the test gives back zonky's lock on the data directory of a"
+            + " server it stopped itself, and zonky's pg_ctl finds no server left to stop")
+    void mailAcknowledgedWhileAnExternalDatabaseIsStoppedAndLeftDownIsThereExactlyOnce(@TempDir Path workDir)
+            throws Exception {
+        try (ExternalPostgres postgres = ExternalPostgres.startIn(workDir.resolve("external-postgres"))) {
+            DatabaseSetup external = new DatabaseSetup(postgres.environment(), postgres::dataSource, 0);
+            underLoad(workDir, "external stops", external, postroom -> {
+                for (String signal : List.of("INT", "QUIT", "KILL")) {
+                    awaitMailFlowing("before the SIG" + signal);
+                    int refusedBefore = refused.size();
+                    postgres.stop(signal);
+                    await(() -> refused.size() > refusedBefore, "451 while PostgreSQL is down after SIG" + signal);
+                    postgres.restart();
+                }
+                awaitMailFlowing("before the long outage");
+                postgres.stop("INT");
+                // the fault is the time it lasts
+                Thread.sleep(LONG_OUTAGE.toMillis());
+                postgres.restart();
+            });
+        }
+    }
+
+    private static DatabaseSetup embedded(Path workDir, int restartsExpected) {
+        return new DatabaseSetup(Map.of(), () -> PostroomProcess.embeddedDatabase(workDir), restartsExpected);
+    }
+
+    /**
+     * Where the server's database runs: its configuration, a direct connection for the test, and
+     * how many restarts of an embedded database the server is to log (its only ERROR lines).
+     */
+    private record DatabaseSetup(Map<String, String> environment, DatabaseAccess access, int restartsExpected) {
+    }
+
+    @FunctionalInterface
+    private interface DatabaseAccess {
+        DataSource open() throws IOException;
     }
 
     /** How a test strikes the database under load. */
@@ -150,16 +201,17 @@ class DatabaseOutageIT {
      * Runs the packaged server under load (SMTP to a local user and to an alias forwarding to a
      * remote server, a POP3 client downloading and deleting, a health watcher), strikes with
      * {@code fault}, lets mail flow again, and checks that every message acknowledged is there
-     * exactly once and that the server logged {@code errorsExpected} ERROR lines, each a restart
-     * of its database.
+     * exactly once and that the server logged no ERROR line but the restarts of its embedded
+     * database that the setup expects.
      */
-    private void underLoad(Path workDir, String name, int errorsExpected, Fault fault) throws Exception {
+    private void underLoad(Path workDir, String name, DatabaseSetup database, Fault fault) throws Exception {
+        Map<String, String> environment = new HashMap<>(database.environment());
+        environment.put("POSTROOM_SMTP_STORAGE_TIMEOUT", STORAGE_TIMEOUT.toSeconds() + "s");
         try (TestSmtpServer remote = new TestSmtpServer();
-                PostroomProcess postroom = new PostroomProcess(workDir,
-                        Map.of("POSTROOM_SMTP_STORAGE_TIMEOUT", STORAGE_TIMEOUT.toSeconds() + "s"))) {
+                PostroomProcess postroom = new PostroomProcess(workDir, environment)) {
             postroom.start("--postroom.hostname=mx.example.com", "--postroom.delivery.poll-interval=1s",
                     "--postroom.delivery.routes.far.example=" + remote.hostAndPort());
-            Database db = new Database(PostroomProcess.embeddedDatabase(workDir));
+            Database db = new Database(database.access().open());
             new DomainRepository(db, "postroom").create("example.com");
             new UserRepository(db).create("alice@example.com", PASSWORD, null);
             new AliasRepository(db).create("team@example.com", List.of("bob@far.example"));
@@ -180,7 +232,7 @@ class DatabaseOutageIT {
             load.shutdown();
 
             downloadEverything(postroom.port("POP3S"), workDir);
-            JdbcClient sql = JdbcClient.create(PostroomProcess.embeddedDatabase(workDir));
+            JdbcClient sql = JdbcClient.create(database.access().open());
             await(() -> sql.sql("select count(*) from queue_entry").query(Long.class).single() == 0,
                     "the queue emptied");
 
@@ -203,7 +255,8 @@ class DatabaseOutageIT {
                     StandardCharsets.US_ASCII))).toList();
             assertThat(forwarded).doesNotHaveDuplicates().containsAll(tokensTo("team@example.com"));
             assertThat(postroom.log().lines().filter(line -> line.contains(" ERROR ")))
-                    .hasSize(errorsExpected).allMatch(line -> line.contains("exited under Postroom; starting it again"));
+                    .hasSize(database.restartsExpected())
+                    .allMatch(line -> line.contains("exited under Postroom; starting it again"));
         }
     }
 
