@@ -33,7 +33,9 @@ import org.apache.commons.net.pop3.POP3SClient;
 import org.apache.commons.net.pop3.POP3MessageInfo;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.postroom.smtp.testing.SmallDisk;
 import org.postroom.smtp.testing.TestSmtpServer;
 import org.postroom.storage.Database;
 import org.postroom.testing.ExpectedErrors;
@@ -61,12 +63,16 @@ class DatabaseOutageIT {
     private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern TOKEN = Pattern.compile("token (m\\d+-\\d+)");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** The data directory's file system when a test fills it: PostgreSQL's binaries, cluster and WAL, the spool. */
+    private static final long DATA_DISK = 320L * 1024 * 1024;
     private static final Duration LONG_OUTAGE = Duration.parse("PT" + System.getProperty("outage.long", "60s"));
 
     private final AtomicBoolean loading = new AtomicBoolean(true);
     /** Token → recipient of every message answered 250. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** How often each refusal (the command and the reply's first words) came, for the record. */
+    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     /** Tokens of the messages downloaded in sessions whose QUIT said +OK: deleted on the server. */
     private final List<String> downloaded = new CopyOnWriteArrayList<>();
     /**
@@ -137,7 +143,7 @@ class DatabaseOutageIT {
     void mailAcknowledgedWhileAnExternalDatabaseIsStoppedAndLeftDownIsThereExactlyOnce(@TempDir Path workDir)
             throws Exception {
         try (ExternalPostgres postgres = ExternalPostgres.startIn(workDir.resolve("external-postgres"))) {
-            DatabaseSetup external = new DatabaseSetup(postgres.environment(), postgres::dataSource, 0);
+            DatabaseSetup external = new DatabaseSetup(postgres.environment(), postgres::dataSource, 0, true);
             underLoad(workDir, "external stops", external, postroom -> {
                 for (String signal : List.of("INT", "QUIT", "KILL")) {
                     awaitMailFlowing("before the SIG" + signal);
@@ -155,15 +161,42 @@ class DatabaseOutageIT {
         }
     }
 
+    /**
+     * The data directory's file system fills up to its last byte under load, with the spool's
+     * free-space check off ({@code postroom.spool.min-free-space=0}; on, it refuses MAIL before the
+     * disk is this full), so that PostgreSQL itself finds no room: a message whose row or WAL
+     * cannot be written is answered {@code 452 4.3.1} (or {@code 451 4.3.0}), nothing is stored
+     * half, and once space returns mail flows again without a restart, nothing lost. Health stays
+     * UP: the database answers, and only a write tells that its disk is full.
+     */
+    @Test
+    @ExtendWith(SmallDisk.class)
+    void mailAcknowledgedWhileTheDatabaseDiskIsFullIsThereExactlyOnce(@TempDir Path workDir) throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(DATA_DISK)) {
+            Files.createSymbolicLink(workDir.resolve("data"), disk.directory());
+            DatabaseSetup noSpoolCheck = new DatabaseSetup(Map.of("POSTROOM_SPOOL_MIN_FREE_SPACE", "0"),
+                    () -> PostroomProcess.embeddedDatabase(workDir), 0, false);
+            underLoad(workDir, "database disk full", noSpoolCheck, postroom -> {
+                awaitMailFlowing("before the disk filled");
+                int refusedBefore = refused.size();
+                disk.fill();
+                await(() -> refused.size() >= refusedBefore + 4, "refusals while the database's disk is full");
+                disk.makeRoom();
+            });
+        }
+    }
+
     private static DatabaseSetup embedded(Path workDir, int restartsExpected) {
-        return new DatabaseSetup(Map.of(), () -> PostroomProcess.embeddedDatabase(workDir), restartsExpected);
+        return new DatabaseSetup(Map.of(), () -> PostroomProcess.embeddedDatabase(workDir), restartsExpected, true);
     }
 
     /**
-     * Where the server's database runs: its configuration, a direct connection for the test, and
-     * how many restarts of an embedded database the server is to log (its only ERROR lines).
+     * Where the server's database runs: its configuration, a direct connection for the test, how
+     * many restarts of an embedded database the server is to log (its only ERROR lines), and
+     * whether health is to go DOWN during the fault.
      */
-    private record DatabaseSetup(Map<String, String> environment, DatabaseAccess access, int restartsExpected) {
+    private record DatabaseSetup(Map<String, String> environment, DatabaseAccess access, int restartsExpected,
+            boolean healthGoesDown) {
     }
 
     @FunctionalInterface
@@ -236,13 +269,14 @@ class DatabaseOutageIT {
             await(() -> sql.sql("select count(*) from queue_entry").query(Long.class).single() == 0,
                     "the queue emptied");
 
-            System.out.printf("database outage (%s): %d acknowledged, %d refused with 451, %d downloaded and deleted,"
+            System.out.printf("database outage (%s): %d acknowledged, %d refused (451 or 452), %d downloaded and deleted,"
                     + " %d downloaded but not deleted, %d POP3 connections closed by the server, %d forwarded%n",
                     name, acknowledged.size(), refused.size(), downloaded.size(), downloadedUndeleted.size(),
                     dropped.get(), remote.transactions().size());
+            System.out.printf("database outage (%s): refusals %s%n", name, refusals);
             assertThat(unexpected).isEmpty();
             assertThat(refused).as("the outages were felt").isNotEmpty();
-            assertThat(healthSeen).contains("DOWN", "UP");
+            assertThat(healthSeen).containsAll(database.healthGoesDown() ? List.of("DOWN", "UP") : List.of("UP"));
             assertThat(postroom.health()).contains("UP");
             List<String> local = tokensTo("alice@example.com");
             Set<String> received = new HashSet<>(downloaded);
@@ -277,8 +311,9 @@ class DatabaseOutageIT {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 if (reply.startsWith("250")) {
                     acknowledged.put(token, recipient);
-                } else if (reply.startsWith("451 4.3.0")) {
+                } else if (reply.startsWith("451 4.3.0") || reply.startsWith("452 4.3.1")) {
                     refused.add(token);
+                    refusals.merge(reply.strip(), 1, Integer::sum);
                 } else {
                     unexpected.add("SMTP " + token + ": " + reply);
                 }

@@ -85,7 +85,25 @@ public final class SmallDisk implements AutoCloseable, ExecutionCondition {
         }
     }
 
-    /** Deletes what {@link #fillLeaving} wrote. */
+    /**
+     * Fills it with a file of its own until a write finds no space left, as a disk does whose other
+     * writers (a database) keep writing too.
+     */
+    public void fill() {
+        byte[] block = new byte[4096];
+        try (OutputStream out = Files.newOutputStream(directory.resolve(FILLER))) {
+            while (true) {
+                out.write(block);
+                out.flush();
+            }
+        } catch (IOException full) {
+            if (free() >= block.length) {
+                throw new UncheckedIOException("fill " + directory + " (free " + free() + ")", full);
+            }
+        }
+    }
+
+    /** Deletes what {@link #fillLeaving} or {@link #fill} wrote. */
     public void makeRoom() {
         try {
             Files.deleteIfExists(directory.resolve(FILLER));
