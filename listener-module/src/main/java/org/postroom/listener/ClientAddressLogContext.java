@@ -1,8 +1,5 @@
 package org.postroom.listener;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-
 import org.apache.james.protocols.api.Protocol;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
@@ -26,18 +23,11 @@ final class ClientAddressLogContext implements ProtocolMDCContextFactory {
     public MDCBuilder onBound(Protocol protocol, ChannelHandlerContext ctx) {
         return MDCBuilder.create()
                 .addToContext(MDCBuilder.PROTOCOL, protocol.getName())
-                .addToContext(MDCBuilder.IP, clientIp(ctx.channel().remoteAddress()));
+                .addToContext(MDCBuilder.IP, ClientAddress.text(ctx.channel()));
     }
 
     @Override
     public MDCBuilder withContext(ProtocolSession session) {
         return ProtocolMDCContextFactory.from(session);
-    }
-
-    private static String clientIp(SocketAddress remote) {
-        if (remote instanceof InetSocketAddress address && address.getAddress() != null) {
-            return address.getAddress().getHostAddress();
-        }
-        return String.valueOf(remote);
     }
 }

@@ -171,7 +171,7 @@ final class ClientPace {
     }
 
     private void close(String reply, String reason) {
-        LOGGER.info("closing the connection from {}: {}", ctx.channel().remoteAddress(), reason);
+        LOGGER.info("closing the connection from {}: {}", ClientAddress.of(ctx.channel()), reason);
         framer.stop();
         ClosingReply.send(ctx.channel(), reply);
     }

@@ -34,7 +34,7 @@ final class ConnectionRefusal extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOGGER.debug("refused connection from {} failed before the reply: {}", ctx.channel().remoteAddress(), cause.toString());
+        LOGGER.debug("refused connection from {} failed before the reply: {}", ClientAddress.of(ctx.channel()), cause.toString());
         ctx.close();
     }
 }

@@ -40,7 +40,7 @@ final class IdleTimeout extends IdleStateHandler {
         if (event.state() != IdleState.ALL_IDLE || framer.busy()) {
             return;
         }
-        LOGGER.info("closing the connection from {}: idle for {}", ctx.channel().remoteAddress(), timeout);
+        LOGGER.info("closing the connection from {}: idle for {}", ClientAddress.of(ctx.channel()), timeout);
         framer.stop();
         ClosingReply.send(ctx.channel(), reply);
     }

@@ -10,6 +10,7 @@ import org.postroom.listener.ConnectionLimiter.Admission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -27,6 +28,10 @@ import io.netty.util.concurrent.EventExecutorGroup;
  * </pre>
  * A refused one gets only [TLS] -> the refusal reply. Everything before the protocol handler is
  * cheap and never blocks; the protocol handler is the one place where hooks may block.
+ *
+ * <p>Behind a load balancer ({@link ProxyProtocol}) a connection from a trusted proxy first gets
+ * only the {@link ProxyHeaderReader}: admission, limits and the rest wait for the client's address
+ * in its header. A connection from elsewhere is checked for a forged header ({@link ForgedProxyHeader}).
  */
 @ChannelHandler.Sharable
 final class ListenerPipeline extends ChannelInitializer<SocketChannel> {
@@ -58,7 +63,20 @@ final class ListenerPipeline extends ChannelInitializer<SocketChannel> {
             channel.close();
             return;
         }
-        InetAddress client = remote.getAddress();
+        ProxyProtocol proxyProtocol = settings.proxyProtocol();
+        if (proxyProtocol.expectedFrom(remote.getAddress())) {
+            ProxyHeaderReader.expect(channel, settings.name(), settings.commandTimeout(), this::admit);
+            return;
+        }
+        if (proxyProtocol.enabled()) {
+            channel.pipeline().addLast(new ForgedProxyHeader(settings.name()));
+        }
+        admit(channel);
+    }
+
+    /** Serves the connection, or refuses it, by the limits for its client. */
+    private void admit(Channel channel) {
+        InetAddress client = ClientAddress.of(channel).getAddress();
         Admission admission = limiter.admit(client);
         if (admission == Admission.ADMITTED) {
             channel.closeFuture().addListener(closed -> limiter.release(client));

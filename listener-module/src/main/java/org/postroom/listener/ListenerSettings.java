@@ -38,12 +38,15 @@ import java.util.Objects;
  * @param backlog                  pending connections the kernel queues before accept; default 250
  * @param shutdownGrace            how long {@code unbind()} waits for commands in progress (a DATA
  *                                 commit) before closing connections; default 30 seconds
+ * @param proxyProtocol            which peers are load balancers that begin each connection with a
+ *                                 PROXY header naming the client; default none
  */
 public record ListenerSettings(String name, InetSocketAddress address, ListenerReplies replies,
                                TransportSecurity security, int maxConnections, int maxConnectionsPerAddress,
                                Duration idleTimeout, Duration commandTimeout, int minDataBytes,
                                Duration dataWindow, int maxLineLength, int maxPendingCommands,
-                               int hookThreads, int ioThreads, int backlog, Duration shutdownGrace) {
+                               int hookThreads, int ioThreads, int backlog, Duration shutdownGrace,
+                               ProxyProtocol proxyProtocol) {
 
     /** RFC 5321 §4.5.3.1.4: a command line may be 512 octets; shorter limits break real clients. */
     private static final int MIN_LINE_LENGTH = 512;
@@ -70,6 +73,7 @@ public record ListenerSettings(String name, InetSocketAddress address, ListenerR
         requirePositive(ioThreads, "ioThreads");
         requirePositive(backlog, "backlog");
         requireAtLeast(shutdownGrace, Duration.ZERO, "shutdownGrace");
+        Objects.requireNonNull(proxyProtocol, "proxyProtocol");
     }
 
     /** Settings with defaults for everything but what identifies the listener. */
@@ -108,6 +112,7 @@ public record ListenerSettings(String name, InetSocketAddress address, ListenerR
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private int backlog = 250;
         private Duration shutdownGrace = Duration.ofSeconds(30);
+        private ProxyProtocol proxyProtocol = ProxyProtocol.off();
 
         private Builder(String name, InetSocketAddress address, ListenerReplies replies) {
             this.name = name;
@@ -177,10 +182,15 @@ public record ListenerSettings(String name, InetSocketAddress address, ListenerR
             return this;
         }
 
+        public Builder proxyProtocol(ProxyProtocol proxyProtocol) {
+            this.proxyProtocol = proxyProtocol;
+            return this;
+        }
+
         public ListenerSettings build() {
             return new ListenerSettings(name, address, replies, security, maxConnections, maxConnectionsPerAddress,
                     idleTimeout, commandTimeout, minDataBytes, dataWindow, maxLineLength, maxPendingCommands,
-                    hookThreads, ioThreads, backlog, shutdownGrace);
+                    hookThreads, ioThreads, backlog, shutdownGrace, proxyProtocol);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.postroom.listener;
 
+import java.net.InetSocketAddress;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,6 +51,12 @@ final class ListenerTransport extends NettyProtocolTransport {
         this.channel = channel;
         this.encryption = encryption;
         this.framer = framer;
+    }
+
+    /** The client's address: the one a trusted proxy named, if the connection came through one. */
+    @Override
+    public InetSocketAddress getRemoteAddress() {
+        return ClientAddress.of(channel);
     }
 
     /** The line the listener closed this connection with (a timeout, shutdown), if it did. */

@@ -154,7 +154,7 @@ final class OffloadedCoreHandler extends BasicChannelInboundHandler {
      */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-        Object client = ctx.channel().remoteAddress();
+        Object client = ClientAddress.of(ctx.channel());
         SSLException tlsFailure = tlsFailure(cause);
         if (cause instanceof CommandInjectionDetectedException) {
             LOGGER.warn("refusing {}: clear-text input after STARTTLS, before the TLS handshake", client);

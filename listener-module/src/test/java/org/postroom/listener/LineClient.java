@@ -100,6 +100,12 @@ public final class LineClient implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends exactly these bytes (a binary header). */
+    public void write(byte[] raw) throws IOException {
+        out.write(raw);
+        out.flush();
+    }
+
     /** Sends one line and returns the last line of its reply. */
     public String command(String line) throws IOException {
         send(line);

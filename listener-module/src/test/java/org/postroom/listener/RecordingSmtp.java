@@ -1,5 +1,6 @@
 package org.postroom.listener;
 
+import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,8 +42,9 @@ import org.slf4j.MDC;
  */
 public final class RecordingSmtp {
 
-    /** One MAIL FROM that reached the hooks, with the logging context (MDC) the hook ran in. */
-    public record Mail(String sender, boolean tls, String thread, Map<String, String> logContext) {
+    /** One MAIL FROM that reached the hooks, with the logging context (MDC) the hook ran in and the session's client. */
+    public record Mail(String sender, boolean tls, String thread, Map<String, String> logContext,
+            InetSocketAddress client) {
     }
 
     private final List<Mail> mails = new CopyOnWriteArrayList<>();
@@ -119,7 +121,7 @@ public final class RecordingSmtp {
         public HookResult doMail(SMTPSession session, MaybeSender sender) {
             pause(nextMailDelay.getAndSet(Duration.ZERO));
             mails.add(new Mail(sender.asString(), session.isTLSStarted(), Thread.currentThread().getName(),
-                    Optional.ofNullable(MDC.getCopyOfContextMap()).orElse(Map.of())));
+                    Optional.ofNullable(MDC.getCopyOfContextMap()).orElse(Map.of()), session.getRemoteAddress()));
             return HookResult.DECLINED;
         }
 

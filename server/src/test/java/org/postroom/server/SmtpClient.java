@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +32,14 @@ public final class SmtpClient implements AutoCloseable {
     /** A plain connection; the greeting is left to read with {@link #reply()}. */
     public static SmtpClient connect(int port) throws IOException {
         return new SmtpClient(new Socket("127.0.0.1", port));
+    }
+
+    /** A plain connection from a given local address, e.g. 127.0.0.9 to look like another client. */
+    public static SmtpClient connectFrom(InetAddress local, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(local, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        return new SmtpClient(socket);
     }
 
     /** TLS from the first byte, trusting only the certificate in the PEM file {@code certificate}. */

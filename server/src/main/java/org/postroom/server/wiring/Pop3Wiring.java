@@ -11,6 +11,7 @@ import org.postroom.pop3.maildrop.MaildropLogin;
 import org.postroom.server.config.Pop3Properties;
 import org.postroom.server.config.Pop3sProperties;
 import org.postroom.server.config.PostroomProperties;
+import org.postroom.server.config.ProxyProtocolProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginProtocol;
@@ -44,21 +45,23 @@ class Pop3Wiring {
 
     @Bean
     ListenerLifecycle pop3Listener(Pop3Protocol protocol, ListenerTls tls, Pop3Properties pop3,
-            ShutdownProperties shutdown) {
-        return listener(protocol, Pop3Listeners.stls(new InetSocketAddress(pop3.port()), tls), pop3, shutdown);
+            ShutdownProperties shutdown, ProxyProtocolProperties proxy) {
+        return listener(protocol, Pop3Listeners.stls(new InetSocketAddress(pop3.port()), tls), pop3, shutdown, proxy);
     }
 
     @Bean
     ListenerLifecycle pop3sListener(Pop3Protocol protocol, ListenerTls tls, Pop3Properties pop3, Pop3sProperties pop3s,
-            ShutdownProperties shutdown) {
-        return listener(protocol, Pop3Listeners.implicitTls(new InetSocketAddress(pop3s.port()), tls), pop3, shutdown);
+            ShutdownProperties shutdown, ProxyProtocolProperties proxy) {
+        return listener(protocol, Pop3Listeners.implicitTls(new InetSocketAddress(pop3s.port()), tls), pop3, shutdown,
+                proxy);
     }
 
     /** At shutdown a QUIT in progress (its UPDATE step) finishes within {@code postroom.shutdown.grace}. */
     private static ListenerLifecycle listener(Pop3Protocol protocol, ListenerSettings.Builder settings, Pop3Properties pop3,
-            ShutdownProperties shutdown) {
+            ShutdownProperties shutdown, ProxyProtocolProperties proxy) {
         return new ListenerLifecycle(new ProtocolListener(protocol, settings.idleTimeout(pop3.idleTimeout())
                 .commandTimeout(pop3.commandTimeout()).maxConnections(pop3.maxConnections())
-                .maxConnectionsPerAddress(pop3.maxConnectionsPerIp()).shutdownGrace(shutdown.grace()).build()));
+                .maxConnectionsPerAddress(pop3.maxConnectionsPerIp()).shutdownGrace(shutdown.grace())
+                .proxyProtocol(proxy.proxyProtocol()).build()));
     }
 }

@@ -10,6 +10,7 @@ import org.postroom.server.config.AntispamProperties;
 import org.postroom.server.config.ChecksProperties;
 import org.postroom.server.config.DnsProperties;
 import org.postroom.server.config.PostroomProperties;
+import org.postroom.server.config.ProxyProtocolProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.server.config.SmtpProperties;
 import org.postroom.server.config.SmtpsProperties;
@@ -118,9 +119,9 @@ class SmtpWiring {
 
     @Bean
     ListenerLifecycle smtpMxListener(InboundSettings settings, InboundServices services, SmtpProperties smtp,
-            ShutdownProperties shutdown, ListenerTls tls) {
+            ShutdownProperties shutdown, ProxyProtocolProperties proxy, ListenerTls tls) {
         return listener(InboundChains.mx(settings, services),
-                SmtpListeners.mx(new InetSocketAddress(smtp.port()), settings.hostname(), tls), smtp, shutdown);
+                SmtpListeners.mx(new InetSocketAddress(smtp.port()), settings.hostname(), tls), smtp, shutdown, proxy);
     }
 
     /** One chain serves both submission ports. */
@@ -131,22 +132,24 @@ class SmtpWiring {
 
     @Bean
     ListenerLifecycle smtpSubmissionListener(InboundProtocol submissionProtocol, InboundSettings settings,
-            SubmissionProperties submission, SmtpProperties smtp, ShutdownProperties shutdown, ListenerTls tls) {
+            SubmissionProperties submission, SmtpProperties smtp, ShutdownProperties shutdown,
+            ProxyProtocolProperties proxy, ListenerTls tls) {
         return listener(submissionProtocol,
                 SmtpListeners.submission(new InetSocketAddress(submission.port()), settings.hostname(), tls), smtp,
-                shutdown);
+                shutdown, proxy);
     }
 
     @Bean
     ListenerLifecycle smtpSubmissionsListener(InboundProtocol submissionProtocol, InboundSettings settings,
-            SmtpsProperties smtps, SmtpProperties smtp, ShutdownProperties shutdown, ListenerTls tls) {
+            SmtpsProperties smtps, SmtpProperties smtp, ShutdownProperties shutdown, ProxyProtocolProperties proxy,
+            ListenerTls tls) {
         return listener(submissionProtocol,
                 SmtpListeners.submissions(new InetSocketAddress(smtps.port()), settings.hostname(), tls), smtp,
-                shutdown);
+                shutdown, proxy);
     }
 
     private static ListenerLifecycle listener(InboundProtocol protocol, ListenerSettings.Builder settings,
-            SmtpProperties smtp, ShutdownProperties shutdown) {
+            SmtpProperties smtp, ShutdownProperties shutdown, ProxyProtocolProperties proxy) {
         return new ListenerLifecycle(new ProtocolListener(protocol, settings
                 .idleTimeout(smtp.idleTimeout())
                 .commandTimeout(smtp.commandTimeout())
@@ -154,6 +157,7 @@ class SmtpWiring {
                 .maxConnections(smtp.maxConnections())
                 .maxConnectionsPerAddress(smtp.maxConnectionsPerIp())
                 .shutdownGrace(shutdown.grace())
+                .proxyProtocol(proxy.proxyProtocol())
                 .build()));
     }
 }

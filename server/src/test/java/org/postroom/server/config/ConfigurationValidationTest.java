@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postroom.listener.ProxyProtocol;
 import org.postroom.listener.tls.TlsEngine;
 import org.postroom.smtp.inbound.spam.FailMode;
 import org.postroom.smtp.outbound.CertificateTrust;
@@ -35,7 +36,8 @@ class ConfigurationValidationTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ PostroomProperties.class, AuthProperties.class, DkimProperties.class,
             TlsProperties.class, Pop3Properties.class, Pop3sProperties.class, DeliveryProperties.class,
-            AdminProperties.class, ShutdownProperties.class, WebProperties.class, DnsProperties.class,
+            AdminProperties.class, ShutdownProperties.class, WebProperties.class, ProxyProtocolProperties.class,
+            DnsProperties.class,
             ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class, LimitsProperties.class,
             AcmeProperties.class, HttpsProperties.class, SpoolProperties.class })
     static class Properties {
@@ -202,6 +204,21 @@ class ConfigurationValidationTest {
                 context.getBean(WebProperties.class).trustedProxyRanges()).extracting(r -> r.cidr())
                 .containsExactly("10.0.0.0/8", "2001:db8:0:0:0:0:0:1/128"));
         assertFailsNaming("postroom.web.trusted-proxies=10.0.0.0/8,proxy.example", "postroom.web.trusted-proxies");
+    }
+
+    @Test
+    void loadBalancersAreCidrBlocks() {
+        runner.withPropertyValues("postroom.proxy-protocol.trusted-networks=10.0.0.0/8,2001:db8::1").run(context -> {
+            var proxyProtocol = context.getBean(ProxyProtocolProperties.class);
+            assertThat(proxyProtocol.trustedNetworks()).containsExactly("10.0.0.0/8", "2001:db8::1");
+            assertThat(proxyProtocol.proxyProtocol()).isNotSameAs(ProxyProtocol.off());
+        });
+        runner.run(context -> assertThat(context.getBean(ProxyProtocolProperties.class).proxyProtocol())
+                .isSameAs(ProxyProtocol.off()));
+        assertFailsNaming("postroom.proxy-protocol.trusted-networks=10.0.0.0/33",
+                "postroom.proxy-protocol.trusted-networks");
+        assertFailsNaming("postroom.proxy-protocol.trusted-networks=haproxy.internal",
+                "postroom.proxy-protocol.trusted-networks");
     }
 
     @Test
