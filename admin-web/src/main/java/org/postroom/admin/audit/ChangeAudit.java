@@ -63,8 +63,12 @@ final class ChangeAudit implements HandlerInterceptor {
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         Subject subject = subject(variables == null ? Map.of() : variables, request.getParameter("domain"));
-        trail.changed(new AuditEvent(login.getName(), channel(request), request.getRemoteAddr(), action(method),
-                subject.domain(), subject.target(), detail(request, login)));
+        AuditChannel channel = channel(request);
+        // a mail user's own change is about their domain, for its administrators to see
+        String domain = subject.domain() == null && channel == AuditChannel.ACCOUNT
+                ? DomainAccess.domainOf(login.getName()) : subject.domain();
+        trail.changed(new AuditEvent(login.getName(), channel, request.getRemoteAddr(), action(method), domain,
+                subject.target(), detail(request, login)));
     }
 
     /** An administrator or a mail user; not an anonymous visitor, nor a sign-in whose second step is missing. */
