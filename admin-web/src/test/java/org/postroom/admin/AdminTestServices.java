@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.postroom.admin.antispam.RecordingSpamTeacher;
 import org.postroom.admin.security.AdministratorTwoFactor;
+import org.postroom.admin.security.ApiLogins;
 import org.postroom.admin.security.BootstrapAdministrator;
 import org.postroom.admin.security.TrustedProxies;
 import org.postroom.storage.TestDatabase;
@@ -76,6 +77,12 @@ class AdminTestServices {
     @Bean
     AdministratorTwoFactor administratorTwoFactor(@Value("${test.admin-two-factor:false}") boolean required) {
         return new AdministratorTwoFactor(required);
+    }
+
+    /** {@code test.api.basic-enabled}: whether the API takes HTTP Basic besides tokens (default: yes, as the server). */
+    @Bean
+    ApiLogins apiLogins(@Value("${test.api.basic-enabled:true}") boolean basicEnabled) {
+        return new ApiLogins(basicEnabled);
     }
 
     /** The spam filter's learning: recorded, for the tests to read. */

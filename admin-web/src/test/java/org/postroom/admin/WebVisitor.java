@@ -66,6 +66,11 @@ public final class WebVisitor {
         return new WebVisitor("http://127.0.0.1:" + port, "Basic " + token);
     }
 
+    /** A client that sends an API token ({@code Authorization: Bearer}) with every request. */
+    public static WebVisitor bearer(int port, String token) {
+        return new WebVisitor("http://127.0.0.1:" + port, "Bearer " + token);
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }

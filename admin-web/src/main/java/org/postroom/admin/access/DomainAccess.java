@@ -2,12 +2,14 @@ package org.postroom.admin.access;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.AdministratorScope;
 import org.postroom.storage.quarantine.HeldMessage;
 import org.postroom.storage.quarantine.Quarantine;
+import org.postroom.storage.tokens.ApiToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,13 +22,15 @@ import org.springframework.web.context.request.RequestContextHolder;
  * domains, or their deletion, counts from their next request on, also in a console session that
  * began before); an administrator deleted meanwhile, and anyone who is no administrator, may
  * manage no domain at all. A held message is a domain administrator's only when every one of its
- * recipients is at their domains: releasing it delivers to all of them.
+ * recipients is at their domains: releasing it delivers to all of them. An API token narrowed to a
+ * domain narrows its owner's scope to that domain here, so the token goes through the same gate.
  */
 @Component
 public class DomainAccess {
 
     static final String ADMIN_ROLE = "ROLE_ADMIN";
     private static final String SCOPE_ATTRIBUTE = DomainAccess.class.getName() + ".scope";
+    private static final String CHECKED_ATTRIBUTE = DomainAccess.class.getName() + ".checked";
     private static final AdministratorScope NOTHING = AdministratorScope.domainAdministrator(List.of());
 
     private final AdminAccountRepository admins;
@@ -50,7 +54,7 @@ public class DomainAccess {
             return scope;
         }
         String username = signedInAdministrator();
-        AdministratorScope scope = username == null ? NOTHING : admins.scope(username).orElse(NOTHING);
+        AdministratorScope scope = username == null ? NOTHING : narrowedByToken(admins.scope(username).orElse(NOTHING));
         if (request != null) {
             request.setAttribute(SCOPE_ATTRIBUTE, scope, RequestAttributes.SCOPE_REQUEST);
         }
@@ -62,6 +66,7 @@ public class DomainAccess {
         if (domain == null || !scope().covers(domain)) {
             throw new OutsideYourDomains("domain " + domain);
         }
+        noteChecked(new Checked(domain, domain));
     }
 
     /** @throws OutsideYourDomains unless the administrator may manage the domain of the user or alias {@code address} */
@@ -69,6 +74,22 @@ public class DomainAccess {
         if (address == null || !scope().covers(domainOf(address))) {
             throw new OutsideYourDomains("user or alias " + address);
         }
+        noteChecked(new Checked(domainOf(address), address));
+    }
+
+    /**
+     * What this request's handler last had checked here by {@link #requireDomain} or {@link
+     * #requireAddress} (for a server administrator too): the domain and the domain or address the
+     * request is about, for the audit log; empty when nothing was.
+     */
+    public Optional<Checked> checked() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object checked = request == null ? null : request.getAttribute(CHECKED_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return Optional.ofNullable(checked instanceof Checked found ? found : null);
+    }
+
+    /** A domain, and the domain or address of it that a request was checked for. */
+    public record Checked(String domain, String target) {
     }
 
     /**
@@ -121,6 +142,26 @@ public class DomainAccess {
     /** The domain of an address, a catch-all's {@code @domain} included; a string without {@code @} is taken whole. */
     public static String domainOf(String address) {
         return address.substring(address.lastIndexOf('@') + 1);
+    }
+
+    private static void noteChecked(Checked checked) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(CHECKED_ATTRIBUTE, checked, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /**
+     * An API token narrowed to one domain gives its owner's rights over that domain only: the
+     * domain administrator of it when the owner may manage it, of nothing otherwise (the owner lost
+     * the domain since). A token never widens its owner's scope.
+     */
+    private static AdministratorScope narrowedByToken(AdministratorScope owner) {
+        Authentication login = SecurityContextHolder.getContext().getAuthentication();
+        if (login == null || !(login.getDetails() instanceof ApiToken token) || token.domain() == null) {
+            return owner;
+        }
+        return owner.covers(token.domain()) ? AdministratorScope.domainAdministrator(List.of(token.domain())) : NOTHING;
     }
 
     /** The signed-in administrator's name; null when the request's login is no administrator's. */

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.postroom.admin.access.NoDomainData;
+import org.postroom.admin.audit.AuditTrail;
+import org.postroom.admin.audit.AuditedElsewhere;
 import org.postroom.storage.directory.LoginAttempts;
 import org.postroom.storage.directory.LoginProtocol;
 import org.postroom.storage.directory.LoginResult.Accepted;
@@ -41,7 +43,10 @@ class SecondFactorStep {
 
     private final Map<SignInForm, LoginAttempts<SecondFactorOwner>> codes = new EnumMap<>(SignInForm.class);
 
-    SecondFactorStep(LoginThrottle throttle, SecondFactors factors) {
+    private final AuditTrail trail;
+
+    SecondFactorStep(LoginThrottle throttle, SecondFactors factors, AuditTrail trail) {
+        this.trail = trail;
         for (SignInForm form : SignInForm.values()) {
             codes.put(form, throttle.attempts(factors.credentials(form.kind()), LoginProtocol.WEB));
         }
@@ -53,11 +58,20 @@ class SecondFactorStep {
     }
 
     @PostMapping({ "/login/code", "/account/login/code" })
+    @AuditedElsewhere
     ModelAndView check(@RequestParam(defaultValue = "") String code, Authentication pending,
             HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         SignInForm form = SignInForm.of(request.getServletPath());
         LoginResult<SecondFactorOwner> result = codes.get(form).attempt(InetAddress.getByName(request.getRemoteAddr()),
                 pending.getName(), code);
+        if (!(result instanceof LoginResult.Unavailable<SecondFactorOwner>)) {
+            if (result instanceof Accepted<SecondFactorOwner>) {
+                trail.signedIn(form.auditChannel(), pending.getName(), request.getRemoteAddr());
+            } else {
+                trail.loginFailed(form.auditChannel(), pending.getName(), request.getRemoteAddr(),
+                        result instanceof Throttled<SecondFactorOwner> ? "throttled" : "wrong-code");
+            }
+        }
         if (result instanceof Accepted<SecondFactorOwner>) {
             form.completeAndContinue(request, response, ((PendingSignIn) pending).signedIn());
             return null;

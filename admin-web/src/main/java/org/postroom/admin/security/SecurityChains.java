@@ -1,6 +1,9 @@
 package org.postroom.admin.security;
 
 import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.audit.AuditTrail;
+import org.postroom.storage.audit.AuditChannel;
+import org.postroom.storage.tokens.ApiTokens;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.LoginPolicies;
@@ -31,8 +34,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The HTTP port's access rules, one filter chain per kind of client, tried in this order:
  * <ol>
- * <li>the REST API and the actuator: HTTP Basic, administrators only (health is open to all, the rest of
- * the actuator to server administrators only), no session,
+ * <li>the REST API and the actuator: an administrator's API token ({@code Authorization: Bearer}) or,
+ * unless switched off, HTTP Basic; administrators only (health is open to all, the rest of the
+ * actuator to server administrators only), a read token only reading; no session,
  * no change sent by another site's page;
  * <li>the account page: a mail user's form login, kept apart from an administrator's login in
  * the same browser;
@@ -43,7 +47,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * An administrator whose password was generated must choose their own before using the console or
  * the API. At both login forms a right password is the first step only for those with a second
  * factor (a code comes next) and for those whom a rule makes enrol one ({@link SecondFactorGate});
- * HTTP Basic on the API takes the password alone.
+ * HTTP Basic on the API takes the password alone. Failed logins, and completed sign-ins at the forms,
+ * are written into the audit log.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityChains {
@@ -83,11 +88,13 @@ class SecurityChains {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AdminAccounts admins, AdminAccountRepository adminAccounts,
-            Authenticator authenticator, LoginThrottle throttle, DomainAccess access) throws Exception {
-        ApiAuthenticationProblems problems = new ApiAuthenticationProblems();
-        return http.securityMatcher("/api/**", "/actuator/**")
+            Authenticator authenticator, LoginThrottle throttle, DomainAccess access, ApiTokens tokens,
+            ApiLogins apiLogins, AuditTrail trail) throws Exception {
+        ApiAuthenticationProblems problems = new ApiAuthenticationProblems(apiLogins.basicEnabled());
+        http.securityMatcher("/api/**", "/actuator/**")
                 // before any credentials are looked at: a browser's cached Basic login must not carry a forged request
                 .addFilterBefore(new CrossSiteApiRequests(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokens(throttle, tokens, trail), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequired(adminAccounts, HEALTH, problems::passwordChangeRequired),
                         AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -98,27 +105,31 @@ class SecurityChains {
                         // so DomainAccess decides here that domain administrators get none of them
                         .requestMatchers("/actuator/**")
                         .access((login, request) -> new AuthorizationDecision(access.serverAdministrator()))
-                        .anyRequest().hasRole(AdminAccounts.ROLE))
+                        .anyRequest().access(new ApiTokenRules()))
                 // mail users are known here too, so that their valid login gets 403, not 401
-                .authenticationManager(new ThrottledAuthentication(throttle, adminLogin(admins),
+                .authenticationManager(new ThrottledAuthentication(trail, AuditChannel.API, throttle, adminLogin(admins),
                         new MailUserAuthentication(authenticator)))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no cookie ever authenticates an API call, so a forged cross-site request carries no credentials
                 .csrf(AbstractHttpConfigurer::disable)
-                .headers(strictHeaders(CONTENT_SECURITY_POLICY))
-                .build();
+                .headers(strictHeaders(CONTENT_SECURITY_POLICY));
+        if (apiLogins.basicEnabled()) {
+            // switched off (postroom.api.basic-enabled), a Basic header is not read at all: 401 as without one
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain account(HttpSecurity http, Authenticator authenticator, LoginThrottle throttle,
-            SecondFactors factors, LoginPolicies policies) throws Exception {
+            SecondFactors factors, LoginPolicies policies, AuditTrail trail) throws Exception {
         http.securityMatcher("/account", "/account/**")
                 .securityContext(context -> context.securityContextRepository(SignInForm.ACCOUNT.contexts()));
-        return behindLoginForm(http, SignInForm.ACCOUNT, new SecondFactorGate(
-                new ThrottledAuthentication(throttle, new MailUserAuthentication(authenticator)), SignInForm.ACCOUNT,
+        return behindLoginForm(http, SignInForm.ACCOUNT, trail, new SecondFactorGate(
+                new ThrottledAuthentication(trail, AuditChannel.ACCOUNT, throttle, new MailUserAuthentication(authenticator)),
+                SignInForm.ACCOUNT,
                 factors, address -> policies.ofUser(address).twoFactorRequired()))
                 .formLogin(form -> form.usernameParameter("address"))
                 .logout(logout -> logout.logoutUrl(SignInForm.ACCOUNT.logoutPage())
@@ -144,9 +155,11 @@ class SecurityChains {
     @Bean
     @Order(5)
     SecurityFilterChain console(HttpSecurity http, AdminAccounts admins, AdminAccountRepository adminAccounts,
-            LoginThrottle throttle, SecondFactors factors, AdministratorTwoFactor administratorTwoFactor) throws Exception {
-        return behindLoginForm(http, SignInForm.CONSOLE, new SecondFactorGate(
-                new ThrottledAuthentication(throttle, adminLogin(admins)), SignInForm.CONSOLE, factors,
+            LoginThrottle throttle, SecondFactors factors, AdministratorTwoFactor administratorTwoFactor, AuditTrail trail)
+            throws Exception {
+        return behindLoginForm(http, SignInForm.CONSOLE, trail, new SecondFactorGate(
+                new ThrottledAuthentication(trail, AuditChannel.CONSOLE, throttle, adminLogin(admins)), SignInForm.CONSOLE,
+                factors,
                 username -> administratorTwoFactor.requiredOf(username, adminAccounts)))
                 .addFilterAfter(new PasswordChangeRequired(adminAccounts, BEFORE_PASSWORD_CHANGE,
                         PasswordChangeRequired::redirectToChangePage), AuthorizationFilter.class)
@@ -169,7 +182,8 @@ class SecurityChains {
      * and is sent there from any other; everything else needs the form's role. A failed login
      * comes back to the form saying why ({@link LoginFailures}).
      */
-    private static HttpSecurity behindLoginForm(HttpSecurity http, SignInForm form, AuthenticationManager logins)
+    private static HttpSecurity behindLoginForm(HttpSecurity http, SignInForm form, AuditTrail trail,
+            AuthenticationManager logins)
             throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -180,7 +194,7 @@ class SecurityChains {
                         .anyRequest().hasRole(form.role()))
                 .authenticationManager(logins)
                 .formLogin(login -> login.loginPage(form.loginPage()).failureHandler(new LoginFailures(form.loginPage()))
-                        .successHandler(new SignInSuccess(form)))
+                        .successHandler(new SignInSuccess(form, trail)))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new PendingSignInRedirect(form)))
                 .headers(strictHeaders(CONTENT_SECURITY_POLICY));
     }

@@ -2,6 +2,7 @@ package org.postroom.admin.security;
 
 import java.io.IOException;
 
+import org.postroom.storage.audit.AuditChannel;
 import org.postroom.storage.twofactor.SecondFactorOwner;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -44,6 +45,11 @@ public enum SignInForm {
         // the console goes back to the page that asked for the login; the account pages always start at home
         signedIn.setDefaultTargetUrl(base.isEmpty() ? "/" : base);
         signedIn.setAlwaysUseDefaultTargetUrl(alwaysHome);
+    }
+
+    /** The audit log's name for where this form's sign-ins come from. */
+    public AuditChannel auditChannel() {
+        return this == CONSOLE ? AuditChannel.CONSOLE : AuditChannel.ACCOUNT;
     }
 
     /** Where this form's pages live: {@code ""} for the console, {@code /account}. */

@@ -5,7 +5,9 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
+import org.postroom.admin.audit.AuditTrail;
 import org.postroom.storage.StorageUnavailableException;
+import org.postroom.storage.audit.AuditChannel;
 import org.postroom.storage.directory.Credentials;
 import org.postroom.storage.directory.LoginAttempts;
 import org.postroom.storage.directory.LoginProtocol;
@@ -36,9 +38,17 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 final class ThrottledAuthentication implements AuthenticationManager {
 
     private final LoginAttempts<Authentication> logins;
+    private final AuditTrail trail;
+    private final AuditChannel channel;
 
-    /** Tries the providers in order; the login fails only when none accepts it. */
-    ThrottledAuthentication(LoginThrottle throttle, AuthenticationProvider... providers) {
+    /**
+     * Tries the providers in order; the login fails only when none accepts it, which is written
+     * into the audit log as a failed login over {@code channel}.
+     */
+    ThrottledAuthentication(AuditTrail trail, AuditChannel channel, LoginThrottle throttle,
+            AuthenticationProvider... providers) {
+        this.trail = trail;
+        this.channel = channel;
         AuthenticationManager checks = new ProviderManager(List.of(providers));
         this.logins = throttle.attempts(Credentials.ofPassword((login, secret) -> check(checks, login, secret)),
                 LoginProtocol.WEB);
@@ -47,7 +57,8 @@ final class ThrottledAuthentication implements AuthenticationManager {
     @Override
     public Authentication authenticate(Authentication login) throws AuthenticationException {
         Object password = login.getCredentials();
-        LoginResult<Authentication> result = logins.attempt(clientAddress(login), login.getName(),
+        InetAddress client = clientAddress(login);
+        LoginResult<Authentication> result = logins.attempt(client, login.getName(),
                 password == null ? null : password.toString());
         if (result instanceof Accepted<Authentication> accepted) {
             if (accepted.account() instanceof AbstractAuthenticationToken token) {
@@ -56,11 +67,13 @@ final class ThrottledAuthentication implements AuthenticationManager {
             return accepted.account();
         }
         if (result instanceof Throttled<Authentication> throttled) {
+            trail.loginFailed(channel, login.getName(), client.getHostAddress(), "throttled");
             throw new LoginThrottledException(throttled.retryAfterSeconds());
         }
         if (result instanceof Unavailable<Authentication> unavailable) {
             throw new AuthenticationServiceException("the database cannot be reached", unavailable.cause());
         }
+        trail.loginFailed(channel, login.getName(), client.getHostAddress(), "wrong-password");
         throw new BadCredentialsException("wrong user name or password");
     }
 

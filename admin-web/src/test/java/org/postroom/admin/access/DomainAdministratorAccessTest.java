@@ -61,7 +61,9 @@ class DomainAdministratorAccessTest {
     private static final String MESSAGE = "From: ceo@bank.example\r\nSubject: pay\r\n\r\nPay now.\r\n";
     /** Handlers of no domain's data: the sign-in steps, one's own password and second factor, a mail user's pages, public documents. */
     private static final List<String> NO_DOMAIN_DATA_PATHS = List.of("/login", "/password", "/two-factor", "/account",
-            "/.well-known/", "/mail/config-v1.1.xml", "/autodiscover/", "/Autodiscover/");
+            "/.well-known/", "/mail/config-v1.1.xml", "/autodiscover/", "/Autodiscover/",
+            // one's own API tokens; a domain a new token names is checked by the handler (ApiTokenTest)
+            "/tokens", "/api/v1/tokens");
 
     @LocalServerPort
     int port;
@@ -175,6 +177,9 @@ class DomainAdministratorAccessTest {
         api(rows, "POST", "/api/v1/quarantine/{id}/release", "/api/v1/quarantine/" + held + "/release", "");
         api(rows, "POST", "/api/v1/quarantine/{id}/learn", "/api/v1/quarantine/" + held + "/learn", "{\"lesson\":\"ham\"}");
         api(rows, "DELETE", "/api/v1/quarantine/{id}", "/api/v1/quarantine/" + held, null);
+        // the audit log: their domains' entries only (a suspension of each domain's user is in it)
+        rows.add(new Row("GET", "/api/v1/audit", "/api/v1/audit?size=500", Kind.FILTERED));
+        api(rows, "GET", "/api/v1/audit", "/api/v1/audit?domain=" + THEIRS, null);
         // the whole server's: queue, figures, settings, administrators
         api(rows, "GET", "/api/v1/queue", "/api/v1/queue", null);
         api(rows, "GET", "/api/v1/queue/{id}", "/api/v1/queue/1", null);
@@ -209,6 +214,8 @@ class DomainAdministratorAccessTest {
         page(rows, "/quarantine", "/quarantine?domain=" + THEIRS);
         page(rows, "/quarantine/{id}", "/quarantine/" + held);
         page(rows, "/quarantine/{id}/delete", "/quarantine/" + held + "/delete");
+        rows.add(new Row("GET", "/audit", "/audit", Kind.FILTERED));
+        page(rows, "/audit", "/audit?domain=" + THEIRS);
         page(rows, "/queue", "/queue");
         page(rows, "/queue/{id}", "/queue/1");
         page(rows, "/queue/{id}/delete", "/queue/1/delete");

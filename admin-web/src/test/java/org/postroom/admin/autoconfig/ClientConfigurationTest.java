@@ -26,6 +26,8 @@ import org.postroom.storage.directory.LoginThrottle;
 import org.postroom.storage.quarantine.Quarantine;
 import org.postroom.storage.twofactor.SecondFactors;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.postroom.storage.audit.AuditLog;
+import org.postroom.storage.tokens.ApiTokens;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -83,6 +85,10 @@ class ClientConfigurationTest {
     // what DomainAccess would read a held message from
     @MockitoBean
     Quarantine quarantine;
+    @MockitoBean
+    ApiTokens apiTokens;
+    @MockitoBean
+    AuditLog auditLog;
 
     @BeforeEach
     void ourDomainIsAutoconfigExample() {

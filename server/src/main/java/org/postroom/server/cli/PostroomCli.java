@@ -60,13 +60,15 @@ public final class PostroomCli {
     public int run(String[] args) {
         String[] spring = Arrays.stream(args).filter(PostroomCli::isSpringProperty).toArray(String[]::new);
         try (Services storage = new Services(() -> services.apply(spring))) {
+            List<String> own = ownArguments(args);
             CommandLine cli = new CommandLine(new PostroomCommand(storage, out, passwords))
+                    .setExecutionStrategy(new CliAudit(storage, own))
                     .setOut(out)
                     .setErr(err)
                     .setParameterExceptionHandler((e, ignored) -> usageError(e.getCommandLine(), message(e)))
                     .setExecutionExceptionHandler(this::failure);
             CommandUsage.configure(cli);
-            return cli.execute(ownArguments(args).toArray(String[]::new));
+            return cli.execute(own.toArray(String[]::new));
         } finally {
             out.flush();
             err.flush();

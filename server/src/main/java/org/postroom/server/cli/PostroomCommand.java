@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "java -jar postroom.jar",
         description = "Runs one command on the configured database and exits. Without a command, starts the server.",
         subcommands = { DomainCommands.class, UserCommands.class, AliasCommands.class, SenderCommands.class,
-                QueueCommands.class, AdminCommands.class, HelpCommand.class },
+                QueueCommands.class, AdminCommands.class, TokenCommands.class, HelpCommand.class },
         footer = { "", "The database is the one the server uses (same properties and environment;",
                 "a running server's embedded database is shared). An option with a dot in its",
                 "name sets such a property, e.g. --spring.datasource.url=<url>.",

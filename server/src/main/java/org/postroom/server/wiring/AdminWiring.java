@@ -1,10 +1,15 @@
 package org.postroom.server.wiring;
 
+import java.time.Duration;
+
 import org.postroom.admin.security.AdministratorTwoFactor;
+import org.postroom.admin.security.ApiLogins;
 import org.postroom.admin.security.BootstrapAdministrator;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.listener.tls.ListenerTls;
 import org.postroom.server.config.AdminProperties;
+import org.postroom.server.config.ApiProperties;
+import org.postroom.server.config.AuditProperties;
 import org.postroom.server.config.Pop3Properties;
 import org.postroom.server.config.Pop3sProperties;
 import org.postroom.server.config.AcmeProperties;
@@ -15,13 +20,15 @@ import org.postroom.server.config.SubmissionProperties;
 import org.postroom.server.config.TlsProperties;
 import org.postroom.smtp.inbound.Spool;
 import org.postroom.storage.acme.CertificateStore;
+import org.postroom.storage.audit.AuditLog;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The web console's needs from the server: the bootstrap administrator and the administrators'
- * two-factor rule from {@code postroom.admin.*}, and the server's settings it displays. (admin-web's controllers and
+ * two-factor rule from {@code postroom.admin.*}, whether the API takes HTTP Basic ({@code
+ * postroom.api.*}), the audit log's purge ({@code postroom.audit.*}), and the server's settings it displays. (admin-web's controllers and
  * security rules are found by the application's component scan.)
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +43,18 @@ class AdminWiring {
     @Bean
     AdministratorTwoFactor administratorTwoFactor(AdminProperties admin) {
         return new AdministratorTwoFactor(admin.twoFactorRequired());
+    }
+
+    /** {@code postroom.api.basic-enabled}: whether the API takes HTTP Basic besides API tokens. */
+    @Bean
+    ApiLogins apiLogins(ApiProperties api) {
+        return new ApiLogins(api.basicEnabled());
+    }
+
+    /** {@code postroom.audit.retention}: purged every hour, so nothing outstays it by much. */
+    @Bean
+    AuditExpiry auditExpiry(AuditLog audit, AuditProperties properties) {
+        return new AuditExpiry(audit, properties.retention(), Duration.ofHours(1));
     }
 
     @Bean

@@ -11,9 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postroom.storage.Database;
 import org.postroom.storage.TestDatabase;
+import org.postroom.storage.audit.AuditChannel;
+import org.postroom.storage.audit.AuditEntry;
+import org.postroom.storage.audit.AuditLog;
+import org.postroom.storage.audit.AuditQuery;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import picocli.CommandLine;
 
@@ -258,6 +266,45 @@ class PostroomCliTest {
         assertThat(run("a long enough secret\n", "admin", "add", "evil\n" + forged, "--password-stdin"))
                 .isEqualTo(PostroomCli.FAILED);
         assertThat(stdout + stderr).doesNotContain("\n" + forged).contains("an administrator's name is");
+    }
+
+    @Test
+    void anOperatorManagesTokensAndEveryChangeIsAudited() {
+        assertThat(run("", "domain", "add", "tokens.example")).isZero();
+        assertThat(run("an operator's long secret\n", "admin", "add", "ops", "--domain", "tokens.example",
+                "--password-stdin")).isZero();
+        assertThat(run("", "token", "create", "ops", "backup", "--write", "--domain", "tokens.example", "--days", "7"))
+                .isZero();
+        String value = stdout.lines().findFirst().orElseThrow();
+        assertThat(value).matches("prt_[a-z2-7]{32}");
+        assertThat(run("", "token", "create", "ops", "elsewhere", "--domain", "other.example")).isEqualTo(PostroomCli.FAILED);
+        assertThat(run("", "token", "list", "ops")).isZero();
+        assertThat(stdout).contains("backup").contains(value.substring(0, 12)).doesNotContain(value)
+                .contains("write tokens.example");
+        long id = Long.parseLong(stdout.strip().split("\\s+")[0]);
+        assertThat(run("", "token", "revoke", "ops", Long.toString(id))).isZero();
+        assertThat(run("", "token", "list", "ops")).isZero();
+        assertThat(stdout).contains("revoked");
+
+        AuditLog audit = new AuditLog(new Database(dataSource()));
+        List<AuditEntry> entries = audit.search(new AuditQuery(null, null, null, null, null, null), 0, 100).items();
+        assertThat(entries).extracting(AuditEntry::action).contains("domain.add", "admin.add", "token.create",
+                "token.revoke").doesNotContain("token.list");
+        AuditEntry created = entries.stream().filter(entry -> entry.action().equals("token.create")).findFirst()
+                .orElseThrow();
+        assertThat(created.channel()).isEqualTo(AuditChannel.CLI);
+        assertThat(created.actor()).isEqualTo(System.getProperty("user.name"));
+        assertThat(created.target()).isEqualTo("ops");
+        assertThat(created.detail()).contains("token create ops backup --write").doesNotContain("datasource");
+        assertThat(entries.toString()).doesNotContain(value).doesNotContain("an operator's long secret");
+        assertThat(entries.stream().filter(entry -> entry.action().equals("domain.add")).findFirst().orElseThrow().domain())
+                .isEqualTo("tokens.example");
+    }
+
+    private DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(databaseUrl);
+        return dataSource;
     }
 
     private int run(String stdin, String... args) {

@@ -39,7 +39,8 @@ class ConfigurationValidationTest {
             AdminProperties.class, ShutdownProperties.class, WebProperties.class, ProxyProtocolProperties.class,
             DnsProperties.class,
             ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class, LimitsProperties.class,
-            AcmeProperties.class, HttpsProperties.class, SpoolProperties.class })
+            AcmeProperties.class, HttpsProperties.class, SpoolProperties.class, ApiProperties.class,
+            AuditProperties.class })
     static class Properties {
     }
 
@@ -196,6 +197,20 @@ class ConfigurationValidationTest {
                 context.getBean(QuarantineProperties.class).retention()).isEqualTo(Duration.ofHours(12)));
         assertFailsNaming("postroom.quarantine.retention=10m", "postroom.quarantine.retention");
         assertFailsNaming("postroom.quarantine.retention=0", "postroom.quarantine.retention");
+    }
+
+    @Test
+    void basicIsOnAndTheAuditLogKeptAYearByDefault() {
+        runner.run(context -> {
+            assertThat(context.getBean(ApiProperties.class).basicEnabled()).isTrue();
+            assertThat(context.getBean(AuditProperties.class).retention()).isEqualTo(Duration.ofDays(365));
+        });
+        runner.withPropertyValues("postroom.api.basic-enabled=false", "postroom.audit.retention=90").run(context -> {
+            assertThat(context.getBean(ApiProperties.class).basicEnabled()).isFalse();
+            assertThat(context.getBean(AuditProperties.class).retention()).isEqualTo(Duration.ofDays(90));
+        });
+        assertFailsNaming("postroom.audit.retention=1h", "postroom.audit.retention");
+        assertFailsNaming("postroom.api.basic-enabled=perhaps", "postroom.api.basic-enabled");
     }
 
     @Test

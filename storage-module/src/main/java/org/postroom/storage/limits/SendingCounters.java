@@ -9,6 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.audit.AuditChannel;
+import org.postroom.storage.audit.AuditEvent;
+import org.postroom.storage.audit.AuditLog;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Address;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,7 +139,7 @@ public final class SendingCounters {
                 return Optional.<Suspension>empty();
             }
             SuspensionReason reason = spam ? SuspensionReason.SPAM_REJECTS : SuspensionReason.LIMIT_HITS;
-            return jdbc.sql("""
+            Optional<Suspension> suspended = jdbc.sql("""
                     with suspended as (
                         insert into sending_suspension (user_id, suspended_at, reason) values (:user, :now, :reason)
                         on conflict (user_id) where lifted_at is null do nothing
@@ -145,6 +148,11 @@ public final class SendingCounters {
                       from suspended s join mail_user u on u.id = s.user_id join domain d on d.id = u.domain_id
                     """).param("user", userId).param("now", Timestamp.from(now)).param("reason", reason.key())
                     .query((rs, n) -> suspension(rs)).optional();
+            // in the suspension's transaction: no suspension without its audit entry
+            suspended.ifPresent(suspension -> AuditLog.write(jdbc, new AuditEvent(AuditLog.SERVER_ACTOR,
+                    AuditChannel.SERVER, null, "sending.suspend", Address.of(suspension.address()).domain(),
+                    suspension.address(), "reason " + reason.key())));
+            return suspended;
         });
     }
 

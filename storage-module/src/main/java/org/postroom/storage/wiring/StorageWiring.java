@@ -3,6 +3,8 @@ package org.postroom.storage.wiring;
 import javax.sql.DataSource;
 
 import org.postroom.storage.Database;
+import org.postroom.storage.audit.AuditLog;
+import org.postroom.storage.tokens.ApiTokens;
 import org.postroom.storage.acme.AcmeChallenges;
 import org.postroom.storage.acme.CertificateOrderLock;
 import org.postroom.storage.acme.CertificateStore;
@@ -195,5 +197,15 @@ public class StorageWiring {
     @Bean
     AcmeChallenges acmeChallenges(Database db) {
         return new AcmeChallenges(db);
+    }
+
+    @Bean
+    ApiTokens apiTokens(Database db) {
+        return new ApiTokens(db);
+    }
+
+    @Bean
+    AuditLog auditLog(Database db) {
+        return new AuditLog(db);
     }
 }
