@@ -8,8 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postroom.smtp.outbound.mtasts.MtaStsPolicies;
 import org.postroom.smtp.testing.TestCertificateAuthority;
+import org.postroom.smtp.testing.TestClock;
 import org.postroom.smtp.testing.TestSmtpServer.Command;
 import org.postroom.smtp.testing.TestSmtpServer.Tls;
 import org.postroom.storage.queue.DeliveryAttempt;
@@ -53,6 +54,7 @@ class MtaStsDeliveryTest {
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile String policy;
     private volatile int policyStatus = 200;
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T12:00:00Z"));
     private HttpsServer https;
 
     @BeforeEach
@@ -75,7 +77,7 @@ class MtaStsDeliveryTest {
         CertificateTrust trust = CertificateTrust.jdkAnd(WEB_PKI.writePem(directory.resolve("web-pki.pem")));
         DnsLookup lookup = new DnsLookup(fixture.dns.dnsResolver(), fixture.smtp.port());
         fixture.mtaSts = new MtaStsHops(new MtaStsPolicies(fixture.dns.dnsResolver(), lookup::addresses,
-                trust.context(), https.getAddress().getPort(), Duration.ofSeconds(5), Clock.systemUTC(), Runnable::run),
+                trust.context(), https.getAddress().getPort(), Duration.ofSeconds(5), clock, Runnable::run),
                 trust);
     }
 
@@ -205,6 +207,48 @@ class MtaStsDeliveryTest {
         assertThat(log.messages(MtaStsPolicies.class.getName())).anySatisfy(line -> assertThat(line)
                 .contains("mta-sts policy of far.example not fetched (id=20261206c)").contains("500")
                 .contains("the kept policy id=20261206a stays"));
+    }
+
+    @Test
+    void halfWayToItsMaxAgeThePolicyIsFetchedAgainAndAFailedRefreshKeepsIt() {
+        policy = policy("enforce", "mx: " + MX);
+        sendOne();
+        clock.advance(Duration.ofDays(3));
+        sendOne();
+        assertThat(fetches).as("before half of max_age").hasValue(1);
+
+        // half of the week has passed: refreshed (in the background, run at once here), same id
+        clock.advance(Duration.ofDays(1));
+        policy = policy("enforce", "mx: " + MX, "mx: mx2.far.example");
+        sendOne();
+        assertThat(fetches).hasValue(2);
+        assertThat(log.messages(MtaStsPolicies.class.getName())).last().asString()
+                .contains("id=20261206a").contains("mx=[" + MX + ", mx2.far.example]");
+
+        // half way again, the refresh fails: the policy in force stays, and still enforces
+        clock.advance(Duration.ofDays(4));
+        policyStatus = 404;
+        fixture.smtp.tls(Tls.NONE);
+        long entry = sendOne();
+        assertThat(fetches).hasValue(3);
+        assertThat(fixture.queue.find(entry).orElseThrow().lastError()).contains("(MTA-STS policy: enforce) offers no STARTTLS");
+    }
+
+    @Test
+    void anExpiredPolicyWhoseRecordIsGoneNoLongerApplies() {
+        policy = policy("enforce", "mx: " + MX);
+        sendOne();
+        fixture.dns.changingTxt("_mta-sts." + DOMAIN, "v=spf1 -all");
+        fixture.smtp.tls(Tls.NONE);
+
+        // the record is gone, the kept policy holds until its max_age
+        long held = sendOne();
+        assertThat(fixture.queue.find(held).orElseThrow().lastError()).contains("MTA-STS");
+
+        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        long entry = sendOne();
+        assertThat(fixture.queue.find(entry)).isEmpty();
+        assertThat(fixture.smtp.transactions()).last().satisfies(t -> assertThat(t.tls()).isFalse());
     }
 
     @Test

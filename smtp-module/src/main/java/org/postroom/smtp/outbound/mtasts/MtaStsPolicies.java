@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,8 @@ public final class MtaStsPolicies {
         this.fetcher = new PolicyFetcher(addresses, trust, httpsPort, timeout);
         this.clock = clock;
         this.refresher = refresher;
-        this.kept = Caffeine.newBuilder().maximumSize(MAX_DOMAINS)
+        // max_age by the same clock as the refreshes
+        this.kept = Caffeine.newBuilder().maximumSize(MAX_DOMAINS).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(Expiry.<String, Kept>writing((domain, policy) -> policy.policy().maxAge())).build();
     }
 
