@@ -29,7 +29,6 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
