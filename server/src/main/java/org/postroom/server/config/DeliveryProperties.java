@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.postroom.smtp.SmtpStandard;
-import org.postroom.smtp.outbound.CertificateTrust;
 import org.postroom.smtp.outbound.HostAndPort;
 import org.postroom.smtp.outbound.RelayHost;
 import org.postroom.smtp.outbound.RetrySchedule;
@@ -64,8 +63,7 @@ public record DeliveryProperties(@DefaultValue("8") @Min(0) int workers, String 
         routes = Map.copyOf(routes);
         dnsServers = List.copyOf(dnsServers);
         retrySchedule = List.copyOf(retrySchedule);
-        // docker compose passes an unset variable as an empty string
-        relayTrustFile = relayTrustFile == null || relayTrustFile.toString().isBlank() ? null : relayTrustFile;
+        relayTrustFile = TrustFile.orNull(relayTrustFile);
         relay(relayHost, relayTls, relayUsername, relayPassword, relayTrustFile);
         routeMap(routes);
         resolvers(dnsServers);
@@ -127,18 +125,8 @@ public record DeliveryProperties(@DefaultValue("8") @Min(0) int workers, String 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("postroom.delivery.relay-host: " + e.getMessage(), e);
         }
-        return new RelayHost(address, tls, hasUser ? username : "", password, trust(trustFile));
-    }
-
-    private static CertificateTrust trust(Path trustFile) {
-        if (trustFile == null) {
-            return CertificateTrust.jdk();
-        }
-        try {
-            return CertificateTrust.jdkAnd(trustFile);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("postroom.delivery.relay-trust-file: " + e.getMessage(), e);
-        }
+        return new RelayHost(address, tls, hasUser ? username : "", password,
+                TrustFile.read("postroom.delivery.relay-trust-file", trustFile));
     }
 
     private static Map<String, HostAndPort> routeMap(Map<String, String> routes) {

@@ -1,10 +1,13 @@
 package org.postroom.server.wiring;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
 import org.postroom.server.config.DeliveryProperties;
+import org.postroom.server.config.MtaStsProperties;
 import org.postroom.server.config.PostroomProperties;
 import org.postroom.server.config.ShutdownProperties;
 import org.postroom.smtp.SmtpStandard;
@@ -13,8 +16,10 @@ import org.postroom.smtp.dns.DnsResolver;
 import org.postroom.smtp.outbound.DeliverySettings;
 import org.postroom.smtp.outbound.DeliveryWorkers;
 import org.postroom.smtp.outbound.DnsLookup;
+import org.postroom.smtp.outbound.MtaStsHops;
 import org.postroom.smtp.outbound.NextHopResolver;
 import org.postroom.smtp.outbound.OutboundDelivery;
+import org.postroom.smtp.outbound.mtasts.MtaStsPolicies;
 import org.postroom.smtp.srs.SenderRewriting;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.MailDirectory;
@@ -33,6 +38,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class DeliveryWiring {
 
+    /** Where a domain's MTA-STS policy is served (RFC 8461 §3.3). */
+    private static final int HTTPS_PORT = 443;
+
     @Bean
     MessageSigner messageSigner(DomainRepository domains) {
         return new MessageSigner(domains);
@@ -48,10 +56,25 @@ class DeliveryWiring {
         return new SenderRewriting(secrets.secret(ServerSecrets.SRS), Clock.systemUTC());
     }
 
-    /** MX and address lookups through the server's one resolver ({@link DnsWiring}); mail hosts on port 25. */
+    /**
+     * MX and address lookups through the server's one resolver ({@link DnsWiring}); mail hosts on
+     * port 25, under their domains' MTA-STS policies unless {@code postroom.delivery.mta-sts.enabled}
+     * is off. Policies are refreshed in the background on one daemon thread.
+     */
     @Bean
-    NextHopResolver nextHopResolver(DeliveryProperties delivery, DnsResolver dns) {
-        return new NextHopResolver(delivery.routeMap(), delivery.relay(), new DnsLookup(dns, SmtpStandard.MX_PORT));
+    NextHopResolver nextHopResolver(DeliveryProperties delivery, MtaStsProperties mtaSts, DnsResolver dns) {
+        DnsLookup lookup = new DnsLookup(dns, SmtpStandard.MX_PORT);
+        MtaStsHops policies = null;
+        if (mtaSts.enabled()) {
+            ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "mta-sts-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+            policies = new MtaStsHops(new MtaStsPolicies(dns, lookup::addresses, mtaSts.trust().context(),
+                    HTTPS_PORT, mtaSts.timeout(), Clock.systemUTC(), refresher), mtaSts.trust());
+        }
+        return new NextHopResolver(delivery.routeMap(), delivery.relay(), lookup, policies);
     }
 
     @Bean

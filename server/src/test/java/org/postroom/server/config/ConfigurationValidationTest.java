@@ -40,7 +40,7 @@ class ConfigurationValidationTest {
             DnsProperties.class,
             ChecksProperties.class, QuarantineProperties.class, RspamdProperties.class, LimitsProperties.class,
             AcmeProperties.class, HttpsProperties.class, SpoolProperties.class, ApiProperties.class,
-            AuditProperties.class })
+            AuditProperties.class, MtaStsProperties.class })
     static class Properties {
     }
 
@@ -336,6 +336,26 @@ class ConfigurationValidationTest {
                 "postroom.delivery.relay-trust-file=" + file)
                 .run(context -> assertThat(context.getBean(DeliveryProperties.class).relay().trust())
                         .isEqualTo(CertificateTrust.jdkAnd(file)));
+    }
+
+    @Test
+    void mtaStsIsOnByDefaultAndItsSettingsAreReadOrNamed(@TempDir Path directory) {
+        runner.run(context -> {
+            MtaStsProperties mtaSts = context.getBean(MtaStsProperties.class);
+            assertThat(mtaSts.enabled()).isTrue();
+            assertThat(mtaSts.trust()).isEqualTo(CertificateTrust.jdk());
+            assertThat(mtaSts.timeout()).isEqualTo(Duration.ofSeconds(10));
+        });
+        Path file = TestCertificateAuthority.create("Private CA").writePem(directory.resolve("ca.pem"));
+        runner.withPropertyValues("postroom.delivery.mta-sts.enabled=false", "postroom.delivery.mta-sts.trust-file=" + file)
+                .run(context -> {
+                    MtaStsProperties mtaSts = context.getBean(MtaStsProperties.class);
+                    assertThat(mtaSts.enabled()).isFalse();
+                    assertThat(mtaSts.trust()).isEqualTo(CertificateTrust.jdkAnd(file));
+                });
+        assertFailsNaming(List.of("postroom.delivery.mta-sts.trust-file=" + directory.resolve("missing.pem")),
+                "postroom.delivery.mta-sts.trust-file");
+        assertFailsNaming(List.of("postroom.delivery.mta-sts.timeout=0s"), "postroom.delivery.mta-sts.timeout");
     }
 
     @Test

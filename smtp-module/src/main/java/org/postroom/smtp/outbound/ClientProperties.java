@@ -2,11 +2,14 @@ package org.postroom.smtp.outbound;
 
 import java.util.Properties;
 
+import org.postroom.smtp.outbound.mtasts.PeerNameTls;
+
 /**
  * The Angus Mail session settings for one transaction: where to connect, our EHLO name, timeouts,
  * and TLS as the hop's mode says. Verified modes check the certificate against the hop's
- * {@link CertificateTrust} and the name connected to; with STARTTLS required, Angus sends neither
- * AUTH nor MAIL to a server that does not offer it.
+ * {@link CertificateTrust} and the name connected to (for an MX host under MTA-STS, which is
+ * connected to by address, its MX name); with STARTTLS required, Angus sends neither AUTH nor MAIL
+ * to a server that does not offer it.
  */
 final class ClientProperties {
 
@@ -26,12 +29,17 @@ final class ClientProperties {
         p.put("mail.mime.allowutf8", Boolean.toString(international));
         p.put("mail.smtp.allow8bitmime", "false");
         p.put("mail.smtp.auth", Boolean.toString(hop.logsIn()));
-        p.put("mail.smtp.starttls.enable", Boolean.toString(tls == TlsMode.OPPORTUNISTIC || tls == TlsMode.STARTTLS));
-        p.put("mail.smtp.starttls.required", Boolean.toString(tls == TlsMode.STARTTLS));
+        boolean required = tls == TlsMode.STARTTLS || tls == TlsMode.MTA_STS;
+        p.put("mail.smtp.starttls.enable", Boolean.toString(required || tls == TlsMode.OPPORTUNISTIC));
+        p.put("mail.smtp.starttls.required", Boolean.toString(required));
         p.put("mail.smtp.ssl.enable", Boolean.toString(tls == TlsMode.IMPLICIT));
         if (tls == TlsMode.OPPORTUNISTIC) {
             // RFC 7435: any certificate beats plain text; MX hosts' certificates rarely match their names
             p.put("mail.smtp.ssl.trust", "*");
+            p.put("mail.smtp.ssl.checkserveridentity", "false");
+        } else if (tls == TlsMode.MTA_STS) {
+            // connected to an address: the MX name is checked in the handshake, Angus would check the address
+            p.put("mail.smtp.ssl.socketFactory", new PeerNameTls(hop.trust().context(), hop.host()));
             p.put("mail.smtp.ssl.checkserveridentity", "false");
         } else if (tls.verified()) {
             p.put("mail.smtp.ssl.socketFactory", hop.trust().socketFactory());

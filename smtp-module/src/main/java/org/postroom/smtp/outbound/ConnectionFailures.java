@@ -36,7 +36,8 @@ final class ConnectionFailures {
 
     static HostFailed classify(SMTPTransport transport, MessagingException e, NextHop hop) {
         String nextHop = hop.toString();
-        String server = hop.relay() != null ? "relay host " + nextHop : nextHop;
+        String server = hop.relay() != null ? "relay host " + nextHop
+                : hop.tls() == TlsMode.MTA_STS ? "MX host " + nextHop + " (MTA-STS policy: enforce)" : nextHop;
         String withheld = hop.logsIn() ? "; credentials not sent" : "";
         if (NO_STARTTLS.equals(e.getMessage())) {
             // RFC 5248 X.7.10, encryption needed; deferred, so the operator can fix the relay or the setting

@@ -5,29 +5,30 @@ package org.postroom.smtp.outbound;
  * and, for the relay, how to log in.
  *
  * @param relay the relay host whose credentials to use, null for every other hop
+ * @param trust the certificates a verified connection to this hop accepts
  */
-public record NextHop(String host, int port, TlsMode tls, RelayHost relay) {
+public record NextHop(String host, int port, TlsMode tls, RelayHost relay, CertificateTrust trust) {
 
     static NextHop mx(String host, int port) {
-        return new NextHop(host, port, TlsMode.OPPORTUNISTIC, null);
+        return new NextHop(host, port, TlsMode.OPPORTUNISTIC, null, CertificateTrust.jdk());
     }
 
     static NextHop route(HostAndPort address) {
-        return new NextHop(address.host(), address.port(), TlsMode.OPPORTUNISTIC, null);
+        return new NextHop(address.host(), address.port(), TlsMode.OPPORTUNISTIC, null, CertificateTrust.jdk());
     }
 
     static NextHop relay(RelayHost relay) {
-        return new NextHop(relay.address().host(), relay.address().port(), relay.tls(), relay);
+        return new NextHop(relay.address().host(), relay.address().port(), relay.tls(), relay, relay.trust());
+    }
+
+    /** This MX host as an MTA-STS policy in enforce mode wants it reached: verified TLS, certificates of {@code trust}. */
+    NextHop enforced(CertificateTrust trust) {
+        return new NextHop(host, port, TlsMode.MTA_STS, null, trust);
     }
 
     /** Whether we log in here: only ever over verified TLS, as {@link RelayHost} makes sure. */
     boolean logsIn() {
         return relay != null && relay.authenticates();
-    }
-
-    /** The certificates a verified connection to this hop accepts. */
-    CertificateTrust trust() {
-        return relay == null ? CertificateTrust.jdk() : relay.trust();
     }
 
     @Override

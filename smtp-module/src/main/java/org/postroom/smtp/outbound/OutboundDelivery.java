@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.postroom.smtp.dkim.MessageSigner;
 import org.postroom.smtp.dsn.Bounces;
@@ -28,6 +29,8 @@ import org.postroom.storage.mailbox.MailStore;
 import org.postroom.storage.message.MessageOrigin;
 import org.postroom.storage.queue.DeliveryQueue;
 import org.postroom.storage.queue.QueueEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -45,6 +48,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * users submitted keeps its sender, which is ours already.
  */
 public final class OutboundDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundDelivery.class);
 
     static final int MAX_CONNECTIONS = 5;
 
@@ -98,6 +103,11 @@ public final class OutboundDelivery {
         }
         if (hops instanceof Unresolved unresolved) {
             return all(recipients, new Deferred("", unresolved.diagnosis()));
+        }
+        for (String finding : ((Hosts) hops).findings()) {
+            log.info("mta-sts testing queue-entries={} message={} domain={}: {}",
+                    group.stream().map(e -> Long.toString(e.id())).collect(Collectors.joining(",")), first.messageId(),
+                    first.domain(), finding);
         }
         OutgoingMessage message;
         try {

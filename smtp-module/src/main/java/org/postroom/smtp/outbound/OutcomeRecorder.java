@@ -135,9 +135,16 @@ final class OutcomeRecorder {
         }
     }
 
+    /**
+     * The bounce of an entry whose retry period ended: 5.4.7, delivery time expired, unless the last
+     * attempt was held back by a security finding of ours (X.7.x: no STARTTLS where it is required,
+     * a certificate that does not verify, an MTA-STS policy), whose code then tells the sender why.
+     */
     private static Failed expired(Deferred last) {
-        return new Failed(last.nextHop(), Diagnosis.permanent(SE_NET4_DELIVERY_EXPIRED7,
-                "delivery time expired; last attempt: " + last.diagnosis().text()));
+        Diagnosis why = last.diagnosis();
+        String code = !why.fromRemote() && why.status().startsWith("4.7.") ? why.status().substring(2)
+                : SE_NET4_DELIVERY_EXPIRED7;
+        return new Failed(last.nextHop(), Diagnosis.permanent(code, "delivery time expired; last attempt: " + why.text()));
     }
 
     /** A recipient's line in a DSN: the host of the next hop that answered or was tried last, and why. */

@@ -22,6 +22,10 @@ public record RelayHost(HostAndPort address, TlsMode tls, String username, Strin
         username = username == null ? "" : username;
         password = password == null ? "" : password;
         Objects.requireNonNull(trust, "trust");
+        if (tls == TlsMode.MTA_STS) {
+            throw new IllegalArgumentException("TLS mode mta_sts is for MX hosts under an MTA-STS policy; a relay"
+                    + " whose certificate is to be verified takes starttls or implicit");
+        }
         if (!username.isEmpty() && tls == TlsMode.NONE) {
             throw new IllegalArgumentException("a relay that logs in needs TLS; without it the password would cross"
                     + " the network in clear");

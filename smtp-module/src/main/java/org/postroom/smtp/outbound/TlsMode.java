@@ -17,10 +17,16 @@ public enum TlsMode {
      */
     STARTTLS,
     /** TLS from the first byte (SMTPS, port 465), certificate verified. */
-    IMPLICIT;
+    IMPLICIT,
+    /**
+     * An MX host under an MTA-STS policy in enforce mode (RFC 8461 §4.2): STARTTLS required, the
+     * certificate verified for the MX host name, while the connection goes to the addresses our
+     * resolver found for it, as for any MX host. Never for a relay or a route.
+     */
+    MTA_STS;
 
     /** Whether the server's certificate is checked, so that a password may be sent. */
     public boolean verified() {
-        return this == STARTTLS || this == IMPLICIT;
+        return this == STARTTLS || this == IMPLICIT || this == MTA_STS;
     }
 }

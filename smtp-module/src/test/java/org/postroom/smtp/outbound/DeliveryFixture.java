@@ -61,6 +61,8 @@ final class DeliveryFixture implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Map<String, HostAndPort> routes = new HashMap<>();
     RelayHost relay;
+    /** Set for MTA-STS; null: policies are not looked at. */
+    MtaStsHops mtaSts;
     RetrySchedule retries = new RetrySchedule(List.of(Duration.ofMinutes(1)), Duration.ofDays(5));
     Duration delayWarning = Duration.ofHours(4);
     Duration readTimeout = Duration.ofSeconds(10);
@@ -110,7 +112,7 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     NextHopResolver resolver() {
-        return new NextHopResolver(routes, relay, new DnsLookup(dns.dnsResolver(), smtp.port()));
+        return new NextHopResolver(routes, relay, new DnsLookup(dns.dnsResolver(), smtp.port()), mtaSts);
     }
 
     /** Queues {@code content} as submitted by {@code sender} for remote {@code recipients}; returns the message id. */
@@ -144,6 +146,11 @@ final class DeliveryFixture implements AutoCloseable {
         while (!(group = queue.claimNext("test", 100, LEASE)).isEmpty()) {
             delivery.deliver(group, Instant.MAX, Instant.now().plus(LEASE));
         }
+    }
+
+    /** As a process restarted with changed settings: the next {@link #deliverDue} builds the delivery anew. */
+    void restart() {
+        delivery = null;
     }
 
     /** The messages in a local user's INBOX, as bytes. */

@@ -130,7 +130,7 @@ class RelayLoginTest {
         assertNoLoginReachedTheRelay();
         assertThat(fixture.queue.attempts(entry)).extracting(DeliveryAttempt::outcome).containsExactly(Outcome.FAILED);
         assertThat(new String(fixture.inbox(DeliveryFixture.ALICE).get(0), StandardCharsets.UTF_8))
-                .contains("Status: 5.4.7").contains("offers no STARTTLS; credentials not sent");
+                .contains("Status: 5.7.10").contains("offers no STARTTLS; credentials not sent");
     }
 
     @Test

@@ -135,6 +135,15 @@ public final class TestDnsServer implements AutoCloseable {
         return add(new TXTRecord(name(name), DClass.IN, TTL, text));
     }
 
+    /**
+     * The TXT record of {@code name}, in place of any there before, with TTL 0 so that no resolver
+     * keeps it: for a record a test changes between two lookups.
+     */
+    public TestDnsServer changingTxt(String name, String text) {
+        records.computeIfAbsent(key(name(name)), k -> new CopyOnWriteArrayList<>()).removeIf(r -> r.getType() == Type.TXT);
+        return add(new TXTRecord(name(name), DClass.IN, 0, text));
+    }
+
     /** A TXT record of several strings, joined without a separator by those who read it (a long DKIM key). */
     public TestDnsServer txt(String name, List<String> strings) {
         return add(new TXTRecord(name(name), DClass.IN, TTL, strings));
