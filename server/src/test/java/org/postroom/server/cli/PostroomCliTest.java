@@ -120,6 +120,23 @@ class PostroomCliTest {
     }
 
     @Test
+    void aScriptSetsADomainsMtaStsMode() {
+        assertThat(run("", "domain", "add", "sts.example")).isZero();
+
+        assertThat(run("", "domain", "mta-sts", "sts.example")).isZero();
+        assertThat(stdout).contains("MTA-STS mode of sts.example: none");
+        assertThat(run("", "domain", "mta-sts", "sts.example", "Enforce")).isZero();
+        assertThat(stdout).contains("MTA-STS mode of sts.example: enforce").contains("_mta-sts");
+        assertThat(run("", "domain", "mta-sts", "sts.example")).isZero();
+        assertThat(stdout).contains(": enforce");
+
+        assertThat(run("", "domain", "mta-sts", "nowhere.example", "testing")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("no domain nowhere.example");
+        assertThat(runWithoutDatabase("domain", "mta-sts", "sts.example", "strict")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("domain mta-sts takes none, testing or enforce, not strict");
+    }
+
+    @Test
     void refusalsExitWithOneAndSayWhy() {
         run("", "domain", "add", "refusals.example");
         assertThat(run("", "domain", "add", "refusals.example")).isEqualTo(PostroomCli.FAILED);
