@@ -203,7 +203,7 @@ class PostroomCliTest {
         assertThat(runWithoutDatabase("domain", "frobnicate")).isEqualTo(PostroomCli.USAGE);
         assertThat(stderr).contains("unknown command: domain frobnicate").contains("Usage: java -jar postroom.jar domain");
         assertThat(runWithoutDatabase("domain")).isEqualTo(PostroomCli.USAGE);
-        assertThat(stderr).contains("domain needs one of: add, delete, digest, list, postmaster");
+        assertThat(stderr).contains("domain needs one of: add, delete, digest, list, mta-sts, postmaster");
         assertThat(runWithoutDatabase("user", "add")).isEqualTo(PostroomCli.USAGE);
         assertThat(stderr).contains("user add needs an address").contains("Usage: java -jar postroom.jar user add");
         assertThat(runWithoutDatabase("alias", "add", "sales@example.com")).isEqualTo(PostroomCli.USAGE);
