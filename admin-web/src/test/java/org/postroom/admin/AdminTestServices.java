@@ -36,7 +36,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * headers count (default: none, as in the server).
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ StorageWiring.class, FixedServerSettings.class })
+@Import({ StorageWiring.class, FixedServerSettings.class, FixedZone.class })
 class AdminTestServices {
 
     @Bean(destroyMethod = "close")

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postroom.storage.TestDatabase;
@@ -59,6 +61,45 @@ class HttpsConsoleIT {
                     .singleElement().asString().contains("Secure").contains("HttpOnly");
             assertThat(head.toLowerCase(Locale.ROOT)).as("no HSTS for a self-signed certificate")
                     .doesNotContain("strict-transport-security");
+        }
+    }
+
+    /**
+     * RFC 8461 §3.3: senders fetch a domain's MTA-STS policy over HTTPS from {@code mta-sts.<domain>};
+     * the console's HTTPS port answers it to anyone (no login page), by the Host asked for, in the
+     * mode the CLI set, and plain HTTP sends the sender to HTTPS, never to the login page.
+     */
+    @Test
+    void theMtaStsPolicyIsServedOverTheHttpsPortInTheModeSet(@TempDir Path workDir) throws Exception {
+        Map<String, String> environment = Map.of("POSTROOM_HOSTNAME", "mail.https.test",
+                "SPRING_DATASOURCE_URL", TestDatabase.createUrl(), "SPRING_DATASOURCE_USERNAME", "postgres",
+                "POSTROOM_DATA_DIR", workDir.resolve("data").toString());
+        try (PostroomProcess postroom = new PostroomProcess(workDir, environment)) {
+            postroom.start();
+            assertThat(postroom.command("", "domain", "add", "sts.https.test").exitCode()).isZero();
+            String request = "GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: mta-sts.sts.https.test\r\n"
+                    + "Connection: close\r\n\r\n";
+            SSLContext trust = TrustedCertificate.generatedIn(workDir.resolve("data"));
+
+            assertThat(RawHttps.send(trust, postroom.httpsPort(), request)).as("mode none").startsWith("HTTP/1.1 404");
+
+            assertThat(postroom.command("", "domain", "mta-sts", "sts.https.test", "testing").exitCode()).isZero();
+            String testing = RawHttps.send(trust, postroom.httpsPort(), request);
+            assertThat(testing).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: text/plain")
+                    .contains("version: STSv1\r\nmode: testing\r\nmx: mail.https.test\r\nmax_age: 604800\r\n");
+
+            assertThat(postroom.command("", "domain", "mta-sts", "sts.https.test", "enforce").exitCode()).isZero();
+            assertThat(RawHttps.send(trust, postroom.httpsPort(), request)).startsWith("HTTP/1.1 200")
+                    .contains("mode: enforce\r\n");
+            assertThat(RawHttps.send(trust, postroom.httpsPort(), request.replace("mta-sts.sts", "mta-sts.other")))
+                    .startsWith("HTTP/1.1 404");
+
+            HttpResponse<String> plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                    .send(get("http://127.0.0.1:" + postroom.httpPort() + "/.well-known/mta-sts.txt"),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(301);
+            assertThat(plain.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                    .startsWith("https://").endsWith(":" + postroom.httpsPort() + "/.well-known/mta-sts.txt"));
         }
     }
 

@@ -3,6 +3,7 @@ package org.postroom.admin.dashboard;
 import org.postroom.admin.access.DomainAccess;
 import org.postroom.admin.access.DomainScoped;
 import org.postroom.admin.console.Formats;
+import org.postroom.admin.domain.DnsWatch;
 import org.postroom.admin.limits.LimitsViews;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.admin.settings.SpoolSpace;
@@ -25,9 +26,11 @@ class DashboardPage {
     private final LimitsViews limits;
     private final DomainAccess access;
     private final ServerSettings server;
+    private final DnsWatch dns;
 
     DashboardPage(Dashboard dashboard, Formats formats, DomainRepository domains, LimitsViews limits,
-            DomainAccess access, ServerSettings server) {
+            DomainAccess access, ServerSettings server, DnsWatch dns) {
+        this.dns = dns;
         this.access = access;
         this.dashboard = dashboard;
         this.formats = formats;
@@ -50,6 +53,8 @@ class DashboardPage {
         model.addAttribute("suspended", limits.suspended());
         // a spool disk too full to take mail: every sender is being told 452 4.3.1 meanwhile
         model.addAttribute("fullSpool", server.spool().filter(SpoolSpace::full).orElse(null));
+        // as the last background check found them: the page never waits for DNS
+        model.addAttribute("dnsMissing", dns.missing());
         return "dashboard/index";
     }
 }

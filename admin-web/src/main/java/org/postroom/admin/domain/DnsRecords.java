@@ -1,7 +1,9 @@
 package org.postroom.admin.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.postroom.admin.mtasts.MtaStsPolicy;
 import org.postroom.admin.settings.MailPorts;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.storage.directory.Domain;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The DNS records a domain needs so that mail for it reaches this server, mail from it is
- * accepted elsewhere, and mail clients find their settings by themselves.
+ * accepted elsewhere, mail clients find their settings by themselves, and (RFC 8460, RFC 8461)
+ * senders report on TLS and, once the domain's MTA-STS mode asks for it, insist on it.
  */
 @Component
 public class DnsRecords {
@@ -26,7 +29,7 @@ public class DnsRecords {
         String host = server.hostname() + ".";
         MailPorts ports = server.ports();
         DkimRecord dkim = domain.dkimRecord();
-        return List.of(
+        List<DnsRecord> records = new ArrayList<>(List.of(
                 new DnsRecord("MX", name, "10 " + host, "Mail for the domain is delivered to this server"),
                 // RFC 7208: the domain's MX hosts may send its mail, nobody else
                 new DnsRecord("TXT", name, "v=spf1 mx -all", "SPF: only this server sends the domain's mail"),
@@ -43,7 +46,17 @@ public class DnsRecords {
                 new DnsRecord("SRV", "_submission._tcp." + name, srv(ports.submission(), host),
                         "Mail clients send with STARTTLS (port " + ports.submission() + ")"),
                 new DnsRecord("SRV", "_pop3s._tcp." + name, srv(ports.pop3s(), host),
-                        "Mail clients download over TLS (port " + ports.pop3s() + ")"));
+                        "Mail clients download over TLS (port " + ports.pop3s() + ")"),
+                // RFC 8460 §3: where senders report how TLS to this server went; postmaster@ always takes mail
+                new DnsRecord("TXT", "_smtp._tls." + name, "v=TLSRPTv1; rua=mailto:postmaster@" + name,
+                        "TLS-RPT: senders send daily reports of their TLS connections here")));
+        MtaStsPolicy.of(domain, server.hostname()).ifPresent(policy -> {
+            records.add(new DnsRecord("TXT", "_mta-sts." + name, policy.record(),
+                    "MTA-STS: senders fetch the policy (mode " + policy.mode().token() + "); the id changes with it"));
+            records.add(new DnsRecord("CNAME", "mta-sts." + name, host,
+                    "MTA-STS: the policy is served here over HTTPS"));
+        });
+        return List.copyOf(records);
     }
 
     private static String srv(int port, String host) {

@@ -32,11 +32,14 @@ class DomainApi {
 
     private final DomainRepository domains;
     private final DnsRecords dnsRecords;
+    private final DnsCheck dnsCheck;
 
     private final VisibleDomains visible;
     private final DomainAccess access;
 
-    DomainApi(DomainRepository domains, DnsRecords dnsRecords, VisibleDomains visible, DomainAccess access) {
+    DomainApi(DomainRepository domains, DnsRecords dnsRecords, DnsCheck dnsCheck, VisibleDomains visible,
+            DomainAccess access) {
+        this.dnsCheck = dnsCheck;
         this.access = access;
         this.domains = domains;
         this.dnsRecords = dnsRecords;
@@ -67,9 +70,10 @@ class DomainApi {
         return DomainView.of(find(name));
     }
 
-    @Operation(summary = "Change a domain's postmaster target or its quarantine digest",
+    @Operation(summary = "Change a domain's postmaster target, its quarantine digest or its MTA-STS mode",
             description = "JSON merge patch: {\"postmasterTarget\": \"noc@example.net\"} (null removes it), "
-                    + "{\"quarantineDigest\": false} (none of its users gets the daily digest of held mail); all "
+                    + "{\"quarantineDigest\": false} (none of its users gets the daily digest of held mail), "
+                    + "{\"mtaSts\": \"enforce\"} (the MTA-STS policy mode: none, testing or enforce); all "
                     + "given fields change together or none. 400 for a target at one of our domains that is no user "
                     + "or alias there.")
     @PatchMapping(path = "/{name}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
@@ -89,11 +93,22 @@ class DomainApi {
     }
 
     @Operation(summary = "The DNS records to publish for a domain",
-            description = "MX, SPF, DKIM, DMARC, autoconfig and autodiscover CNAMEs, SRV records (RFC 6186).")
+            description = "MX, SPF, DKIM, DMARC, autoconfig and autodiscover CNAMEs, SRV records (RFC 6186), TLS-RPT "
+                    + "(RFC 8460) and, unless the MTA-STS mode is none, the _mta-sts TXT and mta-sts CNAME (RFC 8461).")
     @GetMapping("/{name}/dns")
     @DomainScoped
     List<DnsRecord> dns(@PathVariable String name) {
         return dnsRecords.of(find(name));
+    }
+
+    @Operation(summary = "The DNS records to publish for a domain, each looked up in DNS now",
+            description = "Each record with state PUBLISHED, MISSING, DIFFERENT (published: what DNS has instead) or "
+                    + "UNKNOWN (the lookup failed; note says why), and last the PTR record of each address of the "
+                    + "server's host name, which must name the host.")
+    @GetMapping(path = "/{name}/dns", params = "check=true")
+    @DomainScoped
+    List<CheckedRecord> checkedDns(@PathVariable String name) {
+        return dnsCheck.check(find(name));
     }
 
     private Domain find(String name) {

@@ -11,6 +11,7 @@ import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginPolicies;
+import org.postroom.storage.directory.MtaStsMode;
 import org.postroom.storage.senders.SenderList;
 import org.postroom.storage.senders.SenderLists;
 import org.postroom.storage.spam.SpamPolicies;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DomainPages {
 
     private final DomainRepository domains;
-    private final DnsRecords dnsRecords;
+    private final DnsCheck dnsCheck;
     private final SenderLists senderLists;
     private final SpamPolicies spamPolicies;
     private final LimitsViews limits;
@@ -36,12 +37,12 @@ class DomainPages {
     private final VisibleDomains visible;
     private final DomainAccess access;
 
-    DomainPages(DomainRepository domains, DnsRecords dnsRecords, SenderLists senderLists, SpamPolicies spamPolicies,
+    DomainPages(DomainRepository domains, DnsCheck dnsCheck, SenderLists senderLists, SpamPolicies spamPolicies,
             LimitsViews limits, LoginPolicies loginPolicies, VisibleDomains visible, DomainAccess access) {
         this.visible = visible;
         this.access = access;
         this.domains = domains;
-        this.dnsRecords = dnsRecords;
+        this.dnsCheck = dnsCheck;
         this.senderLists = senderLists;
         this.spamPolicies = spamPolicies;
         this.limits = limits;
@@ -69,7 +70,8 @@ class DomainPages {
     String show(@PathVariable String name, Model model) {
         Domain domain = find(name);
         model.addAttribute("domain", DomainView.of(domain));
-        model.addAttribute("records", dnsRecords.of(domain));
+        // looked up live, so that a record just published shows at once (the resolver's cache aside)
+        model.addAttribute("records", dnsCheck.check(domain));
         model.addAttribute("senders", SenderListView.of(senderLists, SenderList.ofDomain(domain.name())));
         model.addAttribute("spamPolicy", spamPolicies.of(domain.name()));
         model.addAttribute("limits", limits.ofDomain(domain.name()));
@@ -98,6 +100,20 @@ class DomainPages {
                 ? "The users of " + domain.name() + " get the daily message about their held mail (unless they turned it off)."
                 : "No user of " + domain.name() + " gets the daily message about held mail now.");
         return "redirect:" + Links.path("domains", domain.name());
+    }
+
+    @PostMapping("/{name}/mta-sts")
+    @DomainScoped
+    String setMtaSts(@PathVariable String name, @RequestParam String mode, RedirectAttributes redirect) {
+        Domain domain = domains.setMtaSts(name, MtaStsMode.of(mode));
+        redirect.addFlashAttribute("notice", switch (domain.mtaSts()) {
+            case NONE -> domain.name() + " publishes no MTA-STS policy now: remove its _mta-sts record.";
+            case TESTING -> domain.name() + " publishes an MTA-STS policy in testing mode now: senders report TLS"
+                    + " failures but deliver anyway. Publish its _mta-sts record with the new id.";
+            case ENFORCE -> domain.name() + " publishes an MTA-STS policy in enforce mode now: senders deliver only"
+                    + " over TLS with a valid certificate. Publish its _mta-sts record with the new id.";
+        });
+        return "redirect:" + Links.path("domains", domain.name()) + "#mta-sts";
     }
 
     @GetMapping("/{name}/delete")

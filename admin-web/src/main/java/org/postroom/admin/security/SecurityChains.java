@@ -40,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * no change sent by another site's page;
  * <li>the account page: a mail user's form login, kept apart from an administrator's login in
  * the same browser;
- * <li>public documents: static assets, mail-client autoconfiguration, ACME challenge answers;
+ * <li>public documents: static assets, mail-client autoconfiguration, ACME challenge answers,
+ * MTA-STS policies;
  * <li>the OpenAPI description and Swagger UI, public too;
  * <li>everything else is the console: an administrator's form login.
  * </ol>
@@ -141,7 +142,7 @@ class SecurityChains {
     @Order(3)
     SecurityFilterChain publicDocuments(HttpSecurity http) throws Exception {
         return openToAll(http.securityMatcher("/assets/**", "/favicon.ico", "/.well-known/acme-challenge/*",
-                "/.well-known/autoconfig/**",
+                "/.well-known/autoconfig/**", "/.well-known/mta-sts.txt",
                 "/mail/config-v1.1.xml", "/autodiscover/**", "/Autodiscover/**"), CONTENT_SECURITY_POLICY);
     }
 

@@ -132,6 +132,8 @@ class DomainAdministratorAccessTest {
         api(rows, "PATCH", "/api/v1/domains/{name}", "/api/v1/domains/" + OURS, "{\"postmasterTarget\":\"" + ALICE + "\"}");
         api(rows, "DELETE", "/api/v1/domains/{name}", "/api/v1/domains/" + THEIRS + "?force=true", null);
         api(rows, "GET", "/api/v1/domains/{name}/dns", "/api/v1/domains/" + THEIRS + "/dns", null);
+        api(rows, "GET", "/api/v1/domains/{name}/dns", "/api/v1/domains/" + THEIRS + "/dns?check=true", null);
+        api(rows, "PATCH", "/api/v1/domains/{name}", "/api/v1/domains/" + THEIRS, "{\"mtaSts\":\"enforce\"}");
         api(rows, "GET", "/api/v1/domains/{name}/senders", "/api/v1/domains/" + THEIRS + "/senders", null);
         api(rows, "POST", "/api/v1/domains/{name}/senders", "/api/v1/domains/" + THEIRS + "/senders",
                 "{\"entry\":\"spam@evil.example\",\"action\":\"allow\"}");
@@ -228,6 +230,7 @@ class DomainAdministratorAccessTest {
         form(rows, "/domains/{name}/postmaster", "/domains/" + THEIRS + "/postmaster", "postmasterTarget", BOB);
         form(rows, "/domains/{name}/postmaster", "/domains/" + OURS + "/postmaster", "postmasterTarget", ALICE);
         form(rows, "/domains/{name}/digest", "/domains/" + THEIRS + "/digest", "on", "false");
+        form(rows, "/domains/{name}/mta-sts", "/domains/" + THEIRS + "/mta-sts", "mode", "enforce");
         form(rows, "/domains/{name}/delete", "/domains/" + THEIRS + "/delete", "force", "true");
         form(rows, "/domains/{name}/limits", "/domains/" + THEIRS + "/limits", "messagesPerHour", "1");
         form(rows, "/domains/{name}/senders", "/domains/" + THEIRS + "/senders", "entry", "spam@evil.example", "action", "allow");

@@ -20,6 +20,7 @@ import org.postroom.admin.security.SecurityChainsForSlices;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.Authenticator;
 import org.postroom.storage.directory.Domain;
+import org.postroom.storage.directory.MtaStsMode;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.directory.LoginPolicies;
 import org.postroom.storage.directory.LoginThrottle;
@@ -94,7 +95,7 @@ class ClientConfigurationTest {
     void ourDomainIsAutoconfigExample() {
         when(domains.find(anyString())).thenReturn(Optional.empty());
         when(domains.find("autoconfig.example")).thenReturn(Optional.of(new Domain(1, "autoconfig.example", "postroom",
-                "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", null, true, 0, 0, Instant.now())));
+                "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", null, true, MtaStsMode.NONE, 0, 0, Instant.now())));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.postroom.admin.FixedServerSettings;
+import org.postroom.admin.FixedZone;
 import org.postroom.admin.access.DomainAccess;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
@@ -42,7 +43,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  */
 @WebMvcTest(DomainApi.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ DnsRecords.class, FixedServerSettings.class, VisibleDomains.class, DomainAccess.class })
+@Import({ DnsRecords.class, DnsCheck.class, FixedZone.class, FixedServerSettings.class, VisibleDomains.class,
+        DomainAccess.class })
 class DomainApiErrorsTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -16,6 +16,7 @@ import org.postroom.admin.settings.MailPorts;
 import org.postroom.admin.settings.ServerSettings;
 import org.postroom.admin.settings.TlsCertificate;
 import org.postroom.storage.directory.Domain;
+import org.postroom.storage.directory.MtaStsMode;
 
 /**
  * The README's table of DNS records shows, for {@code example.com} on {@code mail.example.com},
@@ -42,7 +43,7 @@ class ReadmeDnsRecordsTest {
         public Optional<TlsCertificate> certificate() {
             return Optional.empty();
         }
-    }).of(new Domain(1, "example.com", "postroom", "MIIB", null, true, 0, 0, Instant.now()));
+    }).of(new Domain(1, "example.com", "postroom", "MIIB", null, true, MtaStsMode.NONE, 0, 0, Instant.now()));
 
     @Test
     void theReadmesExampleValuesAreWhatTheDnsPageGives() throws IOException {

@@ -1,8 +1,10 @@
 package org.postroom.server.cli;
 
+import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.NotFoundException;
 import org.postroom.storage.directory.Domain;
 import org.postroom.storage.directory.DomainRepository;
+import org.postroom.storage.directory.MtaStsMode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +63,28 @@ final class DomainCommands extends Noun {
         Domain domain = on == null ? domains.find(name).orElseThrow(() -> new NotFoundException("no domain " + name))
                 : domains.setQuarantineDigest(name, on);
         println("quarantine digest for " + domain.name() + ": " + (domain.quarantineDigest() ? "on" : "off"));
+    }
+
+    @Command(name = "mta-sts", description = "show or set the MTA-STS policy mode a domain publishes (RFC 8461)")
+    void mtaSts(@Parameters(index = "0", paramLabel = "<name>", description = "the domain") String name,
+            @Parameters(index = "1", arity = "0..1", paramLabel = "none|testing|enforce",
+                    description = "none: no policy; testing: senders report TLS failures and deliver anyway;"
+                            + " enforce: senders deliver only over TLS with a valid certificate") String setting) {
+        MtaStsMode mode = setting == null ? null : mtaStsMode(setting);
+        DomainRepository domains = service(DomainRepository.class);
+        Domain domain = mode == null ? domains.find(name).orElseThrow(() -> new NotFoundException("no domain " + name))
+                : domains.setMtaSts(name, mode);
+        println("MTA-STS mode of " + domain.name() + ": " + domain.mtaSts().token()
+                + (domain.mtaSts() == MtaStsMode.NONE ? ""
+                        : " (publish the _mta-sts TXT record the console's DNS page gives: its id changes with the mode)"));
+    }
+
+    private static MtaStsMode mtaStsMode(String setting) {
+        try {
+            return MtaStsMode.of(setting);
+        } catch (InvalidInputException e) {
+            throw new UsageException("domain mta-sts takes none, testing or enforce, not " + setting);
+        }
     }
 
     @Command(name = "delete", description = "delete a domain (--force: with its users and mail)")

@@ -20,12 +20,16 @@ import org.springframework.validation.annotation.Validated;
  * @param servers resolvers ({@code IP} or {@code IP:port}); empty: the system's (/etc/resolv.conf).
  *        The old {@code postroom.delivery.dns-servers} is read when this is empty, with a warning
  * @param timeout how long one server is given to answer one question (1s to 60s)
+ * @param checkInterval how often the records of every domain are looked up in the background for the
+ *        dashboard's warning about missing ones (1 minute to 1 day)
  */
 @ConfigurationProperties("postroom.dns")
 @Validated
 public record DnsProperties(@DefaultValue List<String> servers,
         @DefaultValue("5s") @DurationMin(seconds = 1, message = "must be between 1s and 60s")
-        @DurationMax(seconds = 60, message = "must be between 1s and 60s") Duration timeout) {
+        @DurationMax(seconds = 60, message = "must be between 1s and 60s") Duration timeout,
+        @DefaultValue("1h") @DurationMin(minutes = 1, message = "must be between 1m and 1d")
+        @DurationMax(days = 1, message = "must be between 1m and 1d") Duration checkInterval) {
 
     public DnsProperties {
         servers = List.copyOf(servers);

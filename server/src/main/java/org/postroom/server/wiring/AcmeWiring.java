@@ -39,9 +39,13 @@ class AcmeWiring {
                 listenerTls, Clock.systemUTC());
     }
 
+    /**
+     * The certificate check: first right after start (once the web ports answer the CA's
+     * challenges), then every {@code postroom.acme.check-interval}.
+     */
     @Bean
-    AcmeSchedule acmeSchedule(CertificateRenewal renewal, AcmeProperties acme) {
-        return new AcmeSchedule(renewal, acme.checkInterval());
+    RepeatingJob acmeSchedule(CertificateRenewal renewal, AcmeProperties acme) {
+        return new RepeatingJob("acme", renewal::check, acme.checkInterval(), "acme: the certificate check");
     }
 
     private static SSLContext trust(AcmeProperties acme) {

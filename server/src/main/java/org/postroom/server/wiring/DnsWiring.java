@@ -3,6 +3,8 @@ package org.postroom.server.wiring;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import org.postroom.admin.domain.DnsWatch;
+import org.postroom.admin.domain.Zone;
 import org.postroom.server.config.DeliveryProperties;
 import org.postroom.server.config.DnsProperties;
 import org.postroom.smtp.dns.DnsResolver;
@@ -13,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The server's one DNS resolver ({@code postroom.dns.*}) with its cache, shared by outbound
- * delivery and the checks of received mail, so that a record looked up by one is cached for the
- * other.
+ * delivery, the checks of received mail and the console's check of the domains' records, so that a
+ * record looked up by one is cached for the others.
  */
 @Configuration(proxyBeanMethods = false)
 class DnsWiring {
@@ -24,6 +26,19 @@ class DnsWiring {
     @Bean
     DnsResolver dnsResolver(DnsProperties dns, DeliveryProperties delivery) {
         return DnsResolver.using(servers(dns, delivery), dns.timeout());
+    }
+
+    /** The console's DNS check asks through the same resolver. */
+    @Bean
+    Zone zone(DnsResolver dns) {
+        return new ResolverZone(dns);
+    }
+
+    /** The dashboard's list of domains that lack records, refreshed every {@code postroom.dns.check-interval}. */
+    @Bean
+    RepeatingJob dnsWatchSchedule(DnsWatch watch, DnsProperties dns) {
+        return new RepeatingJob("dns-watch", watch::refresh, dns.checkInterval(),
+                "dns: the background check of the domains' records");
     }
 
     /**

@@ -128,6 +128,23 @@ class PostroomCliTest {
     }
 
     @Test
+    void aScriptSetsADomainsMtaStsMode() {
+        assertThat(run("", "domain", "add", "sts.example")).isZero();
+
+        assertThat(run("", "domain", "mta-sts", "sts.example")).isZero();
+        assertThat(stdout).contains("MTA-STS mode of sts.example: none");
+        assertThat(run("", "domain", "mta-sts", "sts.example", "Enforce")).isZero();
+        assertThat(stdout).contains("MTA-STS mode of sts.example: enforce").contains("_mta-sts");
+        assertThat(run("", "domain", "mta-sts", "sts.example")).isZero();
+        assertThat(stdout).contains(": enforce");
+
+        assertThat(run("", "domain", "mta-sts", "nowhere.example", "testing")).isEqualTo(PostroomCli.FAILED);
+        assertThat(stderr).contains("no domain nowhere.example");
+        assertThat(runWithoutDatabase("domain", "mta-sts", "sts.example", "strict")).isEqualTo(PostroomCli.USAGE);
+        assertThat(stderr).contains("domain mta-sts takes none, testing or enforce, not strict");
+    }
+
+    @Test
     void refusalsExitWithOneAndSayWhy() {
         run("", "domain", "add", "refusals.example");
         assertThat(run("", "domain", "add", "refusals.example")).isEqualTo(PostroomCli.FAILED);
@@ -194,7 +211,7 @@ class PostroomCliTest {
         assertThat(runWithoutDatabase("domain", "frobnicate")).isEqualTo(PostroomCli.USAGE);
         assertThat(stderr).contains("unknown command: domain frobnicate").contains("Usage: java -jar postroom.jar domain");
         assertThat(runWithoutDatabase("domain")).isEqualTo(PostroomCli.USAGE);
-        assertThat(stderr).contains("domain needs one of: add, delete, digest, list, postmaster");
+        assertThat(stderr).contains("domain needs one of: add, delete, digest, list, mta-sts, postmaster");
         assertThat(runWithoutDatabase("user", "add")).isEqualTo(PostroomCli.USAGE);
         assertThat(stderr).contains("user add needs an address").contains("Usage: java -jar postroom.jar user add");
         assertThat(runWithoutDatabase("alias", "add", "sales@example.com")).isEqualTo(PostroomCli.USAGE);

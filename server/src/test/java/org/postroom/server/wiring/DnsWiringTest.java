@@ -44,7 +44,7 @@ class DnsWiringTest {
     }
 
     private static DnsProperties dns(String... servers) {
-        return new DnsProperties(List.of(servers), Duration.ofSeconds(5));
+        return new DnsProperties(List.of(servers), Duration.ofSeconds(5), Duration.ofHours(1));
     }
 
     private static DeliveryProperties delivery(String... servers) {

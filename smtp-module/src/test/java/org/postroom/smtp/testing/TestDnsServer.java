@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Lookup;
@@ -30,8 +31,11 @@ import org.postroom.smtp.dns.DnsResolver;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
@@ -41,10 +45,10 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * A small authoritative DNS server on loopback for the tests, UDP and TCP on one port: MX, A, AAAA
- * and TXT records as the test adds them, NOERROR without data for a name that exists with other
- * types, NXDOMAIN for any other name, SERVFAIL for names told to fail, no answer at all for names
- * told to time out. A UDP answer is as long as the query's EDNS payload size allows (512 bytes
+ * A small authoritative DNS server on loopback for the tests, UDP and TCP on one port: MX, A, AAAA,
+ * TXT, CNAME, SRV and PTR records as the test adds them (a CNAME only to a question for CNAME),
+ * NOERROR without data for a name that exists with other types, NXDOMAIN for any other name,
+ * SERVFAIL for names told to fail, no answer at all for names told to time out. A UDP answer is as long as the query's EDNS payload size allows (512 bytes
  * without EDNS), and truncated (TC) beyond it, so that a resolver asks again over TCP, as it must
  * for a 2048-bit DKIM key. Creating one also makes it dnsjava's default resolver, so that nothing in
  * a test can ask a real DNS server.
@@ -159,6 +163,20 @@ public final class TestDnsServer implements AutoCloseable {
             strings.add(text.substring(i, Math.min(text.length(), i + 255)));
         }
         return txt(name, strings);
+    }
+
+    public TestDnsServer cname(String name, String target) {
+        return add(new CNAMERecord(name(name), DClass.IN, TTL, name(target)));
+    }
+
+    /** RFC 2782: priority, weight, port and target of a service. */
+    public TestDnsServer srv(String name, int priority, int weight, int port, String target) {
+        return add(new SRVRecord(name(name), DClass.IN, TTL, priority, weight, port, name(target)));
+    }
+
+    /** The PTR record of {@code address} (under in-addr.arpa or ip6.arpa), naming {@code host}. */
+    public TestDnsServer ptr(String address, String host) throws IOException {
+        return add(new PTRRecord(ReverseMap.fromAddress(InetAddress.getByName(address)), DClass.IN, TTL, name(host)));
     }
 
     /** Every question about {@code domain} gets SERVFAIL. */

@@ -9,10 +9,10 @@ import org.postroom.storage.dkim.DkimRecord;
  * the DNS record; the private key is deliberately not. {@code postmasterTarget} is where
  * postmaster@ and abuse@ go when no user or alias has that name, null when not set. {@code
  * quarantineDigest}: whether its users get the daily quarantine digest (those who did not turn it
- * off for themselves).
+ * off for themselves). {@code mtaSts}: the MTA-STS policy mode it publishes.
  */
 public record Domain(long id, String name, String dkimSelector, String dkimPublicKey, String postmasterTarget,
-        boolean quarantineDigest, long userCount, long aliasCount, Instant createdAt) {
+        boolean quarantineDigest, MtaStsMode mtaSts, long userCount, long aliasCount, Instant createdAt) {
 
     /** The TXT record that publishes the domain's DKIM public key. */
     public DkimRecord dkimRecord() {

@@ -22,14 +22,14 @@ public final class DomainRepository {
 
     private static final String SELECT = """
             select d.id, d.name, d.dkim_selector, d.dkim_public_key, d.postmaster_target, d.quarantine_digest,
-                   d.created_at,
+                   d.mta_sts_mode, d.created_at,
                    (select count(*) from mail_user u where u.domain_id = d.id) as users,
                    (select count(*) from alias a where a.domain_id = d.id) as aliases
               from domain d
             """;
     private static final RowMapper<Domain> DOMAIN = (rs, n) -> new Domain(rs.getLong("id"), rs.getString("name"),
             rs.getString("dkim_selector"), rs.getString("dkim_public_key"), rs.getString("postmaster_target"),
-            rs.getBoolean("quarantine_digest"), rs.getLong("users"), rs.getLong("aliases"),
+            rs.getBoolean("quarantine_digest"), MtaStsMode.of(rs.getString("mta_sts_mode")), rs.getLong("users"), rs.getLong("aliases"),
             rs.getTimestamp("created_at").toInstant());
 
     private final Database db;
@@ -96,6 +96,15 @@ public final class DomainRepository {
     }
 
     /**
+     * Sets the MTA-STS policy mode the domain publishes.
+     *
+     * @throws NotFoundException when there is no such domain
+     */
+    public Domain setMtaSts(String name, MtaStsMode mode) {
+        return update(name, DomainUpdate.mtaSts(mode));
+    }
+
+    /**
      * Makes every change of {@code update} in one transaction: all of them, or (when one is
      * refused) none. Nothing given changes nothing.
      *
@@ -116,6 +125,10 @@ public final class DomainRepository {
             if (update.quarantineDigest() != null) {
                 jdbc.sql("update domain set quarantine_digest = ? where name = ?")
                         .params(update.quarantineDigest(), canonical).update();
+            }
+            if (update.mtaSts() != null) {
+                jdbc.sql("update domain set mta_sts_mode = ? where name = ?").params(update.mtaSts().token(), canonical)
+                        .update();
             }
             return null;
         });

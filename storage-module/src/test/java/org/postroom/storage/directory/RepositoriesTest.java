@@ -218,16 +218,19 @@ class RepositoriesTest {
         users.create("pm@together.example", PASSWORD, null);
 
         assertThatThrownBy(() -> domains.update("together.example",
-                new DomainUpdate(new DomainUpdate.PostmasterTarget("nobody@together.example"), false)))
+                new DomainUpdate(new DomainUpdate.PostmasterTarget("nobody@together.example"), false, null)))
                 .isInstanceOf(InvalidInputException.class);
         Domain unchanged = domains.find("together.example").orElseThrow();
         assertThat(unchanged.quarantineDigest()).isTrue();
         assertThat(unchanged.postmasterTarget()).isNull();
+        assertThat(unchanged.mtaSts()).as("no policy until an administrator asks for one").isEqualTo(MtaStsMode.NONE);
 
         Domain changed = domains.update("Together.example",
-                new DomainUpdate(new DomainUpdate.PostmasterTarget("pm@together.example"), false));
+                new DomainUpdate(new DomainUpdate.PostmasterTarget("pm@together.example"), false, MtaStsMode.ENFORCE));
         assertThat(changed.postmasterTarget()).isEqualTo("pm@together.example");
         assertThat(changed.quarantineDigest()).isFalse();
+        assertThat(changed.mtaSts()).isEqualTo(MtaStsMode.ENFORCE);
+        assertThat(domains.setMtaSts("together.example", MtaStsMode.TESTING).mtaSts()).isEqualTo(MtaStsMode.TESTING);
         assertThat(users.find("pm@together.example").orElseThrow().quarantineDigest()).isTrue();
         assertThatThrownBy(() -> domains.update("nowhere.example", DomainUpdate.quarantineDigest(true)))
                 .isInstanceOf(NotFoundException.class);
