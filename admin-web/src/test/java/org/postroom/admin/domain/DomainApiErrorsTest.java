@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.postroom.admin.FixedServerSettings;
 import org.postroom.admin.FixedZone;
 import org.postroom.admin.access.DomainAccess;
+import org.postroom.admin.audit.AuditTrail;
 import org.postroom.storage.ConflictException;
 import org.postroom.storage.InvalidInputException;
 import org.postroom.storage.StorageUnavailableException;
+import org.postroom.storage.audit.AuditLog;
 import org.postroom.storage.directory.AdminAccountRepository;
 import org.postroom.storage.directory.DomainRepository;
 import org.postroom.storage.quarantine.Quarantine;
@@ -44,7 +46,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 @WebMvcTest(DomainApi.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ DnsRecords.class, DnsCheck.class, FixedZone.class, FixedServerSettings.class, VisibleDomains.class,
-        DomainAccess.class })
+        DomainAccess.class, AuditTrail.class })
 class DomainApiErrorsTest {
 
     private static final String PROBLEM = "application/problem+json";
@@ -58,6 +60,9 @@ class DomainApiErrorsTest {
     AdminAccountRepository admins;
     @MockitoBean
     Quarantine quarantine;
+    // changes are audited after the handler; the slice has no database
+    @MockitoBean
+    AuditLog audit;
 
     @Test
     void anUnknownDomainIs404WithItsName() throws Exception {
