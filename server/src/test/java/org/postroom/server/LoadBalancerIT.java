@@ -63,10 +63,8 @@ class LoadBalancerIT {
 
                 assertThat(message).contains("Received: from client.example.net ([127.0.0.9])");
                 // HAProxy's own connections (the readiness probe above) are 127.0.0.1's sessions
-                assertThat(postroom.log().lines().filter(line -> line.contains("ehlo=client.example.net")))
-                        .singleElement().asString().contains("from 127.0.0.9 ");
-                assertThat(postroom.log().lines().filter(line -> line.contains("auth=alice@example.com")))
-                        .singleElement().asString().contains("from 127.0.0.9 ");
+                assertThat(sessionLine(postroom, "ehlo=client.example.net")).contains("from 127.0.0.9 ");
+                assertThat(sessionLine(postroom, "auth=alice@example.com")).contains("from 127.0.0.9 ");
             } finally {
                 haproxy.destroy();
                 haproxy.waitFor();
@@ -103,6 +101,14 @@ class LoadBalancerIT {
         } finally {
             pop3.disconnect();
         }
+    }
+
+    /** The log line of the one session that {@code marker} tells, once written: the server logs it after the last reply. */
+    private static String sessionLine(PostroomProcess postroom, String marker) {
+        return Awaitility.await("the session log line with " + marker).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(
+                        () -> postroom.log().lines().filter(line -> line.contains(marker)).toList(),
+                        lines -> lines.size() == 1).get(0);
     }
 
     private static void awaitListening(int port) {
